@@ -1,0 +1,19 @@
+"""lvextract: Latvian press releases on visits, social-service centres and EU projects as tables.
+
+The data path is read -> clean -> annotate -> normalise -> fill -> write; each stage is a
+module (or subpackage) of this package with a small typed interface over
+:mod:`pipeline.document`.
+"""
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "extract", "extract_corpus"]
+
+
+def __getattr__(name: str):
+    """``pipeline.extract`` and ``pipeline.extract_corpus`` without loading spaCy on import."""
+    if name in ("extract", "extract_corpus"):
+        from pipeline import run
+
+        return getattr(run, name)
+    raise AttributeError(name)

@@ -1,0 +1,151 @@
+"""Place names from the gazetteer: every inflected form, and lists that share one head word.
+
+Two passes over the ``Doc``:
+
+1. A ``PhraseMatcher`` over every surface form of every place ("Jelgavas novadā",
+   "Preiļos", "LPR"), case-insensitive but requiring the name to start with a capital.
+2. Shared-head lists: from a head word ("novadā", "pagastā", "pašvaldībās") leftwards over
+   "X, Y un Z" — each genitive name part becomes its own mention of the place whose head
+   this is ("Balvu, Krāslavas un Ludzas novadā" -> three municipalities). A head that stays
+   outside spans ("pašvaldībās") also turns the name right before it into a mention.
+
+Candidates for one form are ranked by the knowledge base (current units before historical
+ones, towns before villages); a head word in the form restricts them to places of that
+head, which settles Rēzekne (city) against Rēzeknes novads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from pipeline.annotate.spans import add_candidates
+from pipeline.gazetteer.kb import Head, Place, load_heads, load_places, places_by_form, places_by_modifier
+
+LIST_GLUE = frozenset({",", "un", "vai", "&"})
+# Heads that may name a municipality of either kind ("Jelgavas pašvaldība" is the city).
+MUNICIPAL_HEADS = frozenset({"pašvaldība"})
+CITY_HEADS = frozenset({"pilsēta"})
+FACT_FIELDS = ("id", "kind", "country", "parent", "parent_id", "region", "successor", "successor_id")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    label: str
+    norm: str
+    source: str
+    score: float = 1.0
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def place_facts(place: Place) -> dict[str, Any]:
+    """What the later stages may need to know of a place (``id`` becomes the mention's id)."""
+    return {name: getattr(place, name) for name in FACT_FIELDS if getattr(place, name)}
+
+
+def _hit(place: Place, start: int, end: int, source: str) -> PlaceHit:
+    return PlaceHit(start, end, place.label, place.norm, source, facts=place_facts(place))
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def fits_head(place: Place, head: Head) -> bool:
+    """Can ``place`` be the name part before ``head``?"""
+    if place.head == head.lemma:
+        return True
+    if head.lemma in MUNICIPAL_HEADS:
+        return place.label == "MUNICIPALITY"
+    if head.lemma in CITY_HEADS:
+        return place.kind in ("valstspilsēta", "pilsēta", "republikas_pilsēta_2009")
+    return False
+
+
+class PlaceMatcher:
+    """Finds place mentions; one instance holds the matcher built from one gazetteer folder."""
+
+    def __init__(self, nlp: Language, gazetteer_dir: Path | None = None) -> None:
+        places_path = gazetteer_dir / "places.jsonl" if gazetteer_dir else None
+        heads_path = gazetteer_dir / "heads.json" if gazetteer_dir else None
+        self.by_form = places_by_form(places_path)
+        self.by_modifier = places_by_modifier(places_path)
+        self.heads = load_heads(heads_path)
+        self.head_by_form = {
+            form.lower(): head for head in self.heads.values() for form in head.surface
+        }
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = sorted({form for place in load_places(places_path) for form in place.forms})
+        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(forms)))
+
+    def find(self, doc: Doc) -> list[PlaceHit]:
+        hits = [hit for _, start, end in self.matcher(doc) if (hit := self._form_hit(doc, start, end))]
+        hits.extend(self._list_hits(doc))
+        return hits
+
+    def _form_hit(self, doc: Doc, start: int, end: int) -> PlaceHit | None:
+        span = doc[start:end]
+        if not _capitalised(span.text):
+            return None
+        candidates = self.by_form.get(span.text.lower(), ())
+        head = self.head_by_form.get(doc[end - 1].lower_) if end - start > 1 else None
+        if head is not None:
+            candidates = tuple(p for p in candidates if fits_head(p, head)) or candidates
+        if not candidates:
+            return None
+        return _hit(candidates[0], span.start_char, span.end_char, "gazetteer.form")
+
+    def _list_hits(self, doc: Doc) -> list[PlaceHit]:
+        hits = []
+        for token in doc:
+            head = self.head_by_form.get(token.lower_)
+            if head is None or token.i == 0:
+                continue
+            if not head.in_span:
+                hit = self._modifier_hit(doc[token.i - 1], head)
+                if hit is None:
+                    continue
+                hits.append(hit)
+            hits.extend(self._walk_left(doc, token.i - 1, head))
+        return hits
+
+    def _walk_left(self, doc: Doc, first_item: int, head: Head) -> list[PlaceHit]:
+        """Name parts listed before the one right in front of ``head``: "Balvu, Krāslavas un"."""
+        hits = []
+        i = first_item - 1
+        while i >= 1 and doc[i].lower_ in LIST_GLUE:
+            hit = self._modifier_hit(doc[i - 1], head)
+            if hit is None:
+                break
+            hits.append(hit)
+            i -= 2
+        return hits
+
+    def _modifier_hit(self, token: Token, head: Head) -> PlaceHit | None:
+        if not _capitalised(token.text):
+            return None
+        candidates = [p for p in self.by_modifier.get(token.lower_, ()) if fits_head(p, head)]
+        if not candidates:
+            return None
+        return _hit(candidates[0], token.idx, token.idx + len(token.text), "gazetteer.list")
+
+
+@Language.factory(
+    "lv_gazetteer", default_config={"gazetteer_dir": None}, assigns=["doc.spans"]
+)
+def make_gazetteer(nlp: Language, name: str, gazetteer_dir: str | None):
+    """Add MUNICIPALITY, LOCALITY, REGION and FOREIGN_PLACE candidates to ``doc.spans``."""
+    matcher = PlaceMatcher(nlp, Path(gazetteer_dir) if gazetteer_dir else None)
+
+    def gazetteer_component(doc: Doc) -> Doc:
+        add_candidates(doc, matcher.find(doc))
+        return doc
+
+    return gazetteer_component

@@ -1,0 +1,174 @@
+"""Names of organisations, centres and projects: quoted names classified by their cue words.
+
+Latvian press releases quote proper names and put their type right before them:
+``biedrības “Cerību spārni”`` (ORG), ``dienas aprūpes centra “Saulessvece”`` (CENTRE),
+``projekta “DI Latgalē”`` (PROJECT). The cue words live in ``pipeline/data/lexicon.json``.
+A quoted name with no cue takes the label it had earlier in the same document, or the label
+of the cued name it is listed with ("biedrībās “A”, “B” un “C”").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.annotate.spans import add_candidates
+
+LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.json"
+
+_UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽÀ-ÖØ-Þ"
+_OPEN = "“„«\""
+_CLOSE = "”“»\""
+_PLAIN = f"[^{_OPEN}{_CLOSE}”\n]"
+# A quoted name, optionally with one nested quoted name inside (“Rīgas pilsētas “Rūpju bērns””).
+_QUOTED = re.compile(
+    rf"[{_OPEN}](?P<name>[{_UPPER}0-9]{_PLAIN}{{0,150}}?[“„«]{_PLAIN}{{1,80}}[”“»]{_PLAIN}{{0,80}}?)[{_CLOSE}]"
+    rf"|[{_OPEN}](?P<flat>[{_UPPER}0-9]{_PLAIN}{{0,150}}?)[{_CLOSE}]"
+)
+# An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
+_CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
+_PLACE_GENITIVE = re.compile(rf"[{_UPPER}][\w-]+(?:as|es|u|is|ņu|ļu|šu)\s+$")
+_LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    """A name found in text; ``norm`` is its canonical form under the contract."""
+
+    start: int
+    end: int
+    label: str
+    norm: str
+    source: str
+    facts: dict[str, str] = field(default_factory=dict)
+
+
+@cache
+def _lexicon() -> dict:
+    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+
+    def before(patterns: str) -> re.Pattern[str]:
+        return re.compile(rf"(?:^|(?<=[\s(]))(?:{patterns})\s*$", re.IGNORECASE)
+
+    data["_centre_cues"] = [
+        (before(entry["pattern"]), entry["type"]) for entry in data["centre_types"]
+    ]
+    data["_legal_cues"] = [
+        (re.compile(rf"(?:^|(?<=[\s(]))(?:{entry['pattern']})\s*$"), entry["norm"])
+        for entry in data["legal_forms"]
+    ]
+    data["_project_cue"] = re.compile(rf"\b{data['project_cues']}\b[^.;:!?]{{0,60}}$", re.I)
+    heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
+    data["_org_unquoted"] = re.compile(
+        rf"\b(?P<name>(?:[{_UPPER}][\w-]+\s+){{1,4}}(?:novada\s+|pilsētas\s+)?)(?P<head>{heads})\b"
+    )
+    data["_known_orgs"] = [
+        (re.compile(rf"\b(?:{entry['pattern']})\b"), entry["norm"]) for entry in data["known_orgs"]
+    ]
+    data["_plural_head"] = re.compile(data["plural_head_endings"])
+    return data
+
+
+def quote_free(name: str) -> str:
+    """The contract's quote convention: typographic quotes become ASCII ``"``."""
+    return re.sub(f"[{_OPEN}{_CLOSE}”]", '"', name)
+
+
+def find_quoted_names(text: str) -> list[NameHit]:
+    """Classify every quoted name by the cue words before it (see module docstring)."""
+    lexicon = _lexicon()
+    hits: list[NameHit] = []
+    seen: dict[str, NameHit] = {}
+    previous: NameHit | None = None
+    previous_end = -1
+    for match in _QUOTED.finditer(text):
+        name = match.group("name") or match.group("flat")
+        left = text[max(0, match.start() - 120) : match.start()]
+        left = re.split(r"[.!?;:\n](?:\s|$)", left)[-1]
+        hit = _classify(text, match.start(), match.end(), name, left, lexicon)
+        if hit is None and previous is not None and _LIST_GLUE.match(text[previous_end : match.start()]):
+            hit = _like(previous, match.start(), match.end(), name, "list")
+        if hit is None and name in seen:
+            hit = _like(seen[name], match.start(), match.end(), name, "coreference")
+        if hit is None:
+            previous = None
+            continue
+        hits.append(hit)
+        seen.setdefault(name, hit)
+        previous, previous_end = hit, match.end()
+    return hits
+
+
+def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: dict) -> NameHit | None:
+    for cue, centre_type in lexicon["_centre_cues"]:
+        cue_match = cue.search(left)
+        if cue_match:
+            span_start = start - (len(left) - cue_match.start())
+            place = _PLACE_GENITIVE.search(left[: cue_match.start()])
+            if place:
+                span_start -= cue_match.start() - place.start()
+            return NameHit(span_start, end, "CENTRE", name, "names.quoted", {"centre_type": centre_type})
+    for cue, legal_form in lexicon["_legal_cues"]:
+        cue_match = cue.search(left)
+        if cue_match:
+            span_start = start - (len(left) - cue_match.start())
+            norm = f'{legal_form} "{quote_free(name)}"'
+            return NameHit(span_start, end, "ORG", norm, "names.quoted", {"legal_form": legal_form})
+    if lexicon["_project_cue"].search(left):
+        return NameHit(start, end, "PROJECT", quote_free(name), "names.quoted")
+    return None
+
+
+def _like(model: NameHit, start: int, end: int, name: str, how: str) -> NameHit:
+    """A name that takes the label (and legal form) of ``model``; its span is the quotes only."""
+    if model.label == "ORG" and "legal_form" in model.facts:
+        norm = f'{model.facts["legal_form"]} "{quote_free(name)}"'
+    else:
+        norm = quote_free(name)
+    return NameHit(start, end, model.label, norm, f"names.{how}", dict(model.facts))
+
+
+def find_unquoted_names(text: str) -> list[NameHit]:
+    """ORGs named by a capitalised name and an institution noun ("Liepājas domes"), known
+    national bodies, and centres named in capitals after a type phrase ("uzņēmumu RB CAFÉ")."""
+    lexicon = _lexicon()
+    hits: list[NameHit] = []
+    for match in lexicon["_org_unquoted"].finditer(text):
+        head = next(i for i, entry in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
+        lemma = lexicon["org_heads"][head]["lemma"]
+        head_text = match.group("head")
+        if lexicon["_plural_head"].search(head_text):
+            continue
+        if head_text[0].isupper():
+            lemma = lemma[0].upper() + lemma[1:]
+        norm = match.group("name") + lemma
+        hits.append(NameHit(match.start(), match.end(), "ORG", norm, "names.institution"))
+    for pattern, norm in lexicon["_known_orgs"]:
+        for match in pattern.finditer(text):
+            hits.append(NameHit(match.start(), match.end(), "ORG", norm, "names.known"))
+    for match in _CAPS_NAME.finditer(text):
+        left = re.split(r"[.!?;:\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
+        for cue, centre_type in lexicon["_centre_cues"]:
+            cue_match = cue.search(left)
+            if cue_match:
+                span_start = match.start() - (len(left) - cue_match.start())
+                hits.append(
+                    NameHit(span_start, match.end(), "CENTRE", match.group("caps"),
+                            "names.caps", {"centre_type": centre_type})
+                )
+                break
+    return hits
+
+
+@Language.component("lv_names", assigns=["doc.spans"])
+def names_component(doc: Doc) -> Doc:
+    """Add ORG, CENTRE and PROJECT candidates to ``doc.spans["candidates"]``."""
+    hits = find_quoted_names(doc.text) + find_unquoted_names(doc.text)
+    add_candidates(doc, hits)
+    return doc

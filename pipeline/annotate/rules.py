@@ -1,0 +1,214 @@
+"""Rule-based finders for the pattern-shaped labels: DATE, MONEY, PROJECT_CODE, EMAIL, PHONE.
+
+These labels have a closed surface form in Latvian press releases, so regexes built from
+the vocabulary in ``pipeline/data/rules.json`` find them more reliably than a statistical
+model, and give each hit its contract norm at once. Every pattern starts and ends on a
+word boundary, so a span never cuts a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.normalise.codes import code_schemes, load_rules, normalise_code, normalise_phone
+from pipeline.normalise.dates import infer_years, month_words, normalise_date
+from pipeline.normalise.numbers import currency_words, money_norm, multiplier_words, parse_amount
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One mention found by a rule: a character span of the text given, with its norm."""
+
+    start: int
+    end: int
+    label: str
+    norm: str | None
+    score: float = 1.0
+
+
+# When two hits overlap, the longer wins; on equal length, the label listed first.
+_PRIORITY = ("EMAIL", "PROJECT_CODE", "MONEY", "DATE", "PHONE")
+_CUELESS_PHONE_SCORE = 0.8  # a bare 8-digit number is a phone by shape alone
+_BARE_MONTH_SCORE = 0.9  # "marta" alone is a date, but the weakest kind
+
+_DAY = r"\d{1,2}\."
+_NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+_AMOUNT = r"\d{1,3}(?:[ .]\d{3})+(?:[,.]\d+)?|\d+(?:[,.]\d+)?"
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
+)
+_PHONE_BODY = r"(?:\+371[ -]?)?(?:\d[ -]?){7}\d|\+\d{3}[ -]?(?:\d[ -]?){6,11}\d"
+_SENTENCE_END = ".!?:–-\n"
+
+
+def _words(forms: Iterable[str]) -> str:
+    """An alternation of whole words, longest first; a form ending in a dot ends itself."""
+    parts = [
+        re.escape(form) + ("" if not form[-1].isalnum() else r"(?!\w)")
+        for form in sorted(set(forms), key=len, reverse=True)
+    ]
+    return "(?i:" + "|".join(parts) + ")"
+
+
+def _separator(forms: Iterable[str]) -> str:
+    """Words between spaces ("līdz", "un"), punctuation with optional spaces ("–", ",")."""
+    words = [f for f in forms if f.isalpha()]
+    marks = "".join(re.escape(f) for f in forms if not f.isalpha())
+    return rf"(?:\s{_words(words)}\s|\s?[{marks}]\s?)"
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    rules = load_rules()
+    month = _words(f for forms in rules["months"].values() for f in forms)
+    abbreviation = _words(f for forms in rules["month_abbreviations"].values() for f in forms)
+    relative = _words(rules["relative_years"])
+    vague = _words(rules["vague_periods"])
+    year_word = _words(rules["year_words"])
+    of_year = _words(rules["year_genitive"])
+    range_sep = _separator(rules["range_words"])
+    list_sep = _separator(rules["list_words"])
+    lead = rf"(?:(?:{relative}|\d{{4}}\.\s?{of_year})\s?)?"
+    days = rf"{_DAY}(?:(?:{range_sep}|{list_sep}){_DAY})*"
+    day_date = rf"{lead}{days}\s?(?:{month}|{abbreviation})"
+    month_date = rf"{lead}{month}(?:\s{vague})?"
+    year_date = rf"\d{{4}}\.(?:{range_sep}\d{{4}}\.)?\s?{year_word}"
+    point = rf"(?:{day_date}|{_NUMERIC_DATE}|{month_date}|{year_date})"
+    # A numeric date keeps its ordinal dot only inside a range ("01.10.2019. līdz ...").
+    return re.compile(rf"(?<![\w.]){point}(?:\.?{range_sep}{point})?(?!\w)")
+
+
+def _bare_month_ok(text: str, start: int, end: int) -> bool:
+    """A capitalised month alone is a name ("Maija Ozola") unless it opens a sentence."""
+    word = text[start:end]
+    if word.casefold() not in month_words() or word[:1].islower():
+        return True
+    before = text[:start].rstrip(" ")
+    after = text[end:].lstrip(" ")
+    opens_sentence = not before or before[-1] in _SENTENCE_END
+    return opens_sentence and not after[:1].isupper()
+
+
+def find_dates(text: str) -> list[RuleHit]:
+    """Dates, day and month ranges, vague month parts and "YYYY. gadā" years."""
+    hits = []
+    for match in _date_pattern().finditer(text):
+        start, end = match.span()
+        norm = normalise_date(match.group())
+        if norm is None or not _bare_month_ok(text, start, end):
+            continue
+        bare = match.group().casefold() in month_words()
+        hits.append(RuleHit(start, end, "DATE", norm, _BARE_MONTH_SCORE if bare else 1.0))
+    return hits
+
+
+@cache
+def _money_pattern() -> re.Pattern[str]:
+    currency = _words(currency_words())
+    multiplier = _words(multiplier_words())
+    amount_first = rf"(?:{_AMOUNT})\s?(?:{multiplier}\s?)?{currency}"
+    currency_first = rf"{currency}\s?(?:{_AMOUNT})(?:\s?{multiplier})?"
+    return re.compile(rf"(?<![\w.,])(?:{amount_first}|{currency_first})(?!\w)")
+
+
+@cache
+def _currency_pattern() -> re.Pattern[str]:
+    return re.compile(_words(currency_words()))
+
+
+def _currency(money: str) -> str:
+    """The ISO code of the currency word inside a MONEY match."""
+    match = _currency_pattern().search(money)
+    return currency_words()[match.group().casefold()] if match else "EUR"
+
+
+def find_money(text: str) -> list[RuleHit]:
+    """An amount with its currency word, either order ("599 737,33 EUR", "EUR 50 000")."""
+    hits = []
+    for match in _money_pattern().finditer(text):
+        amount = parse_amount(match.group())
+        if amount is not None:
+            norm = money_norm(amount, _currency(match.group()))
+            hits.append(RuleHit(match.start(), match.end(), "MONEY", norm))
+    return hits
+
+
+@cache
+def _code_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile(rf"(?<![\w/-])(?:{scheme.find.pattern})(?![\w/])") for scheme in code_schemes()
+    )
+
+
+def find_project_codes(text: str) -> list[RuleHit]:
+    """Registration codes of the known schemes; the "Nr." before them stays outside."""
+    return [
+        RuleHit(m.start(), m.end(), "PROJECT_CODE", normalise_code(m.group()))
+        for pattern in _code_patterns()
+        for m in pattern.finditer(text)
+    ]
+
+
+def find_emails(text: str) -> list[RuleHit]:
+    """E-mail addresses as written; a sentence's final dot stays outside."""
+    return [RuleHit(m.start(), m.end(), "EMAIL", m.group()) for m in _EMAIL.finditer(text)]
+
+
+@cache
+def _phone_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    rules = load_rules()
+    cued = re.compile(
+        rf"(?<!\w){_words(rules['phone_cues'])}\s?:?\s*(?P<phone>{_PHONE_BODY})(?!\d)"
+    )
+    shapes = tuple(re.compile(rf"(?<![\w+.,]){s}(?![.,]?\d)") for s in rules["phone_shapes"])
+    return cued, shapes
+
+
+def find_phones(text: str) -> list[RuleHit]:
+    """Numbers after a contact cue ("tālr.", "t.:"), or in an unmistakable phone shape."""
+    cued, shapes = _phone_patterns()
+    hits = {
+        m.span("phone"): RuleHit(*m.span("phone"), "PHONE", normalise_phone(m["phone"]))
+        for m in cued.finditer(text)
+    }
+    for pattern in shapes:
+        for m in pattern.finditer(text):
+            hit = RuleHit(
+                m.start(), m.end(), "PHONE", normalise_phone(m.group()), _CUELESS_PHONE_SCORE
+            )
+            hits.setdefault(m.span(), hit)
+    return list(hits.values())
+
+
+FINDERS: tuple[Callable[[str], list[RuleHit]], ...] = (
+    find_emails,
+    find_project_codes,
+    find_money,
+    find_dates,
+    find_phones,
+)
+
+
+def _non_overlapping(hits: Iterable[RuleHit]) -> Iterator[RuleHit]:
+    """Longest first, then by label priority; a hit overlapping a kept one is dropped."""
+    taken: list[RuleHit] = []
+    ranked = sorted(hits, key=lambda h: (h.start - h.end, _PRIORITY.index(h.label), h.start))
+    for hit in ranked:
+        if all(hit.end <= kept.start or kept.end <= hit.start for kept in taken):
+            taken.append(hit)
+            yield hit
+
+
+def find_rule_mentions(text: str) -> list[RuleHit]:
+    """All five labels, non-overlapping, sorted by start, yearless dates given their year.
+
+    Pass the whole document: the year of a yearless date comes from the other dates of
+    the same text (see ``infer_years``).
+    """
+    hits = sorted(
+        _non_overlapping(h for finder in FINDERS for h in finder(text)), key=lambda h: h.start
+    )
+    return infer_years(hits, text)

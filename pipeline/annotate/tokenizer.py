@@ -1,0 +1,61 @@
+"""Latvian press-text tokenisation on top of ``spacy.blank("lv")``.
+
+spaCy's Latvian defaults split "2022." and "Nr." at the dot, so an ordinal or an
+abbreviation would end a sentence and break date and code patterns. Two fixes, both read
+from ``pipeline/data/tokenizer.json``: abbreviation special cases, and a component that
+merges ordinals ("2022.", "6.-7."), project codes and phone numbers into single tokens.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, filter_spans
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "tokenizer.json"
+
+
+@cache
+def _rules() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _merge_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in _rules()["merge_patterns"])
+
+
+def customise_tokenizer(nlp: Language) -> None:
+    """Add Latvian abbreviations as special cases and the extra prefix and infix rules."""
+    rules = _rules()
+    tokenizer = nlp.tokenizer
+    for abbreviation in rules["abbreviations"]:
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    prefixes = [*rules["prefixes"], *nlp.Defaults.prefixes]
+    infixes = [*rules["infixes"], *nlp.Defaults.infixes]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    url_match = tokenizer.url_match
+    # "2023.gadam" looks like a host name to spaCy's URL rule; no URL starts with a digit here.
+    tokenizer.url_match = lambda text: None if text[:1].isdigit() else url_match(text)
+
+
+@Language.component("lv_merge_tokens", retokenizes=True)
+def merge_tokens(doc: Doc) -> Doc:
+    """Merge ordinals, day ranges, codes and phone numbers that the tokenizer split."""
+    spans = []
+    for pattern in _merge_patterns():
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None and len(span) > 1:
+                spans.append(span)
+    with doc.retokenize() as retokenizer:
+        for span in filter_spans(spans):
+            retokenizer.merge(span)
+    return doc

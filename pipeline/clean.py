@@ -1,0 +1,78 @@
+"""Stage 2, clean: a normalised copy of the text plus a map back to the original characters.
+
+Annotators see one predictable alphabet (NFC, plain spaces, no soft hyphens or zero-width
+characters, Windows line ends folded), while every span found in the cleaned text can be
+mapped back exactly onto the original text. Typographic quotes are kept: their direction
+tells nested names apart (“Rīgas pilsētas “Rūpju bērns””).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Characters removed outright: soft hyphen, zero-width space/joiners, word joiner, BOM.
+_DROP = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\r")
+# Characters replaced one-for-one.
+_REPLACE = {
+    "\u00a0": " ",  # no-break space
+    "\u202f": " ",  # narrow no-break space
+    "\u2007": " ",
+    "\u2009": " ",
+    "\t": " ",
+    "\u2010": "-",
+    "\u2011": "-",
+}
+_COMPAT_TAGS = frozenset({"<compat>", "<wide>"})
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Cleaned text and, for each of its characters, the original span it came from.
+
+    A composed letter or a folded ligature covers several original characters, so each
+    cleaned character keeps both the start and the end of its source.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned ``[start, end)`` span (non-empty) to the original text."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def clean(original: str) -> CleanText:
+    """Normalise ``original`` character by character, recording where each output came from.
+
+    NFC is applied per cluster (a base character with its combining marks), so a composed
+    letter maps back to its whole cluster.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    n = len(original)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        cluster = original[i:j]
+        if cluster in _DROP:
+            i = j
+            continue
+        cluster = _REPLACE.get(cluster, cluster)
+        normal = unicodedata.normalize("NFKC", cluster) if _is_compat(cluster) else cluster
+        normal = unicodedata.normalize("NFC", normal)
+        for char in normal:
+            out.append(char)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return CleanText("".join(out), tuple(starts), tuple(ends))
+
+
+def _is_compat(cluster: str) -> bool:
+    """Ligatures, ellipses and full-width forms (ﬁ, …, Ａ) fold; Latvian letters stay."""
+    return any(unicodedata.decomposition(c).split(" ")[0] in _COMPAT_TAGS for c in cluster)

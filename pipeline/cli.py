@@ -1,0 +1,143 @@
+"""The ``lvextract`` command: run the extraction, score it, rebuild the gazetteers.
+
+Each command parses its options and calls one plain function of the package, so code and
+tests can call the same functions without the command line.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline import __version__
+from pipeline.document import Document, DocumentError
+
+app = typer.Typer(
+    help=(
+        "Latvian press releases about experience-exchange visits, social-service centres and "
+        "EU projects, turned into tables (visits.csv, centres.csv, projects.csv, mentions.csv)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 3
+
+InputsArg = Annotated[
+    list[Path], typer.Argument(help=".txt files or folders of them (doc_id = file name stem).")
+]
+GazetteersOpt = Annotated[
+    Path | None,
+    typer.Option("--gazetteers", help="Gazetteer folder to use instead of the project's gazetteers/."),
+]
+
+
+def _report(outcome: Document | DocumentError) -> None:
+    if isinstance(outcome, DocumentError):
+        typer.echo(f"  FAILED {outcome.doc_id} at {outcome.stage}: {outcome.error}: {outcome.message}", err=True)
+
+
+@app.command()
+def run(
+    inputs: InputsArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables into.")],
+    gazetteers: GazetteersOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Extract mentions, visits, centres and projects from press releases into CSV tables.
+
+    Writes visits.csv, centres.csv, projects.csv, mentions.csv, errors.csv and manifest.json
+    into OUT. A document that cannot be read or processed is listed in errors.csv and the
+    others go on; the exit status is 0 when every document went through, 3 when some failed.
+    """
+    from pipeline.run import extract_corpus
+
+    result = extract_corpus(inputs, out, gazetteers, on_document=_report)
+    if not quiet:
+        counts = result.counts
+        typer.echo(
+            f"{counts['documents']} documents -> {out}/: {counts['visits']} visits, "
+            f"{counts['centres']} centres, {counts['projects']} projects, "
+            f"{counts['mentions']} mentions; {counts['errors']} failed (errors.csv)"
+        )
+    raise typer.Exit(EXIT_SOME_FAILED if result.errors else EXIT_OK)
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[
+        list[Path], typer.Argument(help="Gold .json files or folders (the texts beside them).")
+    ],
+    pred: Annotated[
+        Path | None,
+        typer.Option("--pred", help="Folder with predicted CSVs; default: run on the gold's texts."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Folder for scores.json, errors.txt (and predictions)."),
+    ] = None,
+    gazetteers: GazetteersOpt = None,
+    show_errors: Annotated[
+        bool, typer.Option("--errors", help="Also print missed and spurious items with context.")
+    ] = False,
+) -> None:
+    """Score predictions against gold annotations (contract section 4).
+
+    Without --pred, the texts beside the gold files are extracted first. Prints per-label
+    strict and partial P/R/F1 with tp/fp/fn, (label, norm) F1, and record and field scores
+    per table; with --out also writes scores.json and errors.txt.
+    """
+    from pipeline.eval import GoldError, PredictionError, evaluate, format_errors, format_report
+    from pipeline.run import extract_corpus
+
+    with tempfile.TemporaryDirectory() as scratch:
+        if pred is None:
+            pred = (out or Path(scratch)) / "predictions"
+            texts = [p.with_suffix(".txt") for p in _gold_files(gold)]
+            extract_corpus([t for t in texts if t.exists()], pred, gazetteers, on_document=_report)
+        try:
+            result = evaluate(gold, pred)
+        except (GoldError, PredictionError) as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(1) from err
+    typer.echo(format_report(result))
+    if show_errors:
+        typer.echo(format_errors(result))
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "scores.json").write_text(result.to_json(), encoding="utf-8")
+        (out / "errors.txt").write_text(format_errors(result), encoding="utf-8")
+        typer.echo(f"scores: {out / 'scores.json'}, errors: {out / 'errors.txt'}")
+
+
+def _gold_files(sources: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for source in sources:
+        files.extend(sorted(source.glob("*.json")) if source.is_dir() else [source])
+    return files
+
+
+@app.command("build-gazetteers")
+def build_gazetteers_command(
+    source: Annotated[
+        Path, typer.Option("--source", help="The shared data folder (../shared/data/gazetteers).")
+    ] = Path("../shared/data/gazetteers"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write them.")] = Path("gazetteers"),
+) -> None:
+    """Rebuild the gazetteer files from the public source data (see gazetteers/README.md)."""
+    from pipeline.gazetteer import build_gazetteers
+
+    counts = build_gazetteers(source, out)
+    for name, count in sorted(counts.items()):
+        typer.echo(f"{name}: {count}")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(f"lvextract {__version__} (Python {sys.version.split()[0]})")

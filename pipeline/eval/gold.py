@@ -1,0 +1,246 @@
+"""Loading gold JSON (contract section 3) and predicted CSVs into the same typed documents.
+
+Gold is validated as it is read: a gold file that breaks the contract stops the
+evaluation with a message naming the file and the item, because a silently repaired
+gold file would make every later figure wrong without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .contract import RECORD_TABLES, Contract, load_contract
+from .entities import Document, Mention, Record, Value
+
+ENTITY_KEYS = ("start", "end", "text", "label", "norm")
+
+
+class GoldError(ValueError):
+    """A gold file that breaks the contract; the message names the file and the item."""
+
+
+class PredictionError(ValueError):
+    """A predictions CSV that cannot be read as the contract's columns."""
+
+
+def load_gold(
+    sources: str | Path | Iterable[str | Path], texts_dir: Path | None = None
+) -> dict[str, Document]:
+    """Read and validate gold documents.
+
+    Args:
+        sources: a directory of `<doc_id>.json` files, a single file, or several of either.
+        texts_dir: where `<doc_id>.txt` lives when it is not beside its JSON file.
+    Returns:
+        Documents by doc_id, in file-name order. A document's `text` is None when no
+        `.txt` was found; its spans are then checked without the text.
+    """
+    contract = load_contract()
+    docs: dict[str, Document] = {}
+    for path in _gold_files(sources):
+        doc = _read_gold(path, texts_dir, contract)
+        if doc.doc_id in docs:
+            raise GoldError(f"{path.name}: doc_id {doc.doc_id!r} is already used by another file")
+        docs[doc.doc_id] = doc
+    return docs
+
+
+def _gold_files(sources: str | Path | Iterable[str | Path]) -> list[Path]:
+    """The JSON files named by `sources` (directories expanded, sorted by name)."""
+    files: list[Path] = []
+    for source in map(Path, [sources] if isinstance(sources, (str, Path)) else sources):
+        if source.is_dir():
+            files.extend(sorted(source.glob("*.json")))
+        elif source.is_file():
+            files.append(source)
+        else:
+            raise GoldError(f"{source}: no such gold file or directory")
+    if not files:
+        raise GoldError("no gold .json files found")
+    return files
+
+
+def _read_text(path: Path) -> str:
+    """A document's text as the offsets count it: UTF-8, BOM dropped, newlines untouched."""
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def _read_gold(path: Path, texts_dir: Path | None, contract: Contract) -> Document:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as err:
+        raise GoldError(
+            f"{path.name}: malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}"
+        ) from err
+    if not isinstance(raw, dict):
+        raise GoldError(f"{path.name}: expected a JSON object with doc_id and entities")
+    _require(raw, ("doc_id", "entities"), path.name)
+    doc_id = raw["doc_id"]
+    if doc_id != path.stem:
+        raise GoldError(f"{path.name}: doc_id {doc_id!r} does not match the file name")
+    text_path = _text_path(path, doc_id, texts_dir)
+    doc = Document(doc_id, _read_text(text_path) if text_path else None)
+    seen: set[tuple[int, int, str]] = set()
+    for n, item in enumerate(_array(raw, "entities", path.name), start=1):
+        mention = _gold_mention(item, f"{path.name}: entity #{n}", doc, contract)
+        if mention.span in seen:
+            where = _entity_where(f"{path.name}: entity #{n}", mention.text, *mention.span[:2])
+            raise GoldError(f"{where}: duplicate entity")
+        seen.add(mention.span)
+        doc.mentions.append(mention)
+    for table in RECORD_TABLES:
+        doc.records[table] = [
+            _gold_record(item, table, f"{path.name}: {table} #{n}", doc_id, contract)
+            for n, item in enumerate(_array(raw, table, path.name), start=1)
+        ]
+    return doc
+
+
+def _text_path(path: Path, doc_id: str, texts_dir: Path | None) -> Path | None:
+    candidates = [texts_dir / f"{doc_id}.txt"] if texts_dir else []
+    candidates.append(path.with_suffix(".txt"))
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _require(item: dict, keys: Iterable[str], where: str) -> None:
+    missing = [k for k in keys if k not in item]
+    if missing:
+        raise GoldError(f"{where}: missing key(s) {', '.join(map(repr, missing))}")
+
+
+def _array(raw: dict, key: str, where: str) -> list:
+    items = raw.get(key) or []
+    if not isinstance(items, list):
+        raise GoldError(f"{where}: {key!r} must be a JSON array")
+    return items
+
+
+def _entity_where(prefix: str, text: object, start: object, end: object) -> str:
+    return f"{prefix} {text!r} ({start}-{end})"
+
+
+def _gold_mention(item: object, where: str, doc: Document, contract: Contract) -> Mention:
+    if not isinstance(item, dict):
+        raise GoldError(f"{where}: expected a JSON object")
+    _require(item, ENTITY_KEYS, where)
+    start, end, text = item["start"], item["end"], item["text"]
+    where = _entity_where(where, text, start, end)
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+        raise GoldError(f"{where}: start and end must be integers")
+    if not 0 <= start < end:
+        raise GoldError(f"{where}: offsets out of range (need 0 <= start < end)")
+    if item["label"] not in contract.labels:
+        raise GoldError(f"{where}: unknown label {item['label']!r}")
+    if not isinstance(text, str) or not isinstance(item["norm"], (str, type(None))):
+        raise GoldError(f"{where}: text must be a string and norm a string or null")
+    if doc.text is not None:
+        if end > len(doc.text):
+            raise GoldError(
+                f"{where}: offsets out of range for a text of {len(doc.text)} characters"
+            )
+        if doc.text[start:end] != text:
+            raise GoldError(
+                f"{where}: text differs from the document slice {doc.text[start:end]!r}"
+            )
+    gold_id = item.get("id")
+    return Mention(
+        doc.doc_id, start, end, text, item["label"], item["norm"],
+        None if gold_id in (None, "") else str(gold_id),
+    )
+
+
+def _gold_record(
+    item: object, table: str, where: str, doc_id: str, contract: Contract
+) -> Record:
+    if not isinstance(item, dict):
+        raise GoldError(f"{where}: expected a JSON object")
+    columns = contract.tables[table]
+    unknown = [k for k in item if k not in columns]
+    if unknown:
+        raise GoldError(f"{where}: unknown column(s) {', '.join(map(repr, unknown))}")
+    values = {col: _gold_cell(item.get(col), col, where, contract) for col in columns}
+    if values.get("centre_type") not in (None, *contract.centre_types):
+        raise GoldError(f"{where}: unknown centre_type {values['centre_type']!r}")
+    groups = values.get("target_groups") or []
+    bad = [g for g in groups if g not in contract.target_groups]
+    if bad:
+        raise GoldError(f"{where}: unknown target_groups {', '.join(map(repr, bad))}")
+    return Record(table, doc_id, values)
+
+
+def _gold_cell(value: object, column: str, where: str, contract: Contract) -> Value:
+    """Lists as lists of strings (a string is split on ';' as in CSV), '' and [] as None."""
+    if column in contract.list_columns:
+        if isinstance(value, str):
+            return _split(value)
+        if isinstance(value, list) and all(isinstance(v, (str, type(None))) for v in value):
+            return [v for v in value if v] or None
+        if value is not None:
+            raise GoldError(f"{where}: {column} must be a list of strings or null")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, type(None))):
+        raise GoldError(f"{where}: {column} must be a string, a number or null")
+    return None if value == "" else value
+
+
+def _split(cell: str) -> list[str] | None:
+    return [part.strip() for part in cell.split(";") if part.strip()] or None
+
+
+def load_predictions(pred_dir: Path) -> dict[str, Document]:
+    """Read the pipeline's mentions.csv, visits.csv, centres.csv and projects.csv.
+
+    A missing CSV counts as an empty one (a run may find no projects). Centre and
+    project rows naming several documents in `doc_ids` are scored under each of them.
+    """
+    if not pred_dir.is_dir():
+        raise PredictionError(f"{pred_dir}: no such predictions directory")
+    contract = load_contract()
+    docs: dict[str, Document] = {}
+
+    def doc(doc_id: str) -> Document:
+        return docs.setdefault(doc_id, Document(doc_id))
+
+    for where, row in _csv_rows(pred_dir / "mentions.csv", ("doc_id", "start", "end", "label")):
+        try:
+            start, end = int(row["start"]), int(row["end"])
+        except ValueError as err:
+            raise PredictionError(f"{where}: start and end must be integers") from err
+        doc_id = row["doc_id"].strip()
+        doc(doc_id).mentions.append(Mention(
+            doc_id, start, end, row.get("text") or "", row["label"].strip(),
+            _cell(row.get("norm")), _cell(row.get("id")), _cell(row.get("source")),
+        ))
+    for table in RECORD_TABLES:
+        columns = contract.tables[table]
+        for where, row in _csv_rows(pred_dir / f"{table}.csv", ()):
+            values = {
+                col: _split(row[col] or "") if col in contract.list_columns else _cell(row[col])
+                for col in columns if col in row
+            }
+            doc_ids = _split(row.get("doc_id") or row.get("doc_ids") or "")
+            if not doc_ids:
+                raise PredictionError(f"{where}: no doc_id/doc_ids")
+            for doc_id in doc_ids:
+                doc(doc_id).records.setdefault(table, []).append(Record(table, doc_id, values))
+    return docs
+
+
+def _cell(value: str | None) -> str | None:
+    return (value or "").strip() or None
+
+
+def _csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[str, dict[str, str]]]:
+    """Rows of one CSV with 'file line N' for messages; nothing when the file is absent."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise PredictionError(f"{path.name}: missing column(s) {', '.join(missing)}")
+        for row in reader:
+            yield f"{path.name} line {reader.line_num}", row

@@ -1,0 +1,78 @@
+"""Centres: one row per named social-service site, filled from the sentence that names it.
+
+The type comes from the type words of the CENTRE mention itself; the operator is an ORG
+right before it ("NVO “X” dienas aprūpes centra “Y”"); the place is a place mention of the
+same sentence, else the place inside the name ("Ādažu Ūdensroze"); target groups, opening
+date and visitors per day come from cue words of that sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.document import Centre, Document, Mention
+from pipeline.fill.context import Sentence, cue, cue_data, sentences, unique
+
+_OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
+
+
+def find_centres(document: Document) -> list[Centre]:
+    """One :class:`Centre` per distinct CENTRE name in the document, in order of mention."""
+    centres: dict[str, Centre] = {}
+    for sent in sentences(document):
+        for mention in sent.labelled("CENTRE"):
+            if not mention.norm:
+                continue
+            centre = centres.get(mention.norm)
+            if centre is None:
+                centre = Centre(
+                    centre_id=f"{document.doc_id}-c{len(centres) + 1}",
+                    name=mention.norm,
+                    centre_type=mention.facts.get("centre_type"),
+                    doc_ids=[document.doc_id],
+                )
+                centres[mention.norm] = centre
+            _fill(centre, mention, sent)
+    return list(centres.values())
+
+
+def _fill(centre: Centre, mention: Mention, sent: Sentence) -> None:
+    centre.operator = centre.operator or _operator(mention, sent)
+    municipality, locality = _place(mention, sent)
+    centre.municipality = centre.municipality or municipality
+    centre.locality = centre.locality or locality
+    centre.target_groups = unique([*centre.target_groups, *_target_groups(sent.text)])
+    if centre.opened is None and cue("opening_cues").search(sent.text):
+        centre.opened = next((m.norm.split("/")[0] for m in sent.labelled("DATE") if m.norm), None)
+    if centre.visitors_per_day is None:
+        match = cue("visitors_per_day").search(sent.text)
+        if match:
+            centre.visitors_per_day = re.sub(r"\s?[-–]\s?", "-", match.group("n"))
+
+
+def _operator(mention: Mention, sent: Sentence) -> str | None:
+    for org in sent.labelled("ORG"):
+        if 0 <= mention.clean_start - org.clean_end <= _OPERATOR_GAP:
+            return org.norm
+    return None
+
+
+def _place(mention: Mention, sent: Sentence) -> tuple[str | None, str | None]:
+    """The centre's (municipality, locality): nearest place mention of the sentence."""
+    places = sorted(
+        sent.labelled("MUNICIPALITY", "LOCALITY"),
+        key=lambda p: abs(p.clean_start - mention.clean_start),
+    )
+    for place in places:
+        if place.label == "LOCALITY":
+            return place.facts.get("parent"), place.norm
+        return place.norm, None
+    return None, None
+
+
+def _target_groups(text: str) -> list[str]:
+    return [
+        entry["group"]
+        for entry in cue_data()["target_groups"]
+        if re.search(rf"(?<!\w)(?:{entry['pattern']})", text, re.IGNORECASE)
+    ]

@@ -1,0 +1,71 @@
+"""What every table filler needs to read a document: sentences, their mentions and cue words.
+
+Fillers work on the clean text (offsets of the spaCy ``Doc``) and on the document's
+normalised mentions; this module is their only view of both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pipeline.document import Document, Mention
+
+CUES = Path(__file__).resolve().parents[1] / "data" / "fill.json"
+PLACE_LABELS = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")
+
+
+@cache
+def cue_data() -> dict:
+    return json.loads(CUES.read_text(encoding="utf-8"))
+
+
+@cache
+def cue(name: str) -> re.Pattern[str]:
+    """The compiled, case-insensitive pattern of one cue list in ``fill.json``."""
+    return re.compile(rf"(?<!\w)(?:{cue_data()[name]})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    mentions: tuple[Mention, ...]
+
+    def labelled(self, *labels: str) -> list[Mention]:
+        return [m for m in self.mentions if m.label in labels]
+
+    def before(self, mention: Mention) -> str:
+        """The sentence text left of ``mention``."""
+        return self.text[: mention.clean_start - self.start]
+
+
+def sentences(document: Document) -> list[Sentence]:
+    """The document's sentences with the mentions that start inside each."""
+    if document.doc is None:
+        raise ValueError(f"{document.doc_id}: fill needs the annotate stage first")
+    result = []
+    for index, sent in enumerate(document.doc.sents):
+        inside = tuple(
+            m for m in document.mentions if sent.start_char <= m.clean_start < sent.end_char
+        )
+        result.append(Sentence(index, sent.start_char, sent.end_char, sent.text, inside))
+    return result
+
+
+def unique(values: list[str | None]) -> list[str]:
+    """Non-empty values, first occurrence kept, order kept."""
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def split_range(norm: str | None) -> tuple[str | None, str | None]:
+    """A DATE norm "a/b" as (a, b); a single date as (a, a)."""
+    if not norm:
+        return None, None
+    start, _, end = norm.partition("/")
+    return start, end or start

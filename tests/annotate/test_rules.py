@@ -1,0 +1,222 @@
+"""Rule finders on Latvian press-release sentences: spans, labels and norms."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.annotate.rules import (
+    RuleHit,
+    find_dates,
+    find_emails,
+    find_money,
+    find_phones,
+    find_project_codes,
+    find_rule_mentions,
+)
+from pipeline.normalise.dates import infer_years
+
+
+def spans(hits: list[RuleHit], text: str) -> list[tuple[str, str, str | None]]:
+    return [(h.label, text[h.start : h.end], h.norm) for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Ceturtdien, 14. martā, Tukumā notika tikšanās.", "14. martā", "--03-14"),
+        ("Brauciens notika 2021. gada 9.-10. septembrī.", "2021. gada 9.-10. septembrī", None),
+        (
+            "Laikā no 3. līdz 5.jūlijam Cēsīs viesojās kolēģi.",
+            "3. līdz 5.jūlijam",
+            "--07-03/--07-05",
+        ),
+        ("Šā gada 2. un 3. maijā Valkā strādāja eksperti.", "Šā gada 2. un 3. maijā", None),
+        ("Tā 12.aprīlis bija saulains.", "12.aprīlis", "--04-12"),
+        ("Sākot no marta, centrs strādā ilgāk.", "marta", "--03"),
+        ("Prezentācija būs novembra sākumā.", "novembra sākumā", "--11-01/--11-10"),
+        ("Projekts ilgs no 2021. gada aprīļa līdz 2023. gada martam.", None, "2021-04/2023-03"),
+        ("Ēka nodota ekspluatācijā 17.06.2019.", "17.06.2019", "2019-06-17"),
+        ("Plāns tapa 2016.gadā kopā ar iedzīvotājiem.", "2016.gadā", "2016"),
+        ("To finansē no 2016. – 2022.gadam.", "2016. – 2022.gadam", "2016/2022"),
+        ("Septembris – mēnesis, kad sākas darbs.", "Septembris", "--09"),
+    ],
+)
+def test_find_dates(text: str, span: str | None, norm: str | None) -> None:
+    (hit,) = find_dates(text)
+    if span is not None:
+        assert text[hit.start : hit.end] == span
+    if norm is not None:
+        assert hit.norm == norm
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanāksme sāksies plkst. 13.00 zālē 2.15.",
+        "Maija Kalniņa un Augusts Ozols pastāstīja par darbu.",
+        "Pirms 10 gadiem centrā strādāja 3 darbinieki.",
+        "Dienas otrajā pusē dalībnieki devās uz Smilteni.",
+        "Programma 2014-2020 tuvojas noslēgumam.",
+    ],
+)
+def test_no_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_yearless_date_takes_year_of_nearest_preceding_anchor() -> None:
+    text = (
+        "Jūnijs – pieredzes mēnesis\n\n05.07.2017.\n\n"
+        "Tā 28. jūnijā Talsos viesojās kolēģi; marta beigās vēl."
+    )
+    hits = infer_years(find_dates(text), text)
+    assert [h.norm for h in hits] == [
+        "2017-06",
+        "2017-07-05",
+        "2017-06-28",
+        "2017-03-21/2017-03-31",
+    ]
+
+
+def test_month_and_year_dates_lend_no_year() -> None:
+    text = "Centrs atvērts 2021. gada maijā. Noslēguma pasākums notika 24. novembrī."
+    assert [h.norm for h in infer_years(find_dates(text), text)] == ["2021-05", "--11-24"]
+
+
+def test_relative_year_is_shifted_from_the_document_year() -> None:
+    text = "Pērnā gada 3. martā sākās darbi. Publicēts 14.01.2023."
+    assert find_rule_mentions(text)[0].norm == "2022-03-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Kopējās izmaksas ir 812 440,50 EUR.", "812 440,50 EUR", "812440.50 EUR"),
+        ("Atbalsts gandrīz 4,3 miljonu eiro apmērā.", "4,3 miljonu eiro", "4300000 EUR"),
+        ("No tā 2,1 milj. EUR ir ERAF finansējums.", "2,1 milj. EUR", "2100000 EUR"),
+        ("Pašvaldība piešķīra EUR 35 000 remontam.", "EUR 35 000", "35000 EUR"),
+        ("Pabalsts ir 250 eiro, to izmaksā reizi gadā.", "250 eiro", "250 EUR"),
+        ("Būvniecība izmaksāja 120 000 latu.", "120 000 latu", "120000 LVL"),
+    ],
+)
+def test_find_money(text: str, span: str, norm: str) -> None:
+    (hit,) = find_money(text)
+    assert (text[hit.start : hit.end], hit.norm) == (span, norm)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        (
+            "projekta “Kopā” (Nr.9.2.2.3./16/I/001) ietvaros",
+            "9.2.2.3./16/I/001",
+            "9.2.2.3/16/I/001",
+        ),
+        ("projekts Nr. LLI-512 “Senioriem”", "LLI-512", "LLI-512"),
+        ("projekta (LLI – 601) partneri", "LLI – 601", "LLI-601"),
+        ("projektā LLI218 piedalās", "LLI218", "LLI-218"),
+        ("Erasmus+ projekts 2019-1-LV01-KA204-060366 noslēdzies", None, "2019-1-LV01-KA204-060366"),
+    ],
+)
+def test_find_project_codes(text: str, span: str | None, norm: str) -> None:
+    (hit,) = find_project_codes(text)
+    assert hit.norm == norm
+    if span is not None:
+        assert text[hit.start : hit.end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Birojs atrodas Skolas ielā Nr. 5, Jelgavā.",
+        "Saskaņā ar Ministru kabineta noteikumiem Nr. 313 pakalpojumu sniedz biedrība.",
+        "Grupā ir 12 klienti no 3 pagastiem.",
+    ],
+)
+def test_no_project_code(text: str) -> None:
+    assert find_project_codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Sīkāk: e-pasts: anna.liepa@vidzeme.lv.", ["anna.liepa@vidzeme.lv"]),
+        (
+            "Rakstiet uz info@soc-dienests.lv vai dome@cesis.lv",
+            ["info@soc-dienests.lv", "dome@cesis.lv"],
+        ),
+        ("Sekojiet mums: @SocDienests", []),
+    ],
+)
+def test_find_emails(text: str, found: list[str]) -> None:
+    assert [h.norm for h in find_emails(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Speciāliste Anna Liepa, t.: 654 22110, e-pasts: anna@x.lv", "654 22110", "65422110"),
+        ("Informācija pa tālr.: 29876543.", "29876543", "29876543"),
+        ("Tālr. 63 022 222", "63 022 222", "63022222"),
+        ("mob. +371 26 123 456 (darba dienās)", "+371 26 123 456", "+37126123456"),
+        ("Zvaniet +370 612 34567 Lietuvā", "+370 612 34567", "+37061234567"),
+    ],
+)
+def test_find_phones(text: str, span: str, norm: str) -> None:
+    (hit,) = find_phones(text)
+    assert (text[hit.start : hit.end], hit.norm) == (span, norm)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pašvaldības 2022. gada budžets ir 26 000 000 eiro.",
+        "Reģistrācijas Nr. 40008012345, projekts Nr. 9.2.2.1/15/I/005.",
+        "Piedalījās 2000 cilvēki t.sk. 150 bērni.",
+    ],
+)
+def test_no_phone_in_years_money_or_codes(text: str) -> None:
+    assert all(h.label != "PHONE" for h in find_rule_mentions(text))
+
+
+def test_rule_mentions_combine_all_labels() -> None:
+    text = (
+        "Trešdien, 2023. gada 8. martā projekta LLI-512 partneri apmeklēja centru, kura izveide "
+        "izmaksāja 318 000 eiro. Tā 9. martā sekoja tikšanās. Kontakti: t.: 630 12345, "
+        "e-pasts: centrs@dobele.lv."
+    )
+    assert spans(find_rule_mentions(text), text) == [
+        ("DATE", "2023. gada 8. martā", "2023-03-08"),
+        ("PROJECT_CODE", "LLI-512", "LLI-512"),
+        ("MONEY", "318 000 eiro", "318000 EUR"),
+        ("DATE", "9. martā", "2023-03-09"),
+        ("PHONE", "630 12345", "63012345"),
+        ("EMAIL", "centrs@dobele.lv", "centrs@dobele.lv"),
+    ]
+
+
+def test_year_in_budget_phrase_is_a_date_not_a_phone() -> None:
+    text = "2022. gada budžets bija 1,2 milj. EUR."
+    assert spans(find_rule_mentions(text), text) == [
+        ("DATE", "2022. gada", "2022"),
+        ("MONEY", "1,2 milj. EUR", "1200000 EUR"),
+    ]
+
+
+_PIECES = [*"abcdēīšāžAM .,-–/:@+0123456789\n", "gada ", "martā", "EUR", "tālr. ", "Nr."]
+_LATVIAN = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@given(_LATVIAN)
+def test_mentions_are_sorted_disjoint_and_never_cut_a_word(text: str) -> None:
+    hits = find_rule_mentions(text)
+    assert [h.start for h in hits] == sorted(h.start for h in hits)
+    for first, second in pairwise(hits):
+        assert first.end <= second.start
+    for hit in hits:
+        assert 0 <= hit.start < hit.end <= len(text)
+        assert hit.start == 0 or not (text[hit.start - 1].isalnum() and text[hit.start].isalnum())
+        assert hit.end == len(text) or not (text[hit.end - 1].isalnum() and text[hit.end].isalnum())
