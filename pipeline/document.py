@@ -14,14 +14,13 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from pipeline.clean import CleanText
 
-# Span extensions written by the annotate stage (declared once, here).
+# Doc and span extensions written by the annotate stage (declared once, here).
+DOC_CANDIDATES = "candidates"
 SPAN_NORM = "norm"
 SPAN_SOURCE = "source"
 SPAN_SCORE = "score"
@@ -30,6 +29,8 @@ SPAN_FACTS = "facts"
 for _name, _default in ((SPAN_NORM, None), (SPAN_SOURCE, ""), (SPAN_SCORE, 1.0), (SPAN_FACTS, None)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
+if not Doc.has_extension(DOC_CANDIDATES):
+    Doc.set_extension(DOC_CANDIDATES, default=None)
 
 
 @dataclass(slots=True)

@@ -9,7 +9,9 @@ Two passes over the ``Doc``:
    this is ("Balvu, Krāslavas un Ludzas novadā" -> three municipalities). A head that stays
    outside spans ("pašvaldībās") also turns the name right before it into a mention.
 
-Candidates for one form are ranked by the knowledge base (current units before historical
+A list hit has structural support (a head word) and outranks the same span matched as a
+bare form ("Balvu" before "novadā" is Balvu novads, not the town Balvi). Candidates for
+one form are ranked by the knowledge base (current units before historical
 ones, towns before villages); a head word in the form restricts them to places of that
 head, which settles Rēzekne (city) against Rēzeknes novads.
 """
@@ -28,6 +30,7 @@ from pipeline.annotate.spans import add_candidates
 from pipeline.gazetteer.kb import Head, Place, load_heads, load_places, places_by_form, places_by_modifier
 
 LIST_GLUE = frozenset({",", "un", "vai", "&"})
+FORM_SCORE = 0.95  # a bare form; a list hit backed by its head word scores 1.0
 # Heads that may name a municipality of either kind ("Jelgavas pašvaldība" is the city).
 MUNICIPAL_HEADS = frozenset({"pašvaldība"})
 CITY_HEADS = frozenset({"pilsēta"})
@@ -50,8 +53,8 @@ def place_facts(place: Place) -> dict[str, Any]:
     return {name: getattr(place, name) for name in FACT_FIELDS if getattr(place, name)}
 
 
-def _hit(place: Place, start: int, end: int, source: str) -> PlaceHit:
-    return PlaceHit(start, end, place.label, place.norm, source, facts=place_facts(place))
+def _hit(place: Place, start: int, end: int, source: str, score: float = 1.0) -> PlaceHit:
+    return PlaceHit(start, end, place.label, place.norm, source, score, place_facts(place))
 
 
 def _capitalised(text: str) -> bool:
@@ -100,7 +103,7 @@ class PlaceMatcher:
             candidates = tuple(p for p in candidates if fits_head(p, head)) or candidates
         if not candidates:
             return None
-        return _hit(candidates[0], span.start_char, span.end_char, "gazetteer.form")
+        return _hit(candidates[0], span.start_char, span.end_char, "gazetteer.form", FORM_SCORE)
 
     def _list_hits(self, doc: Doc) -> list[PlaceHit]:
         hits = []
@@ -138,10 +141,10 @@ class PlaceMatcher:
 
 
 @Language.factory(
-    "lv_gazetteer", default_config={"gazetteer_dir": None}, assigns=["doc.spans"]
+    "lv_gazetteer", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"]
 )
 def make_gazetteer(nlp: Language, name: str, gazetteer_dir: str | None):
-    """Add MUNICIPALITY, LOCALITY, REGION and FOREIGN_PLACE candidates to ``doc.spans``."""
+    """Add MUNICIPALITY, LOCALITY, REGION and FOREIGN_PLACE candidates to ``doc._.candidates``."""
     matcher = PlaceMatcher(nlp, Path(gazetteer_dir) if gazetteer_dir else None)
 
     def gazetteer_component(doc: Doc) -> Doc:

@@ -166,9 +166,9 @@ def find_unquoted_names(text: str) -> list[NameHit]:
     return hits
 
 
-@Language.component("lv_names", assigns=["doc.spans"])
+@Language.component("lv_names", assigns=["doc._.candidates"])
 def names_component(doc: Doc) -> Doc:
-    """Add ORG, CENTRE and PROJECT candidates to ``doc.spans["candidates"]``."""
+    """Add ORG, CENTRE and PROJECT candidates to ``doc._.candidates``."""
     hits = find_quoted_names(doc.text) + find_unquoted_names(doc.text)
     add_candidates(doc, hits)
     return doc

@@ -16,7 +16,7 @@ from pipeline.document import Document
 PIPE_NAMES = ("lv_rules", "lv_names", "lv_gazetteer", "lv_persons", "lv_resolve")
 
 
-@Language.component("lv_rules", assigns=["doc.spans"])
+@Language.component("lv_rules", assigns=["doc._.candidates"])
 def rules_component(doc: Doc) -> Doc:
     """DATE, MONEY, PROJECT_CODE, EMAIL and PHONE candidates from :mod:`.rules`."""
     add_candidates(doc, find_rule_mentions(doc.text), source="rules")

@@ -94,9 +94,9 @@ def find_persons(doc: Doc, forms: dict[str, tuple[tuple[str, str], ...]]) -> lis
     return hits
 
 
-@Language.factory("lv_persons", default_config={"gazetteer_dir": None}, assigns=["doc.spans"])
+@Language.factory("lv_persons", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"])
 def make_persons(nlp: Language, name: str, gazetteer_dir: str | None):
-    """Add PERSON candidates to ``doc.spans``."""
+    """Add PERSON candidates to ``doc._.candidates``."""
     folder = Path(gazetteer_dir) if gazetteer_dir else default_gazetteer_dir()
     forms = first_name_forms(folder / "persons" / "first_names.txt")
 

@@ -1,4 +1,4 @@
-"""Overlap policy: from all candidate spans to the document's final, non-overlapping mentions.
+"""Overlap policy: from all candidates to the document's final, non-overlapping mentions.
 
 The contract annotates the longest name ("Jelgavas novada pašvaldība" is one ORG, the
 municipality inside it is no mention of its own), so the longest candidate wins. Between
@@ -11,38 +11,47 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.annotate.spans import CANDIDATES
-from pipeline.document import SPAN_SCORE, SPAN_SOURCE
+from pipeline.annotate.spans import Candidate, candidates
+from pipeline.document import SPAN_FACTS, SPAN_NORM, SPAN_SCORE, SPAN_SOURCE
 
 # Lower is stronger; a source's family is the part before the first dot.
 SOURCE_PRIORITY = {"rules": 0, "names": 1, "gazetteer": 2, "persons": 3}
 
 
-def _rank(span: Span) -> tuple[int, int, int, float]:
-    family = getattr(span._, SPAN_SOURCE).split(".")[0]
+def _rank(candidate: Candidate) -> tuple[int, int, int, float]:
+    family = candidate.source.split(".")[0]
     return (
-        -(span.end_char - span.start_char),
-        span.start_char,
+        candidate.token_start - candidate.token_end,
+        candidate.token_start,
         SOURCE_PRIORITY.get(family, len(SOURCE_PRIORITY)),
-        -getattr(span._, SPAN_SCORE),
+        -candidate.score,
     )
 
 
-def resolve(candidates: list[Span]) -> list[Span]:
+def resolve(found: list[Candidate]) -> list[Candidate]:
     """Keep the longest candidates that overlap no kept one, in text order."""
-    kept: list[Span] = []
+    kept: list[Candidate] = []
     taken: set[int] = set()
-    for span in sorted(candidates, key=_rank):
-        tokens = set(range(span.start, span.end))
+    for candidate in sorted(found, key=_rank):
+        tokens = set(range(candidate.token_start, candidate.token_end))
         if tokens & taken:
             continue
-        kept.append(span)
+        kept.append(candidate)
         taken |= tokens
-    return sorted(kept, key=lambda span: span.start)
+    return sorted(kept, key=lambda c: c.token_start)
 
 
-@Language.component("lv_resolve", assigns=["doc.ents"], requires=["doc.spans"])
+def _entity(doc: Doc, candidate: Candidate) -> Span:
+    span = Span(doc, candidate.token_start, candidate.token_end, label=candidate.label)
+    setattr(span._, SPAN_NORM, candidate.norm)
+    setattr(span._, SPAN_SOURCE, candidate.source)
+    setattr(span._, SPAN_SCORE, candidate.score)
+    setattr(span._, SPAN_FACTS, candidate.facts)
+    return span
+
+
+@Language.component("lv_resolve", assigns=["doc.ents"])
 def resolve_component(doc: Doc) -> Doc:
-    """Set ``doc.ents`` from ``doc.spans["candidates"]``."""
-    doc.ents = resolve(list(doc.spans.get(CANDIDATES, [])))
+    """Set ``doc.ents`` (with norm, source, score and facts) from ``doc._.candidates``."""
+    doc.ents = [_entity(doc, c) for c in resolve(candidates(doc))]
     return doc

@@ -1,20 +1,21 @@
-"""The one way finders put their hits on a ``Doc``: candidate spans with extension values.
+"""The one way finders put their hits on a ``Doc``: typed candidates in ``doc._.candidates``.
 
 Every finder returns hits with ``start``, ``end``, ``label``, ``norm`` (character offsets
-into ``doc.text``); :func:`add_candidates` snaps them to tokens and appends them to
-``doc.spans[CANDIDATES]``, where the resolver picks the final mentions.
+into ``doc.text``); :func:`add_candidates` snaps them to whole tokens and records them. The
+resolver picks the final mentions among them. Candidates are kept as records rather than
+spans with extension values because spaCy keys span extension values by offsets alone, so
+two candidates over the same text would overwrite each other's norm.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
-from pipeline.document import SPAN_FACTS, SPAN_NORM, SPAN_SCORE, SPAN_SOURCE
-
-CANDIDATES = "candidates"
+from pipeline.document import DOC_CANDIDATES
 
 
 class Hit(Protocol):
@@ -24,16 +25,43 @@ class Hit(Protocol):
     norm: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible mention: token span ``[token_start, token_end)`` of the clean text."""
+
+    token_start: int
+    token_end: int
+    label: str
+    norm: str | None
+    source: str
+    score: float = 1.0
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """The document's candidates so far (an empty list before any finder ran)."""
+    found = getattr(doc._, DOC_CANDIDATES)
+    if found is None:
+        found = []
+        setattr(doc._, DOC_CANDIDATES, found)
+    return found
+
+
 def add_candidates(doc: Doc, hits: Iterable[Hit], source: str = "") -> None:
-    """Append hits as spans; a hit that cuts a token is widened to whole tokens."""
-    group = doc.spans.setdefault(CANDIDATES, [])
+    """Record hits as candidates; a hit that cuts a token is widened to whole tokens."""
+    found = candidates(doc)
     for hit in hits:
-        span = doc.char_span(hit.start, hit.end, label=hit.label, alignment_mode="expand")
+        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
-        setattr(span._, SPAN_NORM, hit.norm)
-        setattr(span._, SPAN_SOURCE, getattr(hit, "source", "") or source)
-        setattr(span._, SPAN_SCORE, float(getattr(hit, "score", 1.0)))
-        facts: dict[str, Any] = dict(getattr(hit, "facts", None) or {})
-        setattr(span._, SPAN_FACTS, facts)
-        group.append(span)
+        found.append(
+            Candidate(
+                token_start=span.start,
+                token_end=span.end,
+                label=hit.label,
+                norm=hit.norm,
+                source=getattr(hit, "source", "") or source,
+                score=float(getattr(hit, "score", 1.0)),
+                facts=dict(getattr(hit, "facts", None) or {}),
+            )
+        )

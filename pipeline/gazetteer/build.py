@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.gazetteer.inflect import decline, guess_spec, surface_forms
+from pipeline.gazetteer.inflect import decline, surface_forms
 from pipeline.gazetteer.kb import Place
 from pipeline.gazetteer.paths import lexicon_dir
 
@@ -146,8 +146,8 @@ def _lv_municipalities(src: Path, heads: _Heads) -> Iterator[Place]:
                       region=r["planning_region"], valid_from=_or_none(r["valid_from"]),
                       valid_to=_or_none(r["valid_to"]))
         if r["type"].startswith("valstspilsēt"):
-            yield _bare(heads, genitive=r["name_genitive"], key=f"LV:valstspilsēta:{r['atvk_2021']}",
-                        kind="valstspilsēta", **common)
+            yield _bare(heads, genitive=r["name_genitive"], kind="valstspilsēta",
+                        key=f"LV:valstspilsēta:{r['atvk_2021']}", **common)
         else:
             yield _headed(heads, key=f"LV:novads:{r['atvk_2021']}", kind="novads", **common)
 
@@ -233,8 +233,8 @@ def _lv_villages(src: Path, lexicon: Path, heads: _Heads, region_of: dict[str, s
         if name in towns or _fold(name) in folded_towns:
             continue
         parish_mod = province.removesuffix(" pag.")
-        if name == parish_mod and decline(name)["gen"] != name:
-            continue  # GeoNames gives the parish genitive, not a village name
+        if name == parish_mod and (name.endswith("u") or decline(name)["gen"] != name):
+            continue  # GeoNames gives the parish genitive (-u is gen pl), not a village name
         parent = state.removesuffix(" nov.") + " novads"
         parish = parish_mod + " pagasts" if province.endswith(" pag.") else None
         ident = (parent, parish or "-", name)
@@ -454,7 +454,9 @@ def _loose(regex: str) -> str:
 # --------------------------------------------------------------------------- entry point
 
 
-def build_gazetteers(source_dir: Path, out_dir: Path, lexicon: Path | None = None) -> dict[str, int]:
+def build_gazetteers(
+    source_dir: Path, out_dir: Path, lexicon: Path | None = None
+) -> dict[str, int]:
     """Rebuild every derived gazetteer file in out_dir; returns row counts per file."""
     lexicon = lexicon or lexicon_dir()
     places = build_places(source_dir, lexicon)

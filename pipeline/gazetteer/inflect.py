@@ -83,7 +83,8 @@ def decline_word(word: str, spec: str) -> dict[str, str]:
     if number == "pl":
         # Plural-only names carry any alternation in the lemma already (Preiļi); only the
         # 5th/6th genitive plural alternates further (Priedes -> Priežu).
-        plural = {c: f if c == "gen" else stem + table["pl"][c].lstrip(ALT) for c, f in plural.items()}
+        plural = {c: f if c == "gen" else stem + table["pl"][c].lstrip(ALT)
+                  for c, f in plural.items()}
     single = plural
     if number == "sg":
         single = {c: _attach(stem, e, cls, alternates) for c, e in table["sg"].items()}
@@ -129,9 +130,10 @@ def decline(
 ) -> dict[str, str]:
     """Every case form of a (multi-word) name.
 
-    The last word (before a trailing year or quoted part) is the head and inflects; a definite adjective before it agrees with it
-    ("Apvienotā Karaliste" -> "Apvienotajā Karalistē"); any other word is a genitive or
-    apposition and stays as it is ("Jelgavas novads" -> "Jelgavas novadā").
+    The last word (before a trailing year or quoted part) is the head and inflects; a
+    definite adjective before it agrees with it ("Apvienotā Karaliste" -> "Apvienotajā
+    Karalistē"); any other word is a genitive or apposition and stays as it is
+    ("Jelgavas novads" -> "Jelgavas novadā").
     """
     words = name.split(" ")
     end = _head_index(words) + 1
