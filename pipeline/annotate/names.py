@@ -19,11 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.annotate.spans import add_candidates
+from pipeline.gazetteer.kb import places_by_form
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.json"
 
 _UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽÀ-ÖØ-Þ"
-_OPEN = "“„«\""
+_OPEN = "“„«\"”"
 _CLOSE = "”“»\""
 _PLAIN = f"[^{_OPEN}{_CLOSE}”\n]"
 # A quoted name, optionally with one nested quoted name inside (“Rīgas pilsētas “Rūpju bērns””).
@@ -33,7 +34,6 @@ _QUOTED = re.compile(
 )
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
-_PLACE_GENITIVE = re.compile(rf"[{_UPPER}][\w-]+(?:as|es|u|is|ņu|ļu|šu)\s+$")
 _LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai)\s*$")
 
 
@@ -60,14 +60,27 @@ def _lexicon() -> dict:
         (before(entry["pattern"]), entry["type"]) for entry in data["centre_types"]
     ]
     data["_legal_cues"] = [
-        (re.compile(rf"(?:^|(?<=[\s(]))(?:{entry['pattern']})\s*$"), entry["norm"])
+        (
+            re.compile(
+                rf"(?:^|(?<=[\s(]))(?:{entry['pattern']})\s*$",
+                0 if entry.get("case_sensitive") else re.IGNORECASE,
+            ),
+            entry["norm"],
+        )
         for entry in data["legal_forms"]
     ]
+    data["_centre_prefix"] = re.compile(
+        rf"(?:(?P<place>[{_UPPER}][\w-]+(?:as|es|u|is|ņu|ļu|šu))\s+)?"
+        rf"(?P<words>(?:(?i:{data['centre_prefix_words']})\s+)*)$"
+    )
     data["_project_cue"] = re.compile(rf"\b{data['project_cues']}\b[^.;:!?]{{0,60}}$", re.I)
     heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
+    glue = data["org_name_glue"]
     data["_org_unquoted"] = re.compile(
-        rf"\b(?P<name>(?:[{_UPPER}][\w-]+\s+){{1,4}}(?:novada\s+|pilsētas\s+)?)(?P<head>{heads})\b"
+        rf"\b(?P<name>[{_UPPER}][\w-]+\s+(?:(?:[{_UPPER}][\w-]+|{glue})\s+){{0,5}})"
+        rf"(?P<head>(?i:{heads}))\b"
     )
+    data["_org_glue"] = re.compile(rf"\b(?:{glue})\b")
     data["_known_orgs"] = [
         (re.compile(rf"\b(?:{entry['pattern']})\b"), entry["norm"]) for entry in data["known_orgs"]
     ]
@@ -109,10 +122,7 @@ def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: di
     for cue, centre_type in lexicon["_centre_cues"]:
         cue_match = cue.search(left)
         if cue_match:
-            span_start = start - (len(left) - cue_match.start())
-            place = _PLACE_GENITIVE.search(left[: cue_match.start()])
-            if place:
-                span_start -= cue_match.start() - place.start()
+            span_start = start - (len(left) - _centre_start(left, cue_match.start(), lexicon))
             return NameHit(span_start, end, "CENTRE", name, "names.quoted", {"centre_type": centre_type})
     for cue, legal_form in lexicon["_legal_cues"]:
         cue_match = cue.search(left)
@@ -125,6 +135,15 @@ def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: di
     return None
 
 
+def _centre_start(left: str, cue_start: int, lexicon: dict) -> int:
+    """Where a centre's span starts: its type words, widened over the words that qualify
+    them ("sociālā", "valsts") and a place genitive opening them ("Viļānu novada")."""
+    prefix = lexicon["_centre_prefix"].search(left[:cue_start])
+    if prefix.group("place"):
+        return prefix.start("place")
+    return prefix.start("words")
+
+
 def _like(model: NameHit, start: int, end: int, name: str, how: str) -> NameHit:
     """A name that takes the label (and legal form) of ``model``; its span is the quotes only."""
     if model.label == "ORG" and "legal_form" in model.facts:
@@ -132,6 +151,21 @@ def _like(model: NameHit, start: int, end: int, name: str, how: str) -> NameHit:
     else:
         norm = quote_free(name)
     return NameHit(start, end, model.label, norm, f"names.{how}", dict(model.facts))
+
+
+def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
+    """Tell "Liepājas domes" (a named body) from a sentence-initial "Pateicoties pašvaldības",
+    a generic "Siguldas pašvaldības" and a shared-head list "Auces un Dobeles novada
+    pašvaldību" (whose names are places, found by the gazetteer)."""
+    words = match.group("name").split()
+    before = text[: match.start()].rstrip()
+    sentence_start = not before or before[-1] in ".!?:\n“„\""
+    if sentence_start and not places_by_form().get(words[0].lower()):
+        return False
+    if re.search(r"(?:,|\bun|\bvai)$", before) and len(words) <= 2:
+        return False
+    has_glue = bool(lexicon["_org_glue"].search(match.group("name")))
+    return not (len(words) == 1 and not has_glue and match.group("head").lower().startswith("pašvaldīb"))
 
 
 def find_unquoted_names(text: str) -> list[NameHit]:
@@ -143,7 +177,7 @@ def find_unquoted_names(text: str) -> list[NameHit]:
         head = next(i for i, entry in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
         lemma = lexicon["org_heads"][head]["lemma"]
         head_text = match.group("head")
-        if lexicon["_plural_head"].search(head_text):
+        if lexicon["_plural_head"].search(head_text) or not _named_institution(text, match, lexicon):
             continue
         if head_text[0].isupper():
             lemma = lemma[0].upper() + lemma[1:]

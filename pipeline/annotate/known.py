@@ -1,0 +1,92 @@
+"""Names from curated lists: organisations, funds and programmes with their aliases.
+
+``gazetteers/orgs.jsonl`` and ``gazetteers/programmes.jsonl`` list every case form and
+alias ("ERAF" -> "Eiropas Reģionālās attīstības fonds"). Programme names are written with
+every kind of dash and spacing ("Latvijas-Lietuvas", "Latvijas – Lietuvas") and often open
+with "Interreg (V-A)", so each form becomes a regex tolerant of both. Matching is
+case-sensitive: aliases such as "Upe" or "LM" are names only when written so.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.annotate.names import LEXICON
+from pipeline.annotate.spans import add_candidates
+from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
+
+LIST_FILES = (("orgs.jsonl", None), ("programmes.jsonl", "PROGRAMME"))
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownHit:
+    start: int
+    end: int
+    label: str
+    norm: str
+    source: str = "names.known"
+    score: float = 1.0
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def _form_pattern(form: str) -> str:
+    """A form as a regex that accepts any dash with or without spaces, and any spacing."""
+    parts = [re.escape(part) for part in _DASH.split(form)]
+    return r"\s?[-–—]\s?".join(parts).replace(r"\ ", r"\s+")
+
+
+@cache
+def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
+    """One alternation over every form (longest first) and the entry of each form."""
+    prefix = json.loads(LEXICON.read_text(encoding="utf-8"))["programme_prefix"]
+    entries: dict[str, dict[str, Any]] = {}
+    for name, label in LIST_FILES:
+        path = folder / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            entry["label"] = label or entry["label"]
+            for form in entry["forms"]:
+                entries.setdefault(_DASH.sub("-", form), entry)
+    alternation = "|".join(
+        _form_pattern(form) for form in sorted(entries, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?<!\w)(?:{prefix})?(?P<form>{alternation})(?!\w)")
+    return pattern, entries
+
+
+def find_known_names(text: str, folder: Path) -> list[KnownHit]:
+    pattern, entries = known_names(folder)
+    hits = []
+    for match in pattern.finditer(text):
+        entry = entries.get(_DASH.sub("-", re.sub(r"\s+", " ", match.group("form"))))
+        if entry is None:
+            continue
+        facts = {"kind": entry["kind"]} if "kind" in entry else {}
+        hits.append(KnownHit(match.start(), match.end(), entry["label"], entry["norm"], facts=facts))
+    return hits
+
+
+@Language.factory("lv_known_names", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"])
+def make_known_names(nlp: Language, name: str, gazetteer_dir: str | None):
+    """Add ORG, CENTRE and PROGRAMME candidates from the curated lists."""
+    folder = Path(gazetteer_dir) if gazetteer_dir else default_gazetteer_dir()
+    known_names(folder)
+
+    def known_names_component(doc: Doc) -> Doc:
+        add_candidates(doc, find_known_names(doc.text, folder))
+        return doc
+
+    return known_names_component
