@@ -31,6 +31,7 @@ def build_nlp(gazetteer_dir: Path | None = None) -> Language:
     tokenizer.customise_tokenizer(nlp)
     nlp.add_pipe("lv_merge_tokens")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lv_line_breaks")
     nlp.add_pipe("lv_rules")
     nlp.add_pipe("lv_names")
     config = {"gazetteer_dir": str(gazetteer_dir) if gazetteer_dir else None}

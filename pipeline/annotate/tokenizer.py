@@ -59,3 +59,13 @@ def merge_tokens(doc: Doc) -> Doc:
         for span in filter_spans(spans):
             retokenizer.merge(span)
     return doc
+
+
+@Language.component("lv_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: titles, datelines ("Publicēts: 2019. gada
+    29. aprīlī") and signatures stand on lines of their own without a final full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc

@@ -10,6 +10,7 @@ participants mark the origin, locatives and "uz" the destination.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from pipeline.document import Document, Mention, Visit
 from pipeline.fill.context import PLACE_LABELS, Sentence, cue, sentences, split_range, unique
@@ -17,6 +18,7 @@ from pipeline.normalise.numbers import parse_count
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
+_LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
 
 def find_visits(document: Document) -> list[Visit]:
@@ -24,54 +26,93 @@ def find_visits(document: Document) -> list[Visit]:
     sents = sentences(document)
     if not any(cue("strong_visit_triggers").search(s.text) for s in sents):
         return []
-    groups = _group_by_date(sents)
     visits = []
-    for number, group in enumerate(groups, start=1):
+    for number, (date, group) in enumerate(_group_by_date(sents), start=1):
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
+        visit.date_start, visit.date_end = split_range(date)
         _fill(visit, group, sents)
         visits.append(visit)
     return visits
 
 
-def _group_by_date(sents: list[Sentence]) -> list[list[Sentence]]:
-    """Trigger sentences grouped into trips: a new trip starts at a trigger with a new date."""
-    groups: list[list[Sentence]] = []
-    dates: list[str | None] = []
+def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentence]]]:
+    """Trigger sentences grouped into trips, each with its date (the one nearest the
+    trigger). A strong trigger with a date no earlier trip has starts a new trip, unless
+    it continues the last one day by day (a second day of the same trip) or the last one
+    had no date yet (a title line before the dated account)."""
+    groups: list[tuple[str | None, list[Sentence]]] = []
     for sent in sents:
-        if not cue("visit_triggers").search(sent.text):
-            if groups:
-                groups[-1].append(sent)
-            continue
-        date = next((m.norm for m in sent.labelled("DATE")), None)
         strong = cue("strong_visit_triggers").search(sent.text)
-        if groups and (date is None or date in dates or not strong):
-            groups[-1].append(sent)
+        if not (strong or cue("visit_triggers").search(sent.text)):
+            if groups:
+                groups[-1][1].append(sent)
             continue
-        if not strong and not groups:
+        date = _nearest_date(sent, strong.start() if strong else 0)
+        if not groups:
+            if strong:
+                groups.append((date, [sent]))
             continue
-        groups.append([sent])
-        dates.append(date)
+        last_date, last_sents = groups[-1]
+        if date is None or not strong or date in (d for d, _ in groups):
+            last_sents.append(sent)
+        elif last_date is None:
+            groups[-1] = (date, [*last_sents, sent])
+        elif _next_day(last_date, date):
+            groups[-1] = (f"{split_range(last_date)[0]}/{split_range(date)[1]}", [*last_sents, sent])
+        else:
+            groups.append((date, [sent]))
     return groups
 
 
+def _next_day(earlier: str, later: str) -> bool:
+    """Does ``later`` start on the day after ``earlier`` ends (both full ISO dates)?"""
+    try:
+        end = date.fromisoformat(split_range(earlier)[1])
+        start = date.fromisoformat(split_range(later)[0])
+    except (TypeError, ValueError):
+        return False
+    return start - end == timedelta(days=1)
+
+
+def _nearest_date(sent: Sentence, offset: int) -> str | None:
+    """The DATE nearest the trigger, preferring those that name a day."""
+    dates = sent.labelled("DATE")
+    with_day = [m for m in dates if m.norm and len(split_range(m.norm)[0]) >= 7 and m.norm.count("-") >= 2]
+    pool = with_day or dates
+    if not pool:
+        return None
+    return min(pool, key=lambda m: abs(m.clean_start - sent.start - offset)).norm
+
+
 def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> None:
-    mentions = [m for s in group for m in s.mentions]
-    dates = [m for m in mentions if m.label == "DATE"]
-    if dates:
-        visit.date_start, visit.date_end = split_range(dates[0].norm)
     visit.project = next((m.norm for m in _all(all_sents, "PROJECT") if _short(m)), None)
     visit.organiser = _organiser(group)
     visit.participants_count = _participants(group)
     origin: list[Mention] = []
     destination: list[Mention] = []
     for sent in group:
-        for place in sent.labelled(*PLACE_LABELS):
-            (origin if _is_origin(sent, place) else destination).append(place)
+        for place, side in _sides(sent):
+            (origin if side == "origin" else destination).append(place)
+    origin_norms = {p.norm for p in origin}
+    destination = [p for p in destination if p.norm not in origin_norms or _LOCATIVE.search(p.text)]
     _set_places(visit, origin, "origin")
     _set_places(visit, destination, "destination")
-    visit.sites_visited = unique(
-        [m.norm for s in group if cue("site_verbs").search(s.text) for m in s.labelled("CENTRE", "ORG")]
-    )
+    visit.sites_visited = unique([m.norm for s in group for m in _sites(s)])
+
+
+def _sites(sent: Sentence) -> list[Mention]:
+    """Centres of the visit's sentences, and organisations of sentences that say a place was
+    visited, except those naming who travelled ("Talsu Sociālā dienesta darbinieki")."""
+    sites = []
+    visiting = cue("site_verbs").search(sent.text)
+    for mention in sent.labelled("CENTRE", "ORG"):
+        after = sent.text[mention.clean_end - sent.start :]
+        travellers = re.match(rf"\s*(?:\w+\s+){{0,1}}?(?:{cue('participant_nouns').pattern})", after, re.I)
+        if travellers:
+            continue
+        if mention.label == "CENTRE" or visiting:
+            sites.append(mention)
+    return sites
 
 
 def _all(sents: list[Sentence], label: str) -> list[Mention]:
@@ -113,19 +154,39 @@ def _in_mention(sent: Sentence, offset: int, *labels: str) -> bool:
     return any(m.clean_start <= position < m.clean_end for m in sent.labelled(*labels))
 
 
-def _is_origin(sent: Sentence, place: Mention) -> bool:
-    left = sent.before(place)[-_BEFORE_PLACE:]
-    if re.search(cue("origin_cues").pattern + r"[^.]*$", left, re.I) and not re.search(
-        cue("destination_cues").pattern + r"\s*$", left, re.I
-    ):
-        return True
-    right = sent.text[place.clean_end - sent.start :][:60]
-    genitive_subject = not _LOCATIVE.search(place.text) and re.match(
-        rf"\s*(?:\w+\s+){{0,3}}?(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)",
-        right,
-        re.I,
-    )
-    return bool(genitive_subject)
+def _sides(sent: Sentence) -> list[tuple[Mention, str]]:
+    """Each place of the sentence with its side, "origin" or "destination".
+
+    Places listed together ("Daugavpils, Rēzeknes valstspilsētas, ... un Ludzas novada")
+    share one side, decided for the whole list: a cue before it ("no", "uz"), else the case
+    of its last item or of the head word after it (a locative is a destination), else a
+    genitive naming the participants ("Dobeles novada biedrību pārstāvji") is the origin.
+    """
+    places = sent.labelled(*PLACE_LABELS)
+    lists: list[list[Mention]] = []
+    for place in places:
+        if lists and _LIST_GAP.fullmatch(sent.text[lists[-1][-1].clean_end - sent.start : place.clean_start - sent.start]):
+            lists[-1].append(place)
+        else:
+            lists.append([place])
+    return [(place, _side(sent, items)) for items in lists for place in items]
+
+
+def _side(sent: Sentence, items: list[Mention]) -> str:
+    left = sent.before(items[0])[-_BEFORE_PLACE:]
+    if re.search(rf"(?:{cue('origin_cues').pattern})(?:\s+\S+){{0,4}}\s*$", left, re.I):
+        return "origin"
+    if re.search(rf"(?:{cue('destination_cues').pattern})(?:\s+\S+){{0,2}}\s*$", left, re.I):
+        return "destination"
+    last = items[-1]
+    after = sent.text[last.clean_end - sent.start :]
+    head = re.match(r"\s+(\w+)", after)
+    if _LOCATIVE.search(last.text) or (head and _LOCATIVE.search(head.group(1))):
+        return "destination"
+    participants = rf"\s*(?:\w+\s+){{0,3}}?(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"
+    if re.match(participants, after, re.I):
+        return "origin"
+    return "destination"
 
 
 def _set_places(visit: Visit, places: list[Mention], side: str) -> None:
