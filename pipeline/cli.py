@@ -33,13 +33,18 @@ InputsArg = Annotated[
 ]
 GazetteersOpt = Annotated[
     Path | None,
-    typer.Option("--gazetteers", help="Gazetteer folder to use instead of the project's gazetteers/."),
+    typer.Option(
+        "--gazetteers", help="Gazetteer folder to use instead of the project's gazetteers/."
+    ),
 ]
 
 
 def _report(outcome: Document | DocumentError) -> None:
     if isinstance(outcome, DocumentError):
-        typer.echo(f"  FAILED {outcome.doc_id} at {outcome.stage}: {outcome.error}: {outcome.message}", err=True)
+        typer.echo(
+            f"  FAILED {outcome.doc_id} at {outcome.stage}: {outcome.error}: {outcome.message}",
+            err=True,
+        )
 
 
 @app.command()
@@ -75,7 +80,9 @@ def evaluate_command(
     ],
     pred: Annotated[
         Path | None,
-        typer.Option("--pred", help="Folder with predicted CSVs; default: run on the gold's texts."),
+        typer.Option(
+            "--pred", help="Folder with predicted CSVs; default: run on the gold's texts."
+        ),
     ] = None,
     out: Annotated[
         Path | None,
@@ -127,7 +134,9 @@ def build_gazetteers_command(
     source: Annotated[
         Path, typer.Option("--source", help="The shared data folder (../shared/data/gazetteers).")
     ] = Path("../shared/data/gazetteers"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write them.")] = Path("gazetteers"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write them.")] = Path(
+        "gazetteers"
+    ),
 ) -> None:
     """Rebuild the gazetteer files from the public source data (see gazetteers/README.md)."""
     from pipeline.gazetteer import build_gazetteers

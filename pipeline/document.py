@@ -26,7 +26,12 @@ SPAN_SOURCE = "source"
 SPAN_SCORE = "score"
 SPAN_FACTS = "facts"
 
-for _name, _default in ((SPAN_NORM, None), (SPAN_SOURCE, ""), (SPAN_SCORE, 1.0), (SPAN_FACTS, None)):
+for _name, _default in (
+    (SPAN_NORM, None),
+    (SPAN_SOURCE, ""),
+    (SPAN_SCORE, 1.0),
+    (SPAN_FACTS, None),
+):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 if not Doc.has_extension(DOC_CANDIDATES):

@@ -80,7 +80,9 @@ def read_documents(
     for path in input_files(inputs):
         doc_id = path.stem
         if doc_id in seen:
-            yield DocumentError(doc_id, "read", "DuplicateDocId", f"also read from {seen[doc_id]}", path)
+            yield DocumentError(
+                doc_id, "read", "DuplicateDocId", f"also read from {seen[doc_id]}", path
+            )
             continue
         try:
             text = read_text(path, max_bytes)

@@ -58,7 +58,9 @@ def extract(text: str, doc_id: str = "document", gazetteer_dir: Path | None = No
     """Extract mentions and table rows from one press release; raises if a stage fails."""
     result = process(Document(doc_id=doc_id, text=text), load_nlp(gazetteer_dir))
     if isinstance(result, DocumentError):
-        raise RuntimeError(f"{result.doc_id}: {result.stage} failed: {result.error}: {result.message}")
+        raise RuntimeError(
+            f"{result.doc_id}: {result.stage} failed: {result.error}: {result.message}"
+        )
     return result
 
 

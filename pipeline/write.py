@@ -119,8 +119,10 @@ def write_outputs(
     counts = {name: len(frame) for name, frame in tables.items()}
     counts["documents"] = len(documents)
     counts["errors"] = len(errors)
-    write_text_atomic(json.dumps(manifest(documents, errors, counts), ensure_ascii=False, indent=1),
-                      out_dir / "manifest.json")
+    write_text_atomic(
+        json.dumps(manifest(documents, errors, counts), ensure_ascii=False, indent=1),
+        out_dir / "manifest.json",
+    )
     return counts
 
 

@@ -4,7 +4,7 @@ The pipeline is ``spacy.blank("lv")`` with Latvian tokenizer exceptions, then on
 per finder, each adding candidates to ``doc._.candidates``, and a resolver that sets
 ``doc.ents``::
 
-    lv_merge_tokens -> sentencizer -> lv_line_breaks -> lv_rules -> lv_names -> lv_known_names -> lv_gazetteer
-        -> lv_persons
-        -> lv_resolve
+    lv_merge_tokens -> sentencizer -> lv_line_breaks
+    -> lv_rules -> lv_names -> lv_known_names -> lv_gazetteer -> lv_persons
+    -> lv_resolve
 """

@@ -27,14 +27,30 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from pipeline.annotate.spans import add_candidates
-from pipeline.gazetteer.kb import Head, Place, load_heads, load_places, places_by_form, places_by_modifier
+from pipeline.gazetteer.kb import (
+    Head,
+    Place,
+    load_heads,
+    load_places,
+    places_by_form,
+    places_by_modifier,
+)
 
 LIST_GLUE = frozenset({",", "un", "vai", "&"})
 FORM_SCORE = 0.95  # a bare form; a list hit backed by its head word scores 1.0
 # Heads that may name a municipality of either kind ("Jelgavas pašvaldība" is the city).
 MUNICIPAL_HEADS = frozenset({"pašvaldība"})
 CITY_HEADS = frozenset({"pilsēta"})
-FACT_FIELDS = ("id", "kind", "country", "parent", "parent_id", "region", "successor", "successor_id")
+FACT_FIELDS = (
+    "id",
+    "kind",
+    "country",
+    "parent",
+    "parent_id",
+    "region",
+    "successor",
+    "successor_id",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +105,9 @@ class PlaceMatcher:
         self.matcher.add("PLACE", list(nlp.tokenizer.pipe(forms)))
 
     def find(self, doc: Doc) -> list[PlaceHit]:
-        hits = [hit for _, start, end in self.matcher(doc) if (hit := self._form_hit(doc, start, end))]
+        hits = [
+            hit for _, start, end in self.matcher(doc) if (hit := self._form_hit(doc, start, end))
+        ]
         hits.extend(self._list_hits(doc))
         return hits
 

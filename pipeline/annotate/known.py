@@ -60,9 +60,7 @@ def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]
             entry["label"] = label or entry["label"]
             for form in entry["forms"]:
                 entries.setdefault(_DASH.sub("-", form), entry)
-    alternation = "|".join(
-        _form_pattern(form) for form in sorted(entries, key=len, reverse=True)
-    )
+    alternation = "|".join(_form_pattern(form) for form in sorted(entries, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{prefix})?(?P<form>{alternation})(?!\w)")
     return pattern, entries
 
@@ -75,11 +73,15 @@ def find_known_names(text: str, folder: Path) -> list[KnownHit]:
         if entry is None:
             continue
         facts = {"kind": entry["kind"]} if "kind" in entry else {}
-        hits.append(KnownHit(match.start(), match.end(), entry["label"], entry["norm"], facts=facts))
+        hits.append(
+            KnownHit(match.start(), match.end(), entry["label"], entry["norm"], facts=facts)
+        )
     return hits
 
 
-@Language.factory("lv_known_names", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"])
+@Language.factory(
+    "lv_known_names", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"]
+)
 def make_known_names(nlp: Language, name: str, gazetteer_dir: str | None):
     """Add ORG, CENTRE and PROGRAMME candidates from the curated lists."""
     folder = Path(gazetteer_dir) if gazetteer_dir else default_gazetteer_dir()

@@ -24,8 +24,8 @@ from pipeline.gazetteer.kb import places_by_form
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.json"
 
 _UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽÀ-ÖØ-Þ"
-_OPEN = "“„«\"”"
-_CLOSE = "”“»\""
+_OPEN = '“„«"”'
+_CLOSE = '”“»"'
 _PLAIN = f"[^{_OPEN}{_CLOSE}”\n]"
 # A quoted name, optionally with one nested quoted name inside (“Rīgas pilsētas “Rūpju bērns””).
 _QUOTED = re.compile(
@@ -105,7 +105,11 @@ def find_quoted_names(text: str) -> list[NameHit]:
         left = text[max(0, match.start() - 120) : match.start()]
         left = re.split(r"[.!?;:\n](?:\s|$)", left)[-1]
         hit = _classify(text, match.start(), match.end(), name, left, lexicon)
-        if hit is None and previous is not None and _LIST_GLUE.match(text[previous_end : match.start()]):
+        if (
+            hit is None
+            and previous is not None
+            and _LIST_GLUE.match(text[previous_end : match.start()])
+        ):
             hit = _like(previous, match.start(), match.end(), name, "list")
         if hit is None and name in seen:
             hit = _like(seen[name], match.start(), match.end(), name, "coreference")
@@ -118,12 +122,16 @@ def find_quoted_names(text: str) -> list[NameHit]:
     return hits
 
 
-def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: dict) -> NameHit | None:
+def _classify(
+    text: str, start: int, end: int, name: str, left: str, lexicon: dict
+) -> NameHit | None:
     for cue, centre_type in lexicon["_centre_cues"]:
         cue_match = cue.search(left)
         if cue_match:
             span_start = start - (len(left) - _centre_start(left, cue_match.start(), lexicon))
-            return NameHit(span_start, end, "CENTRE", name, "names.quoted", {"centre_type": centre_type})
+            return NameHit(
+                span_start, end, "CENTRE", name, "names.quoted", {"centre_type": centre_type}
+            )
     for cue, legal_form in lexicon["_legal_cues"]:
         cue_match = cue.search(left)
         if cue_match:
@@ -159,13 +167,15 @@ def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
     pašvaldību" (whose names are places, found by the gazetteer)."""
     words = match.group("name").split()
     before = text[: match.start()].rstrip()
-    sentence_start = not before or before[-1] in ".!?:\n“„\""
+    sentence_start = not before or before[-1] in '.!?:\n“„"'
     if sentence_start and not places_by_form().get(words[0].lower()):
         return False
     if re.search(r"(?:,|\bun|\bvai)$", before) and len(words) <= 2:
         return False
     has_glue = bool(lexicon["_org_glue"].search(match.group("name")))
-    return not (len(words) == 1 and not has_glue and match.group("head").lower().startswith("pašvaldīb"))
+    return not (
+        len(words) == 1 and not has_glue and match.group("head").lower().startswith("pašvaldīb")
+    )
 
 
 def find_unquoted_names(text: str) -> list[NameHit]:
@@ -177,7 +187,9 @@ def find_unquoted_names(text: str) -> list[NameHit]:
         head = next(i for i, entry in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
         lemma = lexicon["org_heads"][head]["lemma"]
         head_text = match.group("head")
-        if lexicon["_plural_head"].search(head_text) or not _named_institution(text, match, lexicon):
+        if lexicon["_plural_head"].search(head_text) or not _named_institution(
+            text, match, lexicon
+        ):
             continue
         if head_text[0].isupper():
             lemma = lemma[0].upper() + lemma[1:]
@@ -193,8 +205,14 @@ def find_unquoted_names(text: str) -> list[NameHit]:
             if cue_match:
                 span_start = match.start() - (len(left) - cue_match.start())
                 hits.append(
-                    NameHit(span_start, match.end(), "CENTRE", match.group("caps"),
-                            "names.caps", {"centre_type": centre_type})
+                    NameHit(
+                        span_start,
+                        match.end(),
+                        "CENTRE",
+                        match.group("caps"),
+                        "names.caps",
+                        {"centre_type": centre_type},
+                    )
                 )
                 break
     return hits

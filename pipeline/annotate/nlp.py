@@ -13,9 +13,7 @@ from pipeline.annotate.rules import find_rule_mentions
 from pipeline.annotate.spans import add_candidates
 from pipeline.document import Document
 
-PIPE_NAMES = (
-    "lv_rules", "lv_names", "lv_known_names", "lv_gazetteer", "lv_persons", "lv_resolve"
-)
+PIPE_NAMES = ("lv_rules", "lv_names", "lv_known_names", "lv_gazetteer", "lv_persons", "lv_resolve")
 
 
 @Language.component("lv_rules", assigns=["doc._.candidates"])

@@ -72,7 +72,9 @@ def surname_lemma(surname: str, case: str) -> str | None:
 
 
 def _is_surname(token: Token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha and len(token.text) > 1 and not token.is_upper
+    return (
+        token.text[:1].isupper() and token.is_alpha and len(token.text) > 1 and not token.is_upper
+    )
 
 
 def find_persons(doc: Doc, forms: dict[str, tuple[tuple[str, str], ...]]) -> list[PersonHit]:
@@ -94,7 +96,9 @@ def find_persons(doc: Doc, forms: dict[str, tuple[tuple[str, str], ...]]) -> lis
     return hits
 
 
-@Language.factory("lv_persons", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"])
+@Language.factory(
+    "lv_persons", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"]
+)
 def make_persons(nlp: Language, name: str, gazetteer_dir: str | None):
     """Add PERSON candidates to ``doc._.candidates``."""
     folder = Path(gazetteer_dir) if gazetteer_dir else default_gazetteer_dir()

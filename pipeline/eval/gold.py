@@ -147,14 +147,17 @@ def _gold_mention(item: object, where: str, doc: Document, contract: Contract) -
             )
     gold_id = item.get("id")
     return Mention(
-        doc.doc_id, start, end, text, item["label"], item["norm"],
+        doc.doc_id,
+        start,
+        end,
+        text,
+        item["label"],
+        item["norm"],
         None if gold_id in (None, "") else str(gold_id),
     )
 
 
-def _gold_record(
-    item: object, table: str, where: str, doc_id: str, contract: Contract
-) -> Record:
+def _gold_record(item: object, table: str, where: str, doc_id: str, contract: Contract) -> Record:
     if not isinstance(item, dict):
         raise GoldError(f"{where}: expected a JSON object")
     columns = contract.tables[table]
@@ -210,16 +213,25 @@ def load_predictions(pred_dir: Path) -> dict[str, Document]:
         except ValueError as err:
             raise PredictionError(f"{where}: start and end must be integers") from err
         doc_id = row["doc_id"].strip()
-        doc(doc_id).mentions.append(Mention(
-            doc_id, start, end, row.get("text") or "", row["label"].strip(),
-            _cell(row.get("norm")), _cell(row.get("id")), _cell(row.get("source")),
-        ))
+        doc(doc_id).mentions.append(
+            Mention(
+                doc_id,
+                start,
+                end,
+                row.get("text") or "",
+                row["label"].strip(),
+                _cell(row.get("norm")),
+                _cell(row.get("id")),
+                _cell(row.get("source")),
+            )
+        )
     for table in RECORD_TABLES:
         columns = contract.tables[table]
         for where, row in _csv_rows(pred_dir / f"{table}.csv", ()):
             values = {
                 col: _split(row[col] or "") if col in contract.list_columns else _cell(row[col])
-                for col in columns if col in row
+                for col in columns
+                if col in row
             }
             doc_ids = _split(row.get("doc_id") or row.get("doc_ids") or "")
             if not doc_ids:

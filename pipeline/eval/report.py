@@ -35,16 +35,17 @@ def format_report(result: EvalResult) -> str:
     """The figures as a text table: mentions, normalisation, ids, then each table."""
     lines = [f"Documents: {len(result.gold)}"]
     if result.unscored_docs:
-        lines.append(
-            f"Left out (predictions without gold): {', '.join(result.unscored_docs)}"
-        )
+        lines.append(f"Left out (predictions without gold): {', '.join(result.unscored_docs)}")
     lines += ["", f"{'Mentions':<16}{'strict':<34}{'partial (overlap)':<34}(label, norm)"]
     lines.append(f"{'label':<16}{_HEAD}   {_HEAD}   {_HEAD}")
     for label in (*result.labels, None):
-        lines.append(f"{label or 'micro':<16}" + "   ".join(
-            _figures(result.mention_counts(scheme, label))
-            for scheme in ("strict", "partial", "norm")
-        ))
+        lines.append(
+            f"{label or 'micro':<16}"
+            + "   ".join(
+                _figures(result.mention_counts(scheme, label))
+                for scheme in ("strict", "partial", "norm")
+            )
+        )
     lines += ["", "Gazetteer ids of strictly matched mentions"]
     for label in ID_LABELS:
         c = result.ids(label)
@@ -54,8 +55,11 @@ def format_report(result: EvalResult) -> str:
             f"no gold id {c.no_gold_id:>4}  accuracy {accuracy}"
         )
     for name, table in result.tables.items():
-        lines += ["", f"{name:<28}{'':>14}{_HEAD}", f"{'  records':<28}{'':>14}"
-                  + _figures(table.records.counts())]
+        lines += [
+            "",
+            f"{name:<28}{'':>14}{_HEAD}",
+            f"{'  records':<28}{'':>14}" + _figures(table.records.counts()),
+        ]
         lines.append(f"{'  field':<28}{'right':>6}{'wrong':>6}{'acc':>7}   items")
         for field, s in table.field_scores().items():
             lines.append(
@@ -84,12 +88,19 @@ def format_errors(result: EvalResult) -> str:
             add(p.doc_id, (0, p.start), f"spurious  {_mention(p)}{source}{_context(result, p)}")
     for g, p in result.partial.matched:
         if g.span != p.span:
-            add(g.doc_id, (0, g.start), f"boundary  {_mention(g)} | pred {p.text!r} "
-                f"({p.start}-{p.end}){_context(result, g)}")
+            add(
+                g.doc_id,
+                (0, g.start),
+                f"boundary  {_mention(g)} | pred {p.text!r} "
+                f"({p.start}-{p.end}){_context(result, g)}",
+            )
     for g, p in result.strict.matched:
         if fold(g.norm) != fold(p.norm):
-            add(g.doc_id, (0, g.start),
-                f"norm      {_mention(g)}: gold {g.norm!r} | pred {p.norm!r}")
+            add(
+                g.doc_id,
+                (0, g.start),
+                f"norm      {_mention(g)}: gold {g.norm!r} | pred {p.norm!r}",
+            )
         if id_right(g, p) is False:
             add(g.doc_id, (0, g.start), f"id        {_mention(g)}: gold {g.id} | pred {p.id}")
     for n, table in enumerate(result.tables.values(), start=1):
@@ -99,8 +110,12 @@ def format_errors(result: EvalResult) -> str:
             add(r.doc_id, (n, 0), f"spurious  {_record(r)}{_record_context(result, r)}")
         for o in table.fields:
             if not o.right and o.pred is not None:
-                add(o.gold.doc_id, (n, 0), f"field     {_record(o.gold)} {o.field}: "
-                    f"gold {_value(o.gold.get(o.field))} | pred {_value(o.pred.get(o.field))}")
+                add(
+                    o.gold.doc_id,
+                    (n, 0),
+                    f"field     {_record(o.gold)} {o.field}: "
+                    f"gold {_value(o.gold.get(o.field))} | pred {_value(o.pred.get(o.field))}",
+                )
     blocks = []
     for doc_id in result.gold:
         if doc_id in by_doc:

@@ -98,7 +98,9 @@ class EvalResult:
             c = self.ids(lab)
             accuracy = None if c.accuracy is None else round(c.accuracy, DIGITS)
             ids[lab] = {
-                "right": c.right, "wrong": c.wrong, "no_gold_id": c.no_gold_id,
+                "right": c.right,
+                "wrong": c.wrong,
+                "no_gold_id": c.no_gold_id,
                 "accuracy": accuracy,
             }
         tables = {
@@ -106,8 +108,10 @@ class EvalResult:
                 "records": _counts(t.records.counts()),
                 "fields": {
                     field: {
-                        "right": s.right, "wrong": s.wrong,
-                        "accuracy": round(s.accuracy, DIGITS), **_counts(s.counts),
+                        "right": s.right,
+                        "wrong": s.wrong,
+                        "accuracy": round(s.accuracy, DIGITS),
+                        **_counts(s.counts),
                     }
                     for field, s in t.field_scores().items()
                 },
@@ -129,8 +133,11 @@ class EvalResult:
 
 def _counts(c: Counts) -> dict[str, float]:
     return {
-        "tp": c.tp, "fp": c.fp, "fn": c.fn,
-        "precision": round(c.precision, DIGITS), "recall": round(c.recall, DIGITS),
+        "tp": c.tp,
+        "fp": c.fp,
+        "fn": c.fn,
+        "precision": round(c.precision, DIGITS),
+        "recall": round(c.recall, DIGITS),
         "f1": round(c.f1, DIGITS),
     }
 
@@ -151,15 +158,14 @@ def evaluate(
     return score_documents(load_gold(gold, texts_dir), load_predictions(pred_dir))
 
 
-def score_documents(
-    gold: Mapping[str, Document], pred: Mapping[str, Document]
-) -> EvalResult:
+def score_documents(gold: Mapping[str, Document], pred: Mapping[str, Document]) -> EvalResult:
     """Score already loaded documents (the gold set decides which documents count)."""
     pairs = [(g, pred.get(doc_id, Document(doc_id))) for doc_id, g in gold.items()]
     tables = {}
     for table in RECORD_TABLES:
-        records = Alignment.merge(align_records(table, g.rows(table), p.rows(table))
-                                  for g, p in pairs)
+        records = Alignment.merge(
+            align_records(table, g.rows(table), p.rows(table)) for g, p in pairs
+        )
         tables[table] = TableResult(table, records, compare_fields(table, records))
     return EvalResult(
         gold=dict(gold),

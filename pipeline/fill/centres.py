@@ -19,7 +19,8 @@ _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its cent
 def find_centres(document: Document) -> list[Centre]:
     """One :class:`Centre` per distinct CENTRE name in the document, in order of mention."""
     centres: dict[str, Centre] = {}
-    for sent in sentences(document):
+    sents = sentences(document)
+    for sent in sents:
         for mention in sent.labelled("CENTRE"):
             if not mention.norm:
                 continue
@@ -32,41 +33,67 @@ def find_centres(document: Document) -> list[Centre]:
                     doc_ids=[document.doc_id],
                 )
                 centres[mention.norm] = centre
-            _fill(centre, mention, sent)
+            _fill(centre, mention, sent, sents)
     return list(centres.values())
 
 
-def _fill(centre: Centre, mention: Mention, sent: Sentence) -> None:
+def _fill(centre: Centre, mention: Mention, sent: Sentence, sents: list[Sentence]) -> None:
     centre.operator = centre.operator or _operator(mention, sent)
-    municipality, locality = _place(mention, sent)
+    municipality, locality = _place(mention, sent, sents)
     centre.municipality = centre.municipality or municipality
     centre.locality = centre.locality or locality
     centre.target_groups = unique([*centre.target_groups, *_target_groups(sent.text)])
     if centre.opened is None and cue("opening_cues").search(sent.text):
         centre.opened = next((m.norm.split("/")[0] for m in sent.labelled("DATE") if m.norm), None)
     if centre.visitors_per_day is None:
-        match = cue("visitors_per_day").search(sent.text)
+        centre.visitors_per_day = _visitors_per_day(sent.text)
+
+
+def _visitors_per_day(text: str) -> str | None:
+    """A number or range of daily visitors as written ("15-20"), else None."""
+    for pattern in cue_data()["visitors_per_day"]:
+        match = re.search(pattern, text, re.IGNORECASE)
         if match:
-            centre.visitors_per_day = re.sub(r"\s?[-–]\s?", "-", match.group("n"))
-
-
-def _operator(mention: Mention, sent: Sentence) -> str | None:
-    for org in sent.labelled("ORG"):
-        if 0 <= mention.clean_start - org.clean_end <= _OPERATOR_GAP:
-            return org.norm
+            return re.sub(r"\s?[-–]\s?", "-", match.group("n"))
     return None
 
 
-def _place(mention: Mention, sent: Sentence) -> tuple[str | None, str | None]:
-    """The centre's (municipality, locality): nearest place mention of the sentence."""
-    places = sorted(
-        sent.labelled("MUNICIPALITY", "LOCALITY"),
-        key=lambda p: abs(p.clean_start - mention.clean_start),
-    )
-    for place in places:
-        if place.label == "LOCALITY":
-            return place.facts.get("parent"), place.norm
-        return place.norm, None
+def _operator(mention: Mention, sent: Sentence) -> str | None:
+    """An ORG right before the centre ("NVO “X” dienas centra “Y”"), else the nearest ORG of
+    the sentence that does not name visitors ("Talsu Sociālā dienesta darbinieki")."""
+    orgs = sent.labelled("ORG")
+    for org in orgs:
+        if 0 <= mention.clean_start - org.clean_end <= _OPERATOR_GAP:
+            return org.norm
+    travellers = re.compile(rf"\s*(?:\w+\s+)?(?:{cue('participant_nouns').pattern})", re.I)
+    candidates = [o for o in orgs if not travellers.match(sent.text[o.clean_end - sent.start :])]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda o: abs(o.clean_start - mention.clean_start)).norm
+
+
+def _place(
+    mention: Mention, sent: Sentence, sents: list[Sentence]
+) -> tuple[str | None, str | None]:
+    """The centre's (municipality, locality): the nearest place of its sentence, else of the
+    sentences around it (two before, one after)."""
+    for neighbour in (
+        sent,
+        *sents[max(0, sent.index - 2) : sent.index][::-1],
+        *sents[sent.index + 1 : sent.index + 2],
+    ):
+        places = sorted(
+            (
+                p
+                for p in neighbour.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE")
+                if p.facts.get("kind") != "country"
+            ),
+            key=lambda p: abs(p.clean_start - mention.clean_start),
+        )
+        for place in places:
+            if place.label == "LOCALITY":
+                return place.facts.get("parent"), place.norm
+            return place.norm, None
     return None, None
 
 

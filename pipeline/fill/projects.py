@@ -34,7 +34,9 @@ def find_projects(document: Document) -> list[Project]:
     return projects
 
 
-def _group(codes: list[Mention], names: list[Mention]) -> list[tuple[Mention | None, list[Mention]]]:
+def _group(
+    codes: list[Mention], names: list[Mention]
+) -> list[tuple[Mention | None, list[Mention]]]:
     if codes:
         distinct = list({c.norm: c for c in codes}.values())
         groups: dict[str, list[Mention]] = {c.norm: [] for c in distinct}
@@ -61,11 +63,16 @@ def _project(code: Mention | None, members: list[Mention]) -> Project | None:
     key = (code.norm if code else None) or name or title
     if key is None:
         return None
-    return Project(project_key=key, code=code.norm if code else None, name=name or title if not code else name, title=title)
+    return Project(
+        project_key=key,
+        code=code.norm if code else None,
+        name=name or title if not code else name,
+        title=title,
+    )
 
 
 def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:
-    """Facts a release states once for its (single) project: programme, money, period, implementer."""
+    """Facts a release states once for its one project: programme, money, period, implementer."""
     programmes = [m for s in sents for m in s.labelled("PROGRAMME")]
     funds = [m.norm for m in programmes if m.facts.get("kind") == "fund"]
     project.programme = next((m.norm for m in programmes if m.facts.get("kind") != "fund"), None)

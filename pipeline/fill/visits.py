@@ -27,9 +27,9 @@ def find_visits(document: Document) -> list[Visit]:
     if not any(cue("strong_visit_triggers").search(s.text) for s in sents):
         return []
     visits = []
-    for number, (date, group) in enumerate(_group_by_date(sents), start=1):
+    for number, (when, group) in enumerate(_group_by_date(sents), start=1):
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
-        visit.date_start, visit.date_end = split_range(date)
+        visit.date_start, visit.date_end = split_range(when)
         _fill(visit, group, sents)
         visits.append(visit)
     return visits
@@ -58,7 +58,10 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         elif last_date is None:
             groups[-1] = (date, [*last_sents, sent])
         elif _next_day(last_date, date):
-            groups[-1] = (f"{split_range(last_date)[0]}/{split_range(date)[1]}", [*last_sents, sent])
+            groups[-1] = (
+                f"{split_range(last_date)[0]}/{split_range(date)[1]}",
+                [*last_sents, sent],
+            )
         else:
             groups.append((date, [sent]))
     return groups
@@ -77,7 +80,9 @@ def _next_day(earlier: str, later: str) -> bool:
 def _nearest_date(sent: Sentence, offset: int) -> str | None:
     """The DATE nearest the trigger, preferring those that name a day."""
     dates = sent.labelled("DATE")
-    with_day = [m for m in dates if m.norm and len(split_range(m.norm)[0]) >= 7 and m.norm.count("-") >= 2]
+    with_day = [
+        m for m in dates if m.norm and len(split_range(m.norm)[0]) >= 7 and m.norm.count("-") >= 2
+    ]
     pool = with_day or dates
     if not pool:
         return None
@@ -107,7 +112,9 @@ def _sites(sent: Sentence) -> list[Mention]:
     visiting = cue("site_verbs").search(sent.text)
     for mention in sent.labelled("CENTRE", "ORG"):
         after = sent.text[mention.clean_end - sent.start :]
-        travellers = re.match(rf"\s*(?:\w+\s+){{0,1}}?(?:{cue('participant_nouns').pattern})", after, re.I)
+        travellers = re.match(
+            rf"\s*(?:\w+\s+){{0,1}}?(?:{cue('participant_nouns').pattern})", after, re.I
+        )
         if travellers:
             continue
         if mention.label == "CENTRE" or visiting:
@@ -165,7 +172,9 @@ def _sides(sent: Sentence) -> list[tuple[Mention, str]]:
     places = sent.labelled(*PLACE_LABELS)
     lists: list[list[Mention]] = []
     for place in places:
-        if lists and _LIST_GAP.fullmatch(sent.text[lists[-1][-1].clean_end - sent.start : place.clean_start - sent.start]):
+        if lists and _LIST_GAP.fullmatch(
+            sent.text[lists[-1][-1].clean_end - sent.start : place.clean_start - sent.start]
+        ):
             lists[-1].append(place)
         else:
             lists.append([place])
@@ -183,7 +192,9 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     head = re.match(r"\s+(\w+)", after)
     if _LOCATIVE.search(last.text) or (head and _LOCATIVE.search(head.group(1))):
         return "destination"
-    participants = rf"\s*(?:\w+\s+){{0,3}}?(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"
+    participants = (
+        rf"\s*(?:\w+\s+){{0,3}}?(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"
+    )
     if re.match(participants, after, re.I):
         return "origin"
     return "destination"
@@ -191,8 +202,10 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
 
 def _set_places(visit: Visit, places: list[Mention], side: str) -> None:
     municipalities = [
-        p.norm for p in places
-        if p.label == "MUNICIPALITY" or (p.label == "FOREIGN_PLACE" and p.facts.get("kind") != "country")
+        p.norm
+        for p in places
+        if p.label == "MUNICIPALITY"
+        or (p.label == "FOREIGN_PLACE" and p.facts.get("kind") != "country")
     ]
     regions = [p.norm for p in places if p.label == "REGION"]
     countries = [p.facts.get("country") for p in places]

@@ -46,8 +46,10 @@ def _rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
     """CSV/TSV rows; lines starting with '#' are comments (lexicon files)."""
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if not line.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(lines, delimiter=delimiter)]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter=delimiter)
+    ]
 
 
 def _json(path: Path) -> Any:
@@ -117,8 +119,9 @@ def _headed(heads: _Heads, variants: Iterable[str] = (), **fields: Any) -> Place
     return Place(head=head, modifier=modifier, forms=tuple(dict.fromkeys(forms)), **fields)
 
 
-def _bare(heads: _Heads, genitive: str | None = None, variants: Iterable[str] = (),
-          **fields: Any) -> Place:
+def _bare(
+    heads: _Heads, genitive: str | None = None, variants: Iterable[str] = (), **fields: Any
+) -> Place:
     """A place named without a head ('Ādaži'): its own case forms, its variants' forms and
     the genitive with each head its kind takes ('Rēzeknes valstspilsētā')."""
     norm = fields["norm"]
@@ -129,8 +132,12 @@ def _bare(heads: _Heads, genitive: str | None = None, variants: Iterable[str] = 
         forms += surface_forms(variant)
     forms += _head_forms(heads, fields["kind"], modifier)
     following = heads.following(fields["kind"])
-    return Place(head=following[0] if following else None, modifier=modifier,
-                 forms=tuple(dict.fromkeys(forms)), **fields)
+    return Place(
+        head=following[0] if following else None,
+        modifier=modifier,
+        forms=tuple(dict.fromkeys(forms)),
+        **fields,
+    )
 
 
 def _head_forms(heads: _Heads, kind: str, modifier: str | None) -> list[str]:
@@ -142,12 +149,23 @@ def _head_forms(heads: _Heads, kind: str, modifier: str | None) -> list[str]:
 def _lv_municipalities(src: Path, heads: _Heads) -> Iterator[Place]:
     """The 2021 units (43 + Madona after 2025): 7 valstspilsētas and the novadi."""
     for r in _rows(src / MUNI_2021):
-        common = dict(label="MUNICIPALITY", norm=r["name"], id=r["atvk_2021"], country="LV",
-                      region=r["planning_region"], valid_from=_or_none(r["valid_from"]),
-                      valid_to=_or_none(r["valid_to"]))
+        common = dict(
+            label="MUNICIPALITY",
+            norm=r["name"],
+            id=r["atvk_2021"],
+            country="LV",
+            region=r["planning_region"],
+            valid_from=_or_none(r["valid_from"]),
+            valid_to=_or_none(r["valid_to"]),
+        )
         if r["type"].startswith("valstspilsēt"):
-            yield _bare(heads, genitive=r["name_genitive"], kind="valstspilsēta",
-                        key=f"LV:valstspilsēta:{r['atvk_2021']}", **common)
+            yield _bare(
+                heads,
+                genitive=r["name_genitive"],
+                kind="valstspilsēta",
+                key=f"LV:valstspilsēta:{r['atvk_2021']}",
+                **common,
+            )
         else:
             yield _headed(heads, key=f"LV:novads:{r['atvk_2021']}", kind="novads", **common)
 
@@ -155,15 +173,23 @@ def _lv_municipalities(src: Path, heads: _Heads) -> Iterator[Place]:
 def _lv_municipalities_2009(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[Place]:
     """The 119 units of 2009–2021 with their 2021 successors."""
     for r in _rows(src / MUNI_2009):
-        common = dict(label="MUNICIPALITY", norm=r["name"], id=r["atvk_2009"], country="LV",
-                      region=region_of.get(r["successor_2021"]), successor=r["successor_2021"],
-                      successor_id=r["successor_atvk_2021"], valid_to=NOVADS_2009_END)
+        common = dict(
+            label="MUNICIPALITY",
+            norm=r["name"],
+            id=r["atvk_2009"],
+            country="LV",
+            region=region_of.get(r["successor_2021"]),
+            successor=r["successor_2021"],
+            successor_id=r["successor_atvk_2021"],
+            valid_to=NOVADS_2009_END,
+        )
         if r["type"] == "republikas pilsēta":
             kind = "republikas_pilsēta_2009"
             yield _bare(heads, key=f"LV:{kind}:{r['atvk_2009']}", kind=kind, **common)
         else:
-            yield _headed(heads, key=f"LV:novads_2009:{r['atvk_2009']}", kind="novads_2009",
-                          **common)
+            yield _headed(
+                heads, key=f"LV:novads_2009:{r['atvk_2009']}", kind="novads_2009", **common
+            )
 
 
 def _lv_towns(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[Place]:
@@ -175,21 +201,39 @@ def _lv_towns(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[P
             continue
         kind = "valstspilsēta" if r["type"].startswith("valstspilsēta") else "pilsēta"
         parent = r["municipality_2021"]
-        yield _bare(heads, key=f"LV:{kind}:{r['name']}", label="LOCALITY", norm=r["name"],
-                    id=_or_none(r["atvk_2021"]), kind=kind, country="LV", parent=parent,
-                    parent_id=r["municipality_atvk_2021"], region=region_of.get(parent),
-                    valid_from=_or_none(r["valid_from"]))
+        yield _bare(
+            heads,
+            key=f"LV:{kind}:{r['name']}",
+            label="LOCALITY",
+            norm=r["name"],
+            id=_or_none(r["atvk_2021"]),
+            kind=kind,
+            country="LV",
+            parent=parent,
+            parent_id=r["municipality_atvk_2021"],
+            region=region_of.get(parent),
+            valid_from=_or_none(r["valid_from"]),
+        )
 
 
 def _lv_parishes(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[Place]:
     """The 511 pagasti; their 2021 ATVK codes are missing in the source (id null)."""
     for r in _rows(src / PARISHES):
         parent = r["municipality_2021"]
-        yield _headed(heads, key=f"LV:pagasts:{parent}/{r['pagasts']}", label="LOCALITY",
-                      norm=r["pagasts"], id=_or_none(r["pagasts_atvk_2021"]), kind="pagasts",
-                      country="LV", parent=parent, parent_id=r["municipality_atvk_2021"],
-                      region=region_of.get(parent), valid_from=_or_none(r["created"]),
-                      atvk_2009=_or_none(r["pagasts_atvk_2009"]))
+        yield _headed(
+            heads,
+            key=f"LV:pagasts:{parent}/{r['pagasts']}",
+            label="LOCALITY",
+            norm=r["pagasts"],
+            id=_or_none(r["pagasts_atvk_2021"]),
+            kind="pagasts",
+            country="LV",
+            parent=parent,
+            parent_id=r["municipality_atvk_2021"],
+            region=region_of.get(parent),
+            valid_from=_or_none(r["created"]),
+            atvk_2009=_or_none(r["pagasts_atvk_2009"]),
+        )
 
 
 def _lv_regions(src: Path, heads: _Heads, municipalities: set[str]) -> Iterator[Place]:
@@ -200,9 +244,17 @@ def _lv_regions(src: Path, heads: _Heads, municipalities: set[str]) -> Iterator[
     for norm, r in seen.items():
         # 'Rīga' is the city, not a name of the region; the other short names are lands.
         historical = [] if r["region_short"] in municipalities else [r["region_short"]]
-        place = _headed(heads, key=f"LV:planning_region:{r['abbrev']}", label="REGION",
-                        norm=norm, id=None, kind="planning_region", country="LV",
-                        valid_from=_or_none(r["valid_from"]), valid_to=_or_none(r["valid_to"]))
+        place = _headed(
+            heads,
+            key=f"LV:planning_region:{r['abbrev']}",
+            label="REGION",
+            norm=norm,
+            id=None,
+            kind="planning_region",
+            country="LV",
+            valid_from=_or_none(r["valid_from"]),
+            valid_to=_or_none(r["valid_to"]),
+        )
         extra = [r["abbrev"], *(f for h in historical for f in surface_forms(h))]
         yield Place.from_json({**place.to_json(), "forms": [*place.forms, *extra]})
 
@@ -219,8 +271,14 @@ def _person_lemmas(src: Path) -> set[str]:
     return names | {r["surname"] for r in _rows(src / SURNAMES_TOP)}
 
 
-def _lv_villages(src: Path, lexicon: Path, heads: _Heads, region_of: dict[str, str],
-                 atvk_of: dict[str, str], taken: set[str]) -> Iterator[Place]:
+def _lv_villages(
+    src: Path,
+    lexicon: Path,
+    heads: _Heads,
+    region_of: dict[str, str],
+    atvk_of: dict[str, str],
+    taken: set[str],
+) -> Iterator[Place]:
     """Villages (ciemi) from GeoNames postal places, minus names that mislead (README)."""
     stop = _stoplist(lexicon) | _person_lemmas(src)
     towns = {r["name"] for r in _rows(src / TOWNS)}
@@ -241,9 +299,19 @@ def _lv_villages(src: Path, lexicon: Path, heads: _Heads, region_of: dict[str, s
         if ident in seen:
             continue
         seen.add(ident)
-        place = _bare(heads, key=f"LV:ciems:{'/'.join(ident)}", label="LOCALITY", norm=name,
-                      id=None, kind="ciems", country="LV", parent=parent,
-                      parent_id=atvk_of.get(parent), region=region_of.get(parent), parish=parish)
+        place = _bare(
+            heads,
+            key=f"LV:ciems:{'/'.join(ident)}",
+            label="LOCALITY",
+            norm=name,
+            id=None,
+            kind="ciems",
+            country="LV",
+            parent=parent,
+            parent_id=atvk_of.get(parent),
+            region=region_of.get(parent),
+            parish=parish,
+        )
         if not taken.intersection(f.lower() for f in place.forms):
             yield place
 
@@ -256,26 +324,55 @@ def _lithuania(src: Path, heads: _Heads) -> Iterator[Place]:
     towns = {r["name_lv"] for r in rows if r["type"] != "District municipality"}
     for r in rows:
         iso, name, kind = r["iso_3166_2"], r["name_lv"], r["type"]
-        common = dict(label="FOREIGN_PLACE", country="LT", parent=county.get(r["parent_county"]),
-                      parent_id=_or_none(r["parent_county"]), confidence=r["lv_confidence"])
+        common = dict(
+            label="FOREIGN_PLACE",
+            country="LT",
+            parent=county.get(r["parent_county"]),
+            parent_id=_or_none(r["parent_county"]),
+            confidence=r["lv_confidence"],
+        )
         if kind == "County":
-            yield _headed(heads, key=f"LT:foreign_county:{iso}", norm=name, id=iso,
-                          kind="foreign_county", **common)
+            yield _headed(
+                heads,
+                key=f"LT:foreign_county:{iso}",
+                norm=name,
+                id=iso,
+                kind="foreign_county",
+                **common,
+            )
             continue
         bare = dict(genitive=r["name_lv_genitive"], variants=_split_list(r["lv_variants"]))
         if kind == "District municipality":
             district = f"{r['name_lv_genitive']} rajons"
-            yield _headed(heads, key=f"LT:foreign_municipality:{iso}", norm=district, id=iso,
-                          kind="foreign_municipality", **common)
+            yield _headed(
+                heads,
+                key=f"LT:foreign_municipality:{iso}",
+                norm=district,
+                id=iso,
+                kind="foreign_municipality",
+                **common,
+            )
             if name not in towns:
-                yield _bare(heads, key=f"LT:foreign_city:{name}", norm=name, id=None,
-                            kind="foreign_city", **bare,
-                            **{**common, "parent": district, "parent_id": iso})
+                yield _bare(
+                    heads,
+                    key=f"LT:foreign_city:{name}",
+                    norm=name,
+                    id=None,
+                    kind="foreign_city",
+                    **bare,
+                    **{**common, "parent": district, "parent_id": iso},
+                )
         else:
             city = kind == "City municipality"
-            yield _bare(heads, key=f"LT:{'foreign_city' if city else 'foreign_municipality'}:{iso}",
-                        norm=name, id=iso, kind="foreign_city" if city else "foreign_municipality",
-                        **bare, **common)
+            yield _bare(
+                heads,
+                key=f"LT:{'foreign_city' if city else 'foreign_municipality'}:{iso}",
+                norm=name,
+                id=iso,
+                kind="foreign_city" if city else "foreign_municipality",
+                **bare,
+                **common,
+            )
 
 
 def _estonia(src: Path, heads: _Heads) -> Iterator[Place]:
@@ -286,33 +383,65 @@ def _estonia(src: Path, heads: _Heads) -> Iterator[Place]:
     bare_names = {r["name_lv"] for r in rows if r["type"] != "Rural municipality"}
     for r in rows:
         iso, name, kind = r["iso_3166_2"], r["name_lv"], r["type"]
-        common = dict(label="FOREIGN_PLACE", country="EE", parent=county.get(r["parent_county"]),
-                      parent_id=_or_none(r["parent_county"]), confidence=r["lv_confidence"])
+        common = dict(
+            label="FOREIGN_PLACE",
+            country="EE",
+            parent=county.get(r["parent_county"]),
+            parent_id=_or_none(r["parent_county"]),
+            confidence=r["lv_confidence"],
+        )
         bare = dict(genitive=r["name_lv_genitive"], variants=_split_list(r["lv_variants"]))
         if kind == "County" and heads.split(name)[0]:
-            yield _headed(heads, key=f"EE:foreign_county:{iso}", norm=name, id=iso,
-                          kind="foreign_county", variants=bare["variants"], **common)
+            yield _headed(
+                heads,
+                key=f"EE:foreign_county:{iso}",
+                norm=name,
+                id=iso,
+                kind="foreign_county",
+                variants=bare["variants"],
+                **common,
+            )
         elif kind in ("County", "Urban municipality"):
             sort = "foreign_county" if kind == "County" else "foreign_city"
-            yield _bare(heads, key=f"EE:{sort}:{iso}", norm=name, id=iso, kind=sort, **bare,
-                        **common)
+            yield _bare(
+                heads, key=f"EE:{sort}:{iso}", norm=name, id=iso, kind=sort, **bare, **common
+            )
         else:
-            yield _headed(heads, key=f"EE:foreign_municipality:{iso}", norm=r["municipality_lv"],
-                          id=iso, kind="foreign_municipality", **common)
+            yield _headed(
+                heads,
+                key=f"EE:foreign_municipality:{iso}",
+                norm=r["municipality_lv"],
+                id=iso,
+                kind="foreign_municipality",
+                **common,
+            )
             if name not in bare_names:
                 bare_names.add(name)
-                yield _bare(heads, key=f"EE:foreign_city:{name}", norm=name, id=None,
-                            kind="foreign_city", **bare,
-                            **{**common, "parent": r["municipality_lv"], "parent_id": iso})
+                yield _bare(
+                    heads,
+                    key=f"EE:foreign_city:{name}",
+                    norm=name,
+                    id=None,
+                    kind="foreign_city",
+                    **bare,
+                    **{**common, "parent": r["municipality_lv"], "parent_id": iso},
+                )
 
 
 def _foreign_curated(lexicon: Path, heads: _Heads) -> Iterator[Place]:
     """Countries, Scandinavia and major foreign cities (project-authored lexicon)."""
     for r in _rows(lexicon / "foreign_places.csv"):
         country = _or_none(r["country"])
-        yield _bare(heads, key=f"{country or 'INT'}:{r['kind']}:{r['id'] or r['name_lv']}",
-                    label="FOREIGN_PLACE", norm=r["name_lv"], id=_or_none(r["id"]),
-                    kind=r["kind"], country=country, variants=_split_list(r["variants"]))
+        yield _bare(
+            heads,
+            key=f"{country or 'INT'}:{r['kind']}:{r['id'] or r['name_lv']}",
+            label="FOREIGN_PLACE",
+            norm=r["name_lv"],
+            id=_or_none(r["id"]),
+            kind=r["kind"],
+            country=country,
+            variants=_split_list(r["variants"]),
+        )
 
 
 def build_places(src: Path, lexicon: Path) -> list[Place]:
@@ -348,8 +477,12 @@ def build_places(src: Path, lexicon: Path) -> list[Place]:
 def build_heads(lexicon: Path) -> dict[str, dict[str, Any]]:
     """heads.json: each head lemma with label, span rule and every case form."""
     return {
-        r["lemma"]: {"label": r["label"], "alt_labels": r["alt_labels"], "in_span": r["in_span"],
-                     "forms": decline(r["lemma"])}
+        r["lemma"]: {
+            "label": r["label"],
+            "alt_labels": r["alt_labels"],
+            "in_span": r["in_span"],
+            "forms": decline(r["lemma"]),
+        }
         for r in _json(lexicon / "heads.json")["heads"]
     }
 
@@ -367,13 +500,19 @@ def build_persons(src: Path, lexicon: Path) -> tuple[list[str], list[str], list[
     first = {r["name"] for r in _rows(src / FIRST_NAMES, "\t") if r["name"] != "-"}
     first |= {r["given_name"] for r in _rows(src / GIVEN_TOP)}
     surnames = {r["surname"] for r in _rows(src / SURNAMES_TOP)}
-    surnames |= {f for r in _rows(src / SURNAMES_TOP) if r["gender"] == "male"
-                 if (f := _feminine(r["surname"], lexicon))}
-    forms = {(form, lemma, kind)
-             for kind, lemmas in (("first", first), ("surname", surnames))
-             for lemma in lemmas
-             for case in PERSON_CASES
-             if (form := decline(lemma, mode="person")[case]) != lemma}
+    surnames |= {
+        f
+        for r in _rows(src / SURNAMES_TOP)
+        if r["gender"] == "male"
+        if (f := _feminine(r["surname"], lexicon))
+    }
+    forms = {
+        (form, lemma, kind)
+        for kind, lemmas in (("first", first), ("surname", surnames))
+        for lemma in lemmas
+        for case in PERSON_CASES
+        if (form := decline(lemma, mode="person")[case]) != lemma
+    }
     table = ["form\tlemma\tkind", *("\t".join(row) for row in sorted(forms))]
     return sorted(first), sorted(surnames), table
 
@@ -398,18 +537,27 @@ def build_orgs(src: Path, lexicon: Path) -> list[dict[str, Any]]:
         norm, label = _org_norm(r["name"], legal_form, rules)
         names = [r["name"], *_split_list(r["aliases"])]
         declinable = legal_form not in rules["foreign"]
-        forms = [f for n in names
-                 for f in (surface_forms(n) if declinable and '"' not in n else [n])]
+        forms = [
+            f for n in names for f in (surface_forms(n) if declinable and '"' not in n else [n])
+        ]
         if label == "ORG" and legal_form in rules["prefix"]:
-            quoted = norm[len(legal_form) + 1:]
+            quoted = norm[len(legal_form) + 1 :]
             forms += [f"{f} {quoted}" for f in surface_forms(legal_form)]
-        rows.append({
-            "key": norm, "label": label, "norm": norm, "name": r["name"],
-            "legal_form": legal_form, "aliases": _split_list(r["aliases"]),
-            "forms": list(dict.fromkeys(forms)), "category": r["category"],
-            "verified": r["confidence"] == "verified" and not r["legal_form"].endswith("(assumed)"),
-            "evidence": r["evidence"],
-        })
+        rows.append(
+            {
+                "key": norm,
+                "label": label,
+                "norm": norm,
+                "name": r["name"],
+                "legal_form": legal_form,
+                "aliases": _split_list(r["aliases"]),
+                "forms": list(dict.fromkeys(forms)),
+                "category": r["category"],
+                "verified": r["confidence"] == "verified"
+                and not r["legal_form"].endswith("(assumed)"),
+                "evidence": r["evidence"],
+            }
+        )
     return sorted(rows, key=lambda row: row["key"])
 
 
@@ -426,23 +574,37 @@ def build_programmes(src: Path, lexicon: Path) -> tuple[list[dict[str, Any]], li
             aliases += [a for c in rows for a in _split_list(c["aliases_lv_en"])]
         aliases = list(dict.fromkeys(a for a in aliases if a != p["norm"]))
         forms = [f for name in (p["norm"], *aliases) for f in surface_forms(name)]
-        programmes.append({
-            "key": p["norm"], "norm": p["norm"], "kind": p["kind"], "aliases": aliases,
-            "forms": list(dict.fromkeys(forms)),
-            "periods": sorted({c["period"] for c in rows}),
-            "funds": sorted({f for c in rows for f in _split_list(c["fund"])}),
-            "source_programmes": p["source_programmes"],
-        })
-    project_codes = [{
-        "programme": c["programme"], "programme_norm": norm_of.get(c["programme"]),
-        "period": c["period"], "fund": c["fund"], "code_regex": c["code_regex"],
-        "loose_regex": _loose(c["code_regex"]),
-        "code_type": "project" if c["example_code"] else "measure",
-        "example_code": _or_none(c["example_code"]), "status": c["status"],
-        "evidence": c["evidence"],
-    } for c in codes]
-    return (sorted(programmes, key=lambda p: p["key"]),
-            sorted(project_codes, key=lambda c: (c["programme"], c["code_regex"])))
+        programmes.append(
+            {
+                "key": p["norm"],
+                "norm": p["norm"],
+                "kind": p["kind"],
+                "aliases": aliases,
+                "forms": list(dict.fromkeys(forms)),
+                "periods": sorted({c["period"] for c in rows}),
+                "funds": sorted({f for c in rows for f in _split_list(c["fund"])}),
+                "source_programmes": p["source_programmes"],
+            }
+        )
+    project_codes = [
+        {
+            "programme": c["programme"],
+            "programme_norm": norm_of.get(c["programme"]),
+            "period": c["period"],
+            "fund": c["fund"],
+            "code_regex": c["code_regex"],
+            "loose_regex": _loose(c["code_regex"]),
+            "code_type": "project" if c["example_code"] else "measure",
+            "example_code": _or_none(c["example_code"]),
+            "status": c["status"],
+            "evidence": c["evidence"],
+        }
+        for c in codes
+    ]
+    return (
+        sorted(programmes, key=lambda p: p["key"]),
+        sorted(project_codes, key=lambda c: (c["programme"], c["code_regex"])),
+    )
 
 
 def _loose(regex: str) -> str:
@@ -464,14 +626,15 @@ def build_gazetteers(
     programmes, codes = build_programmes(source_dir, lexicon)
     heads = build_heads(lexicon)
     (out_dir / "heads.json").write_text(
-        json.dumps(heads, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json.dumps(heads, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return {
         "places.jsonl": _write_jsonl(out_dir / "places.jsonl", (p.to_json() for p in places)),
         "heads.json": len(heads),
         "persons/first_names.txt": _write_lines(out_dir / "persons" / "first_names.txt", first),
         "persons/surnames.txt": _write_lines(out_dir / "persons" / "surnames.txt", surnames),
-        "persons/name_forms.tsv": _write_lines(out_dir / "persons" / "name_forms.tsv",
-                                               name_forms) - 1,
+        "persons/name_forms.tsv": _write_lines(out_dir / "persons" / "name_forms.tsv", name_forms)
+        - 1,
         "orgs.jsonl": _write_jsonl(out_dir / "orgs.jsonl", build_orgs(source_dir, lexicon)),
         "programmes.jsonl": _write_jsonl(out_dir / "programmes.jsonl", programmes),
         "project_codes.jsonl": _write_jsonl(out_dir / "project_codes.jsonl", codes),

@@ -83,8 +83,9 @@ def decline_word(word: str, spec: str) -> dict[str, str]:
     if number == "pl":
         # Plural-only names carry any alternation in the lemma already (Preiļi); only the
         # 5th/6th genitive plural alternates further (Priedes -> Priežu).
-        plural = {c: f if c == "gen" else stem + table["pl"][c].lstrip(ALT)
-                  for c, f in plural.items()}
+        plural = {
+            c: f if c == "gen" else stem + table["pl"][c].lstrip(ALT) for c, f in plural.items()
+        }
     single = plural
     if number == "sg":
         single = {c: _attach(stem, e, cls, alternates) for c, e in table["sg"].items()}

@@ -20,9 +20,19 @@ from pipeline.gazetteer.paths import gazetteer_dir
 # Order in which candidates for one surface form are returned: current units before
 # historical ones, bigger units before the villages that share their name.
 KIND_PRIORITY = (
-    "valstspilsēta", "novads", "planning_region", "pilsēta", "pagasts", "ciems",
-    "country", "foreign_region", "foreign_county", "foreign_municipality", "foreign_city",
-    "republikas_pilsēta_2009", "novads_2009",
+    "valstspilsēta",
+    "novads",
+    "planning_region",
+    "pilsēta",
+    "pagasts",
+    "ciems",
+    "country",
+    "foreign_region",
+    "foreign_county",
+    "foreign_municipality",
+    "foreign_city",
+    "republikas_pilsēta_2009",
+    "novads_2009",
 )
 
 
@@ -93,11 +103,18 @@ def load_heads(path: Path | None = None) -> MappingProxyType[str, Head]:
     """Head nouns by lemma."""
     with _path(path, "heads.json").open(encoding="utf-8") as fh:
         rows = json.load(fh)
-    return MappingProxyType({
-        lemma: Head(lemma, r["label"], tuple(r["alt_labels"]), r["in_span"],
-                    MappingProxyType(r["forms"]))
-        for lemma, r in rows.items()
-    })
+    return MappingProxyType(
+        {
+            lemma: Head(
+                lemma,
+                r["label"],
+                tuple(r["alt_labels"]),
+                r["in_span"],
+                MappingProxyType(r["forms"]),
+            )
+            for lemma, r in rows.items()
+        }
+    )
 
 
 def _rank(place: Place) -> tuple[int, str]:

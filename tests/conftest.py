@@ -1,0 +1,43 @@
+"""Fixtures shared by the pipeline's tests: the built spaCy pipeline, built once per session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from pipeline.document import Document
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The project's annotation pipeline over the project's gazetteers.
+
+    ``pipeline.run.load_nlp`` caches it, so ``extract`` reuses this very object and the
+    few seconds the build takes are paid once.
+    """
+    from pipeline.run import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def run_text(nlp: Language) -> Callable[..., Document]:
+    """``extract`` on one text, with the session's pipeline already built."""
+    from pipeline.run import extract
+
+    def _run(text: str, doc_id: str = "test") -> Document:
+        return extract(text, doc_id=doc_id)
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def found(run_text: Callable[..., Document]) -> Callable[[str], list[tuple[str, str, str | None]]]:
+    """The document's mentions as (label, text, norm), in text order."""
+
+    def _found(text: str) -> list[tuple[str, str, str | None]]:
+        return [(m.label, m.text, m.norm) for m in run_text(text).mentions]
+
+    return _found
