@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.annotate.spans import add_candidates
+from pipeline.gazetteer.inflect import decline
 from pipeline.gazetteer.kb import places_by_form
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.json"
@@ -81,11 +82,27 @@ def _lexicon() -> dict:
         rf"(?P<head>(?i:{heads}))\b"
     )
     data["_org_glue"] = re.compile(rf"\b(?:{glue})\b")
+    data["_place_named_centres"] = _place_named_centre_pattern(data["place_named_centres"])
     data["_known_orgs"] = [
         (re.compile(rf"\b(?:{entry['pattern']})\b"), entry["norm"]) for entry in data["known_orgs"]
     ]
     data["_plural_head"] = re.compile(data["plural_head_endings"])
     return data
+
+
+def _place_named_centre_pattern(entries: list[dict]) -> tuple[re.Pattern[str], dict[str, dict]]:
+    """A regex over every case form of every type lemma after a capitalised genitive, and
+    the entry of each (lower-cased) form."""
+    by_form: dict[str, dict] = {}
+    for entry in entries:
+        forms = [entry["lemma"]] if entry["lemma"].isupper() else decline(entry["lemma"]).values()
+        for form in forms:
+            by_form.setdefault(form.lower(), entry)
+    alternation = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    pattern = re.compile(
+        rf"\b(?P<place>[{_UPPER}][\w-]+(?:\s+(?:novada|pilsētas))?)\s+(?P<type>(?i:{alternation}))(?!\w)"
+    )
+    return pattern, by_form
 
 
 def quote_free(name: str) -> str:
@@ -198,6 +215,7 @@ def find_unquoted_names(text: str) -> list[NameHit]:
     for pattern, norm in lexicon["_known_orgs"]:
         for match in pattern.finditer(text):
             hits.append(NameHit(match.start(), match.end(), "ORG", norm, "names.known"))
+    hits.extend(_place_named_centres(text, lexicon))
     for match in _CAPS_NAME.finditer(text):
         left = re.split(r"[.!?;:\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
         for cue, centre_type in lexicon["_centre_cues"]:
@@ -215,6 +233,32 @@ def find_unquoted_names(text: str) -> list[NameHit]:
                     )
                 )
                 break
+    return hits
+
+
+def _place_named_centres(text: str, lexicon: dict) -> list[NameHit]:
+    """Centres named by a place and type words ("Līgatnes dienas centru" -> "Līgatnes dienas
+    centrs"); the first word must be the genitive of a known place."""
+    pattern, by_form = lexicon["_place_named_centres"]
+    hits = []
+    for match in pattern.finditer(text):
+        place = match.group("place")
+        if not places_by_form().get(place.split()[0].lower()):
+            continue
+        entry = by_form[match.group("type").lower()]
+        lemma = entry["lemma"]
+        if match.group("type")[:1].isupper() and not lemma[:1].isupper():
+            lemma = lemma[0].upper() + lemma[1:]
+        hits.append(
+            NameHit(
+                match.start(),
+                match.end(),
+                "CENTRE",
+                f"{place} {lemma}",
+                "names.place_named",
+                {"centre_type": entry["type"]},
+            )
+        )
     return hits
 
 
