@@ -20,11 +20,12 @@ from spacy.tokens import Doc
 
 from pipeline.annotate.spans import add_candidates
 from pipeline.gazetteer.inflect import decline
-from pipeline.gazetteer.kb import places_by_form
+from pipeline.gazetteer.kb import places_by_form, places_by_modifier
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.json"
 
 _UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽÀ-ÖØ-Þ"
+_LOWER = "a-zāčēģīķļņšūžõäöü"
 _OPEN = '“„«"”'
 _CLOSE = '”“»"'
 _PLAIN = f"[^{_OPEN}{_CLOSE}”\n]"
@@ -48,6 +49,7 @@ class NameHit:
     norm: str
     source: str
     facts: dict[str, str] = field(default_factory=dict)
+    score: float = 1.0
 
 
 @cache
@@ -77,15 +79,14 @@ def _lexicon() -> dict:
     data["_project_cue"] = re.compile(rf"\b{data['project_cues']}\b[^.;:!?]{{0,60}}$", re.I)
     heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
     glue = data["org_name_glue"]
+    # Name words: capitalised words, glue ("novada"), lower-case genitives ("palīdzības").
+    word = rf"(?:[{_UPPER}][\w-]+|{glue}|[{_LOWER}][\w-]{{2,}}(?:as|es|u|a|ā|o|ās|is|us))"
     data["_org_unquoted"] = re.compile(
-        rf"\b(?P<name>[{_UPPER}][\w-]+\s+(?:(?:[{_UPPER}][\w-]+|{glue})\s+){{0,5}})"
-        rf"(?P<head>(?i:{heads}))\b"
+        rf"\b(?P<name>[{_UPPER}][\w-]+\s+(?:{word}\s+){{0,7}})(?P<head>(?i:{heads}))\b"
     )
+    data["_legal_prefix"] = re.compile(rf"[{_UPPER}][\w-]+\s+(?:(?:{glue})\s+)+$")
     data["_org_glue"] = re.compile(rf"\b(?:{glue})\b")
     data["_place_named_centres"] = _place_named_centre_pattern(data["place_named_centres"])
-    data["_known_orgs"] = [
-        (re.compile(rf"\b(?:{entry['pattern']})\b"), entry["norm"]) for entry in data["known_orgs"]
-    ]
     data["_plural_head"] = re.compile(data["plural_head_endings"])
     return data
 
@@ -152,8 +153,11 @@ def _classify(
     for cue, legal_form in lexicon["_legal_cues"]:
         cue_match = cue.search(left)
         if cue_match:
-            span_start = start - (len(left) - cue_match.start())
-            norm = f'{legal_form} "{quote_free(name)}"'
+            # "Jelgavas valstspilsētas pašvaldības iestāde “X”": the owner belongs to the name.
+            owner = lexicon["_legal_prefix"].search(left[: cue_match.start()])
+            cue_start = owner.start() if owner else cue_match.start()
+            span_start = start - (len(left) - cue_start)
+            norm = f'{left[cue_start : cue_match.start()]}{legal_form} "{quote_free(name)}"'
             return NameHit(span_start, end, "ORG", norm, "names.quoted", {"legal_form": legal_form})
     if lexicon["_project_cue"].search(left):
         return NameHit(start, end, "PROJECT", quote_free(name), "names.quoted")
@@ -179,42 +183,60 @@ def _like(model: NameHit, start: int, end: int, name: str, how: str) -> NameHit:
 
 
 def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
-    """Tell "Liepājas domes" (a named body) from a sentence-initial "Pateicoties pašvaldības",
-    a generic "Siguldas pašvaldības" and a shared-head list "Auces un Dobeles novada
-    pašvaldību" (whose names are places, found by the gazetteer)."""
+    """Tell a named body ("Liepājas domes", "Tartu pilsētas Sociālās palīdzības
+    departamenta") from a sentence-initial "Pateicoties pašvaldības", a region's generic
+    "Kurzemes pašvaldību" and a shared-head list "Siguldas un Ikšķiles pašvaldības" (whose
+    names are places, found by the gazetteer)."""
     words = match.group("name").split()
+    lowercase = [w for w in words if w[0].islower() and not lexicon["_org_glue"].fullmatch(w)]
+    if len(lowercase) > lexicon["org_name_lowercase_words"]:
+        return False
     before = text[: match.start()].rstrip()
-    sentence_start = not before or before[-1] in '.!?:\n“„"'
-    if sentence_start and not places_by_form().get(words[0].lower()):
+    first_places = places_by_form().get(words[0].lower(), ())
+    if (not before or before[-1] in '.!?:\n“„"') and not first_places:
         return False
-    if re.search(r"(?:,|\bun|\bvai)$", before) and len(words) <= 2:
+    if len(words) == 1 and any(p.label == "REGION" for p in first_places):
         return False
-    has_glue = bool(lexicon["_org_glue"].search(match.group("name")))
-    return not (
-        len(words) == 1 and not has_glue and match.group("head").lower().startswith("pašvaldīb")
-    )
+    listed = re.search(r"(\S+)\s*(?:,|\bun|\bvai)$", before)
+    return not (listed and places_by_modifier().get(listed.group(1).lower()))
+
+
+def _nominative(name_words: list[str], lemma: str, lexicon: dict) -> str:
+    """The institution's name in the nominative: the head noun's lemma, and a definite
+    adjective right before it agreeing with it ("Sociālās pārvaldes" -> "Sociālā pārvalde")."""
+    if name_words:
+        gender = "feminine" if lemma.split()[-1][-1] in "ae" else "masculine"
+        last = name_words[-1]
+        for ending, nominative in lexicon["adjective_nominative"][gender].items():
+            if last.endswith(ending) and not lexicon["_org_glue"].fullmatch(last):
+                name_words = [*name_words[:-1], last[: -len(ending)] + nominative]
+                break
+    return " ".join([*name_words, lemma])
 
 
 def find_unquoted_names(text: str) -> list[NameHit]:
-    """ORGs named by a capitalised name and an institution noun ("Liepājas domes"), known
-    national bodies, and centres named in capitals after a type phrase ("uzņēmumu RB CAFÉ")."""
+    """ORGs named by a capitalised name and an institution noun ("Liepājas domes"), centres
+    named by a place and type words, and centres named in capitals after a type phrase
+    ("uzņēmumu RB CAFÉ")."""
     lexicon = _lexicon()
     hits: list[NameHit] = []
-    for match in lexicon["_org_unquoted"].finditer(text):
+    position = 0
+    while match := lexicon["_org_unquoted"].search(text, position):
         head = next(i for i, entry in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
         lemma = lexicon["org_heads"][head]["lemma"]
         head_text = match.group("head")
         if lexicon["_plural_head"].search(head_text) or not _named_institution(
             text, match, lexicon
         ):
+            position = match.start() + 1  # the name may start at the next word
             continue
+        position = match.end()
         if head_text[0].isupper():
             lemma = lemma[0].upper() + lemma[1:]
-        norm = match.group("name") + lemma
-        hits.append(NameHit(match.start(), match.end(), "ORG", norm, "names.institution"))
-    for pattern, norm in lexicon["_known_orgs"]:
-        for match in pattern.finditer(text):
-            hits.append(NameHit(match.start(), match.end(), "ORG", norm, "names.known"))
+        norm = _nominative(match.group("name").split(), lemma, lexicon)
+        hits.append(
+            NameHit(match.start(), match.end(), "ORG", norm, "names.institution", score=0.9)
+        )
     hits.extend(_place_named_centres(text, lexicon))
     for match in _CAPS_NAME.finditer(text):
         left = re.split(r"[.!?;:\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]

@@ -1,0 +1,310 @@
+"""ORG, CENTRE and PROJECT names (quoted, institutions) and PROGRAMME/ORG from curated lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.annotate.names import find_quoted_names, find_unquoted_names, quote_free
+from pipeline.document import Document
+
+Found = Callable[[str], list[tuple[str, str, str | None]]]
+
+
+def labelled(found: Found, text: str, label: str) -> list[tuple[str, str | None]]:
+    return [(span, norm) for lab, span, norm in found(text) if lab == label]
+
+
+# --- ORG ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        (
+            "Pieredzē dalījās biedrības “Cerību spārni” vadītāja.",
+            "biedrības “Cerību spārni”",
+            'biedrība "Cerību spārni"',
+        ),
+        (
+            "Biedrība „Cerību spārni” Balvos atklāja grupu dzīvokļus.",
+            "Biedrība „Cerību spārni”",
+            'biedrība "Cerību spārni"',
+        ),
+        (
+            "Atbalstu sniedza nodibinājums «Labie darbi» un pašvaldība.",
+            "nodibinājums «Labie darbi»",
+            'nodibinājums "Labie darbi"',
+        ),
+        (
+            "Pakalpojumu sniedz NVO „Svētā Jāņa Palīdzība” Ludzā.",
+            "NVO „Svētā Jāņa Palīdzība”",
+            'NVO "Svētā Jāņa Palīdzība"',
+        ),
+        (
+            "Ēku apsaimnieko SIA «Ludzas apsaimniekotājs».",
+            "SIA «Ludzas apsaimniekotājs»",
+            'SIA "Ludzas apsaimniekotājs"',
+        ),
+        (
+            "Viesi apmeklēja biedrības “Rīgas pilsētas “Rūpju bērns”” dienas centru.",
+            "biedrības “Rīgas pilsētas “Rūpju bērns””",
+            'biedrība "Rīgas pilsētas "Rūpju bērns""',
+        ),
+    ],
+    ids=["genitive", "nominative-low-quote", "guillemets", "nvo", "sia", "nested-quotes"],
+)
+def test_quoted_org_keeps_its_legal_form_and_quotes(
+    found: Found, text: str, span: str, norm: str
+) -> None:
+    assert labelled(found, text, "ORG") == [(span, norm)]
+
+
+def test_listed_names_take_the_legal_form_of_the_first() -> None:
+    text = "Pieredzē dalījās biedrības “Cerību spārni”, “Labie darbi” un “Zaļā sēta”."
+    hits = find_quoted_names(text)
+    assert [(h.label, text[h.start : h.end], h.norm) for h in hits] == [
+        ("ORG", "biedrības “Cerību spārni”", 'biedrība "Cerību spārni"'),
+        ("ORG", "“Labie darbi”", 'biedrība "Labie darbi"'),
+        ("ORG", "“Zaļā sēta”", 'biedrība "Zaļā sēta"'),
+    ]
+
+
+def test_a_name_quoted_again_later_keeps_its_label() -> None:
+    text = "Ludzā darbojas biedrība “Labie darbi”. Vēlāk “Labie darbi” rādīja darbnīcas."
+    hits = find_quoted_names(text)
+    assert [(h.label, text[h.start : h.end], h.norm) for h in hits] == [
+        ("ORG", "biedrība “Labie darbi”", 'biedrība "Labie darbi"'),
+        ("ORG", "“Labie darbi”", 'biedrība "Labie darbi"'),
+    ]
+
+
+def test_a_quoted_phrase_without_a_cue_is_no_name() -> None:
+    assert find_quoted_names("Sauklis “Kopā mēs varam” izskanēja visur.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        (
+            "Ogres novada Sociālā dienesta speciālisti devās uz Ludzu.",
+            "Ogres novada Sociālā dienesta",
+            "Ogres novada Sociālais dienests",
+        ),
+        (
+            "Sadarbības līgumu parakstīja Jelgavas novada pašvaldība.",
+            "Jelgavas novada pašvaldība",
+            "Jelgavas novada pašvaldība",
+        ),
+        (
+            "Krāslavas novada Labklājības pārvalde sadarbojas ar biedrībām.",
+            "Krāslavas novada Labklājības pārvalde",
+            "Krāslavas novada Labklājības pārvalde",
+        ),
+    ],
+)
+def test_institution_names_are_one_org_without_a_place_inside(
+    found: Found, text: str, span: str, norm: str
+) -> None:
+    mentions = found(text)
+    assert ("ORG", span, norm) in mentions
+    assert not [m for m in mentions if m[0] in ("MUNICIPALITY", "LOCALITY")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sociālais dienests vakar saņēma atbalstu.",
+        "Dienas aprūpes centrs un grupu dzīvokļi darbosies arī turpmāk.",
+        "Latvija ir viena no Baltijas valstīm.",
+    ],
+)
+def test_generic_names_latvija_and_relative_dates_are_not_annotated(
+    found: Found, text: str
+) -> None:
+    assert found(text) == []
+
+
+def test_quote_free_uses_ascii_quotes() -> None:
+    assert quote_free("„Cerību spārni”") == '"Cerību spārni"'
+    assert quote_free("«Labie darbi»") == '"Labie darbi"'
+    assert quote_free("“Rīgas pilsētas “Rūpju bērns””") == '"Rīgas pilsētas "Rūpju bērns""'
+
+
+# --- CENTRE ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm", "centre_type"),
+    [
+        (
+            "Dalībnieki apmeklēja dienas aprūpes centrā “Saulīte” notiekošās nodarbības.",
+            "dienas aprūpes centrā “Saulīte”",
+            "Saulīte",
+            "day_care_centre",
+        ),
+        (
+            "Speciālisti apmeklēja dienas centru “Rūķīši” Ludzā.",
+            "dienas centru “Rūķīši”",
+            "Rūķīši",
+            "day_centre",
+        ),
+        (
+            "Tukumā atklāja grupu dzīvokļus „Liepas” jauniešiem.",
+            "grupu dzīvokļus „Liepas”",
+            "Liepas",
+            "group_flats",
+        ),
+        (
+            "Viesi iepazinās ar grupu māju “Ozoli” Cēsīs.",
+            "grupu māju “Ozoli”",
+            "Ozoli",
+            "group_house",
+        ),
+        (
+            "Grupu dzīvokļi atrodas Vecumnieku Daudzfunkcionālā sociālo pakalpojumu centra "
+            "“Sarkanā skola” ēkā.",
+            "Vecumnieku Daudzfunkcionālā sociālo pakalpojumu centra “Sarkanā skola”",
+            "Sarkanā skola",
+            "multifunctional_centre",
+        ),
+        (
+            "Jaunie grupu dzīvokļi ir Krāslavas novada dienas aprūpes centra “Saulīte” paspārnē.",
+            "Krāslavas novada dienas aprūpes centra “Saulīte”",
+            "Saulīte",
+            "day_care_centre",
+        ),
+    ],
+    ids=["day-care", "day-centre", "group-flats", "group-house", "place-opened", "novada"],
+)
+def test_centre_span_includes_its_type_words_and_norm_is_the_bare_name(
+    run_text: Callable[..., Document], text: str, span: str, norm: str, centre_type: str
+) -> None:
+    centres = [m for m in run_text(text).mentions if m.label == "CENTRE"]
+    assert [(m.text, m.norm) for m in centres] == [(span, norm)]
+    assert centres[0].facts["centre_type"] == centre_type
+
+
+def test_an_operator_org_right_before_a_centre_stays_a_separate_org(found: Found) -> None:
+    text = "Pakalpojumu sniedz biedrības “Cerību spārni” dienas centrs “Rūķīši”."
+    assert found(text) == [
+        ("ORG", "biedrības “Cerību spārni”", 'biedrība "Cerību spārni"'),
+        ("CENTRE", "dienas centrs “Rūķīši”", "Rūķīši"),
+    ]
+
+
+def test_a_centre_named_in_capitals_after_its_type_words() -> None:
+    text = "Viesi pusdienoja sociālajā uzņēmumā KAFIJAS KLUBS Ludzā."
+    hits = [h for h in find_unquoted_names(text) if h.label == "CENTRE"]
+    assert [(text[h.start : h.end], h.norm) for h in hits] == [
+        ("sociālajā uzņēmumā KAFIJAS KLUBS", "KAFIJAS KLUBS")
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: a place name plus type words ('Siguldas dienas centru', contract's example "
+    "'Siguldas dienas centrs') is no CENTRE; only the place genitive is annotated",
+)
+def test_a_place_name_plus_type_words_is_a_centre(found: Found) -> None:
+    text = "Speciālisti apmeklēja Siguldas dienas centru un grupu dzīvokļus."
+    assert labelled(found, text, "CENTRE") == [("Siguldas dienas centru", "Siguldas dienas centrs")]
+
+
+# --- PROJECT -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        (
+            "Pasākums notika projekta “Kopā varam” ietvaros.",
+            "“Kopā varam”",
+            "Kopā varam",
+        ),
+        (
+            "Projektu „DI Latgalē” īsteno Latgales plānošanas reģions.",
+            "„DI Latgalē”",
+            "DI Latgalē",
+        ),
+    ],
+)
+def test_project_span_is_the_quotes_only(found: Found, text: str, span: str, norm: str) -> None:
+    assert labelled(found, text, "PROJECT") == [(span, norm)]
+
+
+# --- curated lists (known.py) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        (
+            "Projektu līdzfinansē ERAF.",
+            "ERAF",
+            "Eiropas Reģionālās attīstības fonds",
+        ),
+        (
+            "Projektu līdzfinansē ESF un valsts budžets.",
+            "ESF",
+            "Eiropas Sociālais fonds",
+        ),
+        (
+            "Projektu līdzfinansē Eiropas Reģionālās attīstības fonds.",
+            "Eiropas Reģionālās attīstības fonds",
+            "Eiropas Reģionālās attīstības fonds",
+        ),
+    ],
+)
+def test_funds_are_programmes_normalised_to_their_full_name(
+    run_text: Callable[..., Document], text: str, span: str, norm: str
+) -> None:
+    [programme] = [m for m in run_text(text).mentions if m.label == "PROGRAMME"]
+    assert (programme.text, programme.norm) == (span, norm)
+    assert programme.facts.get("kind") == "fund"
+
+
+def test_programme_written_with_an_en_dash_gets_the_canonical_name(found: Found) -> None:
+    text = "Projektu finansē Interreg V-A Latvijas – Lietuvas pārrobežu sadarbības programma."
+    norms = [norm for label, _, norm in found(text) if label == "PROGRAMME"]
+    assert norms == ["Interreg V-A Latvijas–Lietuvas pārrobežu sadarbības programma 2014–2020"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: 'Eiropas Sociālais fonds' is matched both by the curated list (PROGRAMME) and "
+    "the institution rule (ORG, 'fonds' head); both sources are family 'names', so the tie "
+    "goes to the ORG guess, whose norm of the genitive is the broken 'Eiropas Sociālā fonds'",
+)
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Projektu līdzfinansēja Eiropas Sociālais fonds.", "Eiropas Sociālais fonds"),
+        ("Projektu līdzfinansē Eiropas Sociālā fonda programma.", "Eiropas Sociālā fonda"),
+    ],
+)
+def test_the_european_social_fund_spelled_out_is_a_programme(
+    found: Found, text: str, span: str
+) -> None:
+    assert found(text) == [("PROGRAMME", span, "Eiropas Sociālais fonds")]
+
+
+def test_a_known_org_written_with_ascii_quotes(found: Found) -> None:
+    text = 'Viesi apmeklēja Rīgas pilsētas "Rūpju bērns" dienas centru.'
+    assert found(text) == [
+        ("ORG", 'Rīgas pilsētas "Rūpju bērns"', 'biedrība "Rīgas pilsētas "Rūpju bērns""')
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: curated forms are stored with ASCII quotes and known.py matches them literally, "
+    "so Word quotes (kept by clean) miss the full name: only the alias 'Rūpju bērns' "
+    "(without its quotes) is an ORG and 'Rīgas pilsētas' becomes a separate MUNICIPALITY",
+)
+def test_a_known_org_written_with_word_quotes(found: Found) -> None:
+    text = "Viesi apmeklēja Rīgas pilsētas “Rūpju bērns” dienas centru."
+    assert found(text) == [
+        ("ORG", "Rīgas pilsētas “Rūpju bērns”", 'biedrība "Rīgas pilsētas "Rūpju bērns""')
+    ]

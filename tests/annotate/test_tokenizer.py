@@ -1,0 +1,87 @@
+"""Latvian tokenizer exceptions and the sentence splits they protect."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+def tokens(nlp: Language, text: str) -> list[str]:
+    return [t.text for t in nlp(text)]
+
+
+def sentences(nlp: Language, text: str) -> list[str]:
+    return [s.text for s in nlp(text).sents]
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Brauciens notika 2022. gada rudenī.", "2022."),
+        ("Pasākums ilga 6.-7. oktobrī Ludzā.", "6.-7."),
+        ("Pasākums ilga 6.–7. oktobrī Ludzā.", "6.–7."),
+        ("Piedalījās speciālisti, t.sk. psihologi.", "t.sk."),
+        ("Grupu dzīvokļus atklāja š.g. pavasarī.", "š.g."),
+        ("Projekts Nr. 9.2.2.1/15/I/005 noslēdzies.", "Nr."),
+        ("Projekts Nr. 9.2.2.1/15/I/005 noslēdzies.", "9.2.2.1/15/I/005"),
+        ("Projekts Nr.9.2.2.1/15/I/005 noslēdzies.", "Nr."),
+        ("Projekts LLI-425 noslēdzies.", "LLI-425"),
+        ("Piedalījās sociālie darbinieki, psihologi u.c. speciālisti.", "u.c."),
+        ("Sīkāka informācija pa tālr. 26123456 darbdienās.", "tālr."),
+        ("Sīkāka informācija pa tālr. 26123456 darbdienās.", "26123456"),
+        ("Zvaniet +371 26123456 darbdienās.", "+371 26123456"),
+        ("Zvaniet 64 522 453 darbdienās.", "64 522 453"),
+        ("Rakstiet uz ilze.kalnina@balvi.lv vai zvaniet.", "ilze.kalnina@balvi.lv"),
+        ("Informācija: e-pasts ilze@balvi.lv.", "e-pasts"),
+        ("Līdz 2023.gada beigām.", "2023."),
+    ],
+)
+def test_exceptions_stay_single_tokens(nlp: Language, text: str, token: str) -> None:
+    assert token in tokens(nlp, text)
+
+
+def test_an_email_keeps_the_final_full_stop_outside(nlp: Language) -> None:
+    assert tokens(nlp, "Rakstiet: ilze.kalnina@balvi.lv.")[-2:] == ["ilze.kalnina@balvi.lv", "."]
+
+
+def test_a_sentence_final_full_stop_is_its_own_token(nlp: Language) -> None:
+    assert tokens(nlp, "Grupa viesojās Ludzā.")[-2:] == ["Ludzā", "."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Balvu novada speciālisti 2022. gada 6. oktobrī devās pieredzes apmaiņas braucienā.",
+        "Projekta Nr. LLI-425 kopējās izmaksas ir 705 573,37 EUR.",
+        "Dalībnieki, t.sk. sociālie darbinieki un psihologi, apmeklēja grupu dzīvokļus.",
+        "Centru š.g. 1. septembrī atklāja Krāslavā.",
+        "Brauciena dalībnieki 6.-7. oktobrī apmeklēja biedrības, dienas centrus u.c. vietas.",
+        "Sīkāka informācija pa tālr. 26123456 vai e-pastu ilze@balvi.lv darbdienās.",
+    ],
+)
+def test_sentences_do_not_break_inside_ordinals_and_abbreviations(nlp: Language, text: str) -> None:
+    assert sentences(nlp, text) == [text]
+
+
+def test_sentences_still_break_at_real_sentence_ends(nlp: Language) -> None:
+    text = (
+        "Brauciens notika 2022. gada 6. oktobrī. Projekta Nr. LLI-425 dalībnieki apmeklēja "
+        "Ludzu. Paldies t.sk. biedrībai!"
+    )
+    assert sentences(nlp, text) == [
+        "Brauciens notika 2022. gada 6. oktobrī.",
+        "Projekta Nr. LLI-425 dalībnieki apmeklēja Ludzu.",
+        "Paldies t.sk. biedrībai!",
+    ]
+
+
+def test_a_year_at_a_sentence_end_still_ends_the_sentence(nlp: Language) -> None:
+    text = "Projekts ilga līdz 2022. Tagad sākas jauns posms."
+    assert len(sentences(nlp, text)) == 2
+
+
+def test_tokens_cover_the_text_without_gaps(nlp: Language) -> None:
+    text = "Nr.9.2.2.1/15/I/005 (LLI-425) 6.–7. oktobrī, t.sk. š.g. „Saulīte” +371 26123456."
+    doc = nlp(text)
+    rebuilt = "".join(t.text_with_ws for t in doc)
+    assert rebuilt == text
