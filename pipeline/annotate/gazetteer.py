@@ -6,8 +6,9 @@ Two passes over the ``Doc``:
    "Preiļos", "LPR"), case-insensitive but requiring the name to start with a capital.
 2. Shared-head lists: from a head word ("novadā", "pagastā", "pašvaldībās") leftwards over
    "X, Y un Z" — each genitive name part becomes its own mention of the place whose head
-   this is ("Balvu, Krāslavas un Ludzas novadā" -> three municipalities). A head that stays
-   outside spans ("pašvaldībās") also turns the name right before it into a mention.
+   this is ("Balvu, Krāslavas un Ludzas novadā" -> three municipalities) — and rightwards
+   after a dash ("septiņu novadu – Amatas, Līgatnes un Raunas"). A head that stays outside
+   spans ("pašvaldībās") also turns the name right before it into a mention.
 
 A list hit has structural support (a head word) and outranks the same span matched as a
 bare form ("Balvu" before "novadā" is Balvu novads, not the town Balvi). Candidates for
@@ -37,6 +38,7 @@ from pipeline.gazetteer.kb import (
 )
 
 LIST_GLUE = frozenset({",", "un", "vai", "&"})
+LIST_OPENERS = frozenset({"–", "—", "-", ":"})  # "septiņu novadu – Amatas, Līgatnes, ..."
 FORM_SCORE = 0.95  # a bare form; a list hit backed by its head word scores 1.0
 # Heads that may name a municipality of either kind ("Jelgavas pašvaldība" is the city).
 MUNICIPAL_HEADS = frozenset({"pašvaldība"})
@@ -135,6 +137,24 @@ class PlaceMatcher:
                     continue
                 hits.append(hit)
             hits.extend(self._walk_left(doc, token.i - 1, head))
+            if token.i + 2 < len(doc) and doc[token.i + 1].text in LIST_OPENERS:
+                hits.extend(self._walk_right(doc, token.i + 2, head))
+        return hits
+
+    def _walk_right(self, doc: Doc, first_item: int, head: Head) -> list[PlaceHit]:
+        """Name parts listed after a head and a dash: "pašvaldībām – Daugavpils, Balvu un"."""
+        hits = []
+        i = first_item
+        while i < len(doc):
+            hit = self._modifier_hit(doc[i], head)
+            if hit is None:
+                break
+            hits.append(hit)
+            if i + 1 < len(doc) and doc[i + 1].lower_ in self.head_by_form:
+                i += 1  # an item with a head of its own: "Rēzeknes valstspilsētas"
+            if i + 1 >= len(doc) or doc[i + 1].lower_ not in LIST_GLUE:
+                break
+            i += 2
         return hits
 
     def _walk_left(self, doc: Doc, first_item: int, head: Head) -> list[PlaceHit]:

@@ -80,10 +80,11 @@ def _lexicon() -> dict:
     heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
     glue = data["org_name_glue"]
     # Name words: capitalised words, glue ("novada"), lower-case genitives ("palīdzības").
-    word = rf"(?:[{_UPPER}][\w-]+|{glue}|[{_LOWER}][\w-]{{2,}}(?:as|es|u|a|ā|o|ās|is|us))"
+    word = rf"(?:[{_UPPER}][\w-]+|{glue}|[{_LOWER}][\w-]{{2,}}(?:as|es|u|a|o|ās|is|us))"
     data["_org_unquoted"] = re.compile(
         rf"\b(?P<name>[{_UPPER}][\w-]+\s+(?:{word}\s+){{0,7}})(?P<head>(?i:{heads}))\b"
     )
+    data["_needs_a_name"] = re.compile(rf"(?i:{data['named_heads_need_a_name']})")
     data["_legal_prefix"] = re.compile(rf"[{_UPPER}][\w-]+\s+(?:(?:{glue})\s+)+$")
     data["_org_glue"] = re.compile(rf"\b(?:{glue})\b")
     data["_place_named_centres"] = _place_named_centre_pattern(data["place_named_centres"])
@@ -195,8 +196,13 @@ def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
     first_places = places_by_form().get(words[0].lower(), ())
     if (not before or before[-1] in '.!?:\n“„"') and not first_places:
         return False
-    if len(words) == 1 and any(p.label == "REGION" for p in first_places):
-        return False
+    place_words = [w for w in words if not lexicon["_org_glue"].fullmatch(w)]
+    if any(p.label == "REGION" for p in places_by_form().get(" ".join(place_words).lower(), ())):
+        return False  # "Latgales reģiona pašvaldību": a region's municipalities, no body
+    if lexicon["_needs_a_name"].fullmatch(match.group("head")) and all(
+        places_by_modifier().get(w.lower()) for w in place_words
+    ):
+        return False  # "Dobeles novada biedrību": associations of a place, none named
     listed = re.search(r"(\S+)\s*(?:,|\bun|\bvai)$", before)
     return not (listed and places_by_modifier().get(listed.group(1).lower()))
 

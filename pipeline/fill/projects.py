@@ -3,7 +3,7 @@
 A release usually speaks of one project under several names: an acronym ("DI Latgalē"),
 its full title and its code. With codes, every PROJECT mention joins the code nearest to
 it; without, short names found apart are separate projects and a long name is the title of
-the first. Budgets are MONEY mentions after a total-cost or EU-funding cue; the period is a
+the first. A project known only by a long name has that as its name and no title. Budgets are MONEY mentions after a total-cost or EU-funding cue; the period is a
 DATE range in a sentence about the project.
 """
 
@@ -58,17 +58,14 @@ def _is_name(mention: Mention) -> bool:
 def _project(code: Mention | None, members: list[Mention]) -> Project | None:
     names = [m.norm for m in members if _is_name(m)]
     titles = [m.norm for m in members if not _is_name(m)]
-    name = max(set(names), key=names.count) if names else None
+    name = max(sorted(set(names)), key=names.count) if names else None
     title = max(titles, key=len) if titles else None
-    key = (code.norm if code else None) or name or title
+    if name is None:  # a project known only by its long name: that is its name
+        name, title = title, None
+    key = (code.norm if code else None) or name
     if key is None:
         return None
-    return Project(
-        project_key=key,
-        code=code.norm if code else None,
-        name=name or title if not code else name,
-        title=title,
-    )
+    return Project(project_key=key, code=code.norm if code else None, name=name, title=title)
 
 
 def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:
@@ -90,9 +87,9 @@ def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:
                 if date.norm and "/" in date.norm and cue("period_cues").search(sent.before(date)):
                     project.period_start, project.period_end = split_range(date.norm)
                     break
-        if project.implementer is None and cue("implementer_verbs").search(sent.text):
-            verb = cue("implementer_verbs").search(sent.text)
-            for mention in sent.labelled("ORG", "REGION"):
-                if mention.clean_start - sent.start < verb.start():
-                    project.implementer = mention.norm
-                    break
+        verb = cue("implementer_verbs").search(sent.text)
+        actors = sent.labelled("ORG", "REGION")
+        if project.implementer is None and verb and actors:
+            # Latvian word order is free: "X īsteno projektu" and "Projektu īsteno X".
+            nearest = min(actors, key=lambda m: abs(m.clean_start - sent.start - verb.start()))
+            project.implementer = nearest.norm

@@ -1,0 +1,87 @@
+"""PERSON mentions: a known first name and a surname, both normalised to the nominative."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.annotate.persons import surname_lemma
+
+Found = Callable[[str], list[tuple[str, str, str | None]]]
+
+
+def persons(found: Found, text: str) -> list[tuple[str, str | None]]:
+    return [(span, norm) for label, span, norm in found(text) if label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pieredzē dalījās biedrības vadītāja Ilzes Kalniņas komanda.",
+            [("Ilzes Kalniņas", "Ilze Kalniņa")],
+        ),
+        (
+            "Paldies Ritas Stūrānes vadītajai komandai.",
+            [("Ritas Stūrānes", "Rita Stūrāne")],
+        ),
+        (
+            "Pateicību izteica Ilzei Kalniņai par atbalstu.",
+            [("Ilzei Kalniņai", "Ilze Kalniņa")],
+        ),
+        ("Pasākumu vadīja Anna Liepiņa.", [("Anna Liepiņa", "Anna Liepiņa")]),
+        (
+            "Uzrunu teica Jānis Ozols un Andris Bērziņš.",
+            [("Jānis Ozols", "Jānis Ozols"), ("Andris Bērziņš", "Andris Bērziņš")],
+        ),
+        (
+            "Grupu dzīvokļus rādīja Pēteris Kalniņš un Inese Ozoliņa.",
+            [("Pēteris Kalniņš", "Pēteris Kalniņš"), ("Inese Ozoliņa", "Inese Ozoliņa")],
+        ),
+    ],
+)
+def test_person_spans_and_nominative_norms(found: Found, text: str, expected: list) -> None:
+    assert persons(found, text) == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: surnames in -iņš are normalised to the non-existent -iņs: surname_lemma tries "
+    "the ending 's' before 'š' and 'Bērziņs' declines to the same oblique forms",
+)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paldies Andrim Bērziņam par atbalstu.", [("Andrim Bērziņam", "Andris Bērziņš")]),
+        ("Vizīti vadīja Jāņa Kalniņa komanda.", [("Jāņa Kalniņa", "Jānis Kalniņš")]),
+        ("Sveicām Pētera Ozoliņa kolēģus.", [("Pētera Ozoliņa", "Pēteris Ozoliņš")]),
+    ],
+)
+def test_surnames_in_ins_keep_their_s_caron(found: Found, text: str, expected: list) -> None:
+    assert persons(found, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ilze piedalījās braucienā.",  # a first name alone
+        "Ilze ieradās Ludzā.",  # a first name and a lower-case word
+        "Brauciens notika maijā un jūnijā.",
+    ],
+)
+def test_no_person_without_a_surname(found: Found, text: str) -> None:
+    assert persons(found, text) == []
+
+
+@pytest.mark.parametrize(
+    ("surname", "case", "lemma"),
+    [
+        ("Kalniņas", "gen", "Kalniņa"),
+        ("Stūrānes", "gen", "Stūrāne"),
+        ("Ozolam", "dat", "Ozols"),
+        ("Ozols", "nom", "Ozols"),
+    ],
+)
+def test_surname_lemma(surname: str, case: str, lemma: str) -> None:
+    assert surname_lemma(surname, case) == lemma
