@@ -3,8 +3,9 @@
 A release usually speaks of one project under several names: an acronym ("DI Latgalē"),
 its full title and its code. With codes, every PROJECT mention joins the code nearest to
 it; without, short names found apart are separate projects and a long name is the title of
-the first. A project known only by a long name has that as its name and no title. Budgets are MONEY mentions after a total-cost or EU-funding cue; the period is a
-DATE range in a sentence about the project.
+the first. A project known only by a long name has that as its name and no title.
+Budgets are MONEY mentions after a total-cost or EU-funding cue; the period is a DATE
+range in a sentence about the project.
 """
 
 from __future__ import annotations
