@@ -19,7 +19,6 @@ head, which settles Rēzekne (city) against Rēzeknes novads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from pipeline.annotate.spans import add_candidates
+from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.kb import (
     Head,
     Place,
@@ -55,24 +54,13 @@ FACT_FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceHit:
-    start: int
-    end: int
-    label: str
-    norm: str
-    source: str
-    score: float = 1.0
-    facts: dict[str, Any] = field(default_factory=dict)
-
-
 def place_facts(place: Place) -> dict[str, Any]:
     """What the later stages may need to know of a place (``id`` becomes the mention's id)."""
     return {name: getattr(place, name) for name in FACT_FIELDS if getattr(place, name)}
 
 
-def _hit(place: Place, start: int, end: int, source: str, score: float = 1.0) -> PlaceHit:
-    return PlaceHit(start, end, place.label, place.norm, source, score, place_facts(place))
+def _hit(place: Place, start: int, end: int, source: str, score: float = 1.0) -> Hit:
+    return Hit(start, end, place.label, place.norm, source, score, place_facts(place))
 
 
 def _capitalised(text: str) -> bool:
@@ -106,14 +94,14 @@ class PlaceMatcher:
         forms = sorted({form for place in load_places(places_path) for form in place.forms})
         self.matcher.add("PLACE", list(nlp.tokenizer.pipe(forms)))
 
-    def find(self, doc: Doc) -> list[PlaceHit]:
+    def find(self, doc: Doc) -> list[Hit]:
         hits = [
             hit for _, start, end in self.matcher(doc) if (hit := self._form_hit(doc, start, end))
         ]
         hits.extend(self._list_hits(doc))
         return hits
 
-    def _form_hit(self, doc: Doc, start: int, end: int) -> PlaceHit | None:
+    def _form_hit(self, doc: Doc, start: int, end: int) -> Hit | None:
         span = doc[start:end]
         if not _capitalised(span.text):
             return None
@@ -125,7 +113,7 @@ class PlaceMatcher:
             return None
         return _hit(candidates[0], span.start_char, span.end_char, "gazetteer.form", FORM_SCORE)
 
-    def _list_hits(self, doc: Doc) -> list[PlaceHit]:
+    def _list_hits(self, doc: Doc) -> list[Hit]:
         hits = []
         for token in doc:
             head = self.head_by_form.get(token.lower_)
@@ -141,7 +129,7 @@ class PlaceMatcher:
                 hits.extend(self._walk_right(doc, token.i + 2, head))
         return hits
 
-    def _walk_right(self, doc: Doc, first_item: int, head: Head) -> list[PlaceHit]:
+    def _walk_right(self, doc: Doc, first_item: int, head: Head) -> list[Hit]:
         """Name parts listed after a head and a dash: "pašvaldībām – Daugavpils, Balvu un"."""
         hits = []
         i = first_item
@@ -157,7 +145,7 @@ class PlaceMatcher:
             i += 2
         return hits
 
-    def _walk_left(self, doc: Doc, first_item: int, head: Head) -> list[PlaceHit]:
+    def _walk_left(self, doc: Doc, first_item: int, head: Head) -> list[Hit]:
         """Name parts listed before the one right in front of ``head``: "Balvu, Krāslavas un"."""
         hits = []
         i = first_item - 1
@@ -169,7 +157,7 @@ class PlaceMatcher:
             i -= 2
         return hits
 
-    def _modifier_hit(self, token: Token, head: Head) -> PlaceHit | None:
+    def _modifier_hit(self, token: Token, head: Head) -> Hit | None:
         if not _capitalised(token.text):
             return None
         candidates = [p for p in self.by_modifier.get(token.lower_, ()) if fits_head(p, head)]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,22 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.annotate.names import LEXICON
-from pipeline.annotate.spans import add_candidates
+from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
 
 LIST_FILES = (("orgs.jsonl", None), ("programmes.jsonl", "PROGRAMME"))
 _DASH = re.compile(r"\s*[-–—]\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class KnownHit:
-    start: int
-    end: int
-    label: str
-    norm: str
-    source: str = "names.known"
-    score: float = 1.0
-    facts: dict[str, Any] = field(default_factory=dict)
 
 
 def _form_pattern(form: str) -> str:
@@ -65,7 +53,7 @@ def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]
     return pattern, entries
 
 
-def find_known_names(text: str, folder: Path) -> list[KnownHit]:
+def find_known_names(text: str, folder: Path) -> list[Hit]:
     pattern, entries = known_names(folder)
     hits = []
     for match in pattern.finditer(text):
@@ -74,7 +62,14 @@ def find_known_names(text: str, folder: Path) -> list[KnownHit]:
             continue
         facts = {"kind": entry["kind"]} if "kind" in entry else {}
         hits.append(
-            KnownHit(match.start(), match.end(), entry["label"], entry["norm"], facts=facts)
+            Hit(
+                match.start(),
+                match.end(),
+                entry["label"],
+                entry["norm"],
+                "names.known",
+                facts=facts,
+            )
         )
     return hits
 

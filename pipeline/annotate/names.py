@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.annotate.spans import add_candidates
+from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.inflect import decline
 from pipeline.gazetteer.kb import places_by_form, places_by_modifier
 
@@ -37,19 +36,6 @@ _QUOTED = re.compile(
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
 _LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai)\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class NameHit:
-    """A name found in text; ``norm`` is its canonical form under the contract."""
-
-    start: int
-    end: int
-    label: str
-    norm: str
-    source: str
-    facts: dict[str, str] = field(default_factory=dict)
-    score: float = 1.0
 
 
 @cache
@@ -112,12 +98,12 @@ def quote_free(name: str) -> str:
     return re.sub(f"[{_OPEN}{_CLOSE}”]", '"', name)
 
 
-def find_quoted_names(text: str) -> list[NameHit]:
+def find_quoted_names(text: str) -> list[Hit]:
     """Classify every quoted name by the cue words before it (see module docstring)."""
     lexicon = _lexicon()
-    hits: list[NameHit] = []
-    seen: dict[str, NameHit] = {}
-    previous: NameHit | None = None
+    hits: list[Hit] = []
+    seen: dict[str, Hit] = {}
+    previous: Hit | None = None
     previous_end = -1
     for match in _QUOTED.finditer(text):
         name = match.group("name") or match.group("flat")
@@ -141,15 +127,13 @@ def find_quoted_names(text: str) -> list[NameHit]:
     return hits
 
 
-def _classify(
-    text: str, start: int, end: int, name: str, left: str, lexicon: dict
-) -> NameHit | None:
+def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: dict) -> Hit | None:
     for cue, centre_type in lexicon["_centre_cues"]:
         cue_match = cue.search(left)
         if cue_match:
             span_start = start - (len(left) - _centre_start(left, cue_match.start(), lexicon))
-            return NameHit(
-                span_start, end, "CENTRE", name, "names.quoted", {"centre_type": centre_type}
+            return Hit(
+                span_start, end, "CENTRE", name, "names.quoted", facts={"centre_type": centre_type}
             )
     for cue, legal_form in lexicon["_legal_cues"]:
         cue_match = cue.search(left)
@@ -159,9 +143,11 @@ def _classify(
             cue_start = owner.start() if owner else cue_match.start()
             span_start = start - (len(left) - cue_start)
             norm = f'{left[cue_start : cue_match.start()]}{legal_form} "{quote_free(name)}"'
-            return NameHit(span_start, end, "ORG", norm, "names.quoted", {"legal_form": legal_form})
+            return Hit(
+                span_start, end, "ORG", norm, "names.quoted", facts={"legal_form": legal_form}
+            )
     if lexicon["_project_cue"].search(left):
-        return NameHit(start, end, "PROJECT", quote_free(name), "names.quoted")
+        return Hit(start, end, "PROJECT", quote_free(name), "names.quoted")
     return None
 
 
@@ -174,13 +160,13 @@ def _centre_start(left: str, cue_start: int, lexicon: dict) -> int:
     return prefix.start("words")
 
 
-def _like(model: NameHit, start: int, end: int, name: str, how: str) -> NameHit:
+def _like(model: Hit, start: int, end: int, name: str, how: str) -> Hit:
     """A name that takes the label (and legal form) of ``model``; its span is the quotes only."""
     if model.label == "ORG" and "legal_form" in model.facts:
         norm = f'{model.facts["legal_form"]} "{quote_free(name)}"'
     else:
         norm = quote_free(name)
-    return NameHit(start, end, model.label, norm, f"names.{how}", dict(model.facts))
+    return Hit(start, end, model.label, norm, f"names.{how}", facts=dict(model.facts))
 
 
 def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
@@ -220,12 +206,12 @@ def _nominative(name_words: list[str], lemma: str, lexicon: dict) -> str:
     return " ".join([*name_words, lemma])
 
 
-def find_unquoted_names(text: str) -> list[NameHit]:
+def find_unquoted_names(text: str) -> list[Hit]:
     """ORGs named by a capitalised name and an institution noun ("Liepājas domes"), centres
     named by a place and type words, and centres named in capitals after a type phrase
     ("uzņēmumu RB CAFÉ")."""
     lexicon = _lexicon()
-    hits: list[NameHit] = []
+    hits: list[Hit] = []
     position = 0
     while match := lexicon["_org_unquoted"].search(text, position):
         head = next(i for i, entry in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
@@ -240,9 +226,7 @@ def find_unquoted_names(text: str) -> list[NameHit]:
         if head_text[0].isupper():
             lemma = lemma[0].upper() + lemma[1:]
         norm = _nominative(match.group("name").split(), lemma, lexicon)
-        hits.append(
-            NameHit(match.start(), match.end(), "ORG", norm, "names.institution", score=0.9)
-        )
+        hits.append(Hit(match.start(), match.end(), "ORG", norm, "names.institution", score=0.9))
     hits.extend(_place_named_centres(text, lexicon))
     for match in _CAPS_NAME.finditer(text):
         left = re.split(r"[.!?;:\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
@@ -251,20 +235,20 @@ def find_unquoted_names(text: str) -> list[NameHit]:
             if cue_match:
                 span_start = match.start() - (len(left) - cue_match.start())
                 hits.append(
-                    NameHit(
+                    Hit(
                         span_start,
                         match.end(),
                         "CENTRE",
                         match.group("caps"),
                         "names.caps",
-                        {"centre_type": centre_type},
+                        facts={"centre_type": centre_type},
                     )
                 )
                 break
     return hits
 
 
-def _place_named_centres(text: str, lexicon: dict) -> list[NameHit]:
+def _place_named_centres(text: str, lexicon: dict) -> list[Hit]:
     """Centres named by a place and type words ("Līgatnes dienas centru" -> "Līgatnes dienas
     centrs"); the first word must be the genitive of a known place."""
     pattern, by_form = lexicon["_place_named_centres"]
@@ -278,13 +262,13 @@ def _place_named_centres(text: str, lexicon: dict) -> list[NameHit]:
         if match.group("type")[:1].isupper() and not lemma[:1].isupper():
             lemma = lemma[0].upper() + lemma[1:]
         hits.append(
-            NameHit(
+            Hit(
                 match.start(),
                 match.end(),
                 "CENTRE",
                 f"{place} {lemma}",
                 "names.place_named",
-                {"centre_type": entry["type"]},
+                facts={"centre_type": entry["type"]},
             )
         )
     return hits

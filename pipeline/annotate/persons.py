@@ -9,30 +9,21 @@ written ("Stūrānes" -> "Stūrāne"); the norm is first name plus surname in th
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.annotate.spans import add_candidates
+from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.inflect import decline
 from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
 
 # Nominative endings a surname may have, tried when undoing its case ending.
 SURNAME_ENDINGS = ("s", "š", "is", "us", "a", "e", "")
 PERSON_CASES = ("nom", "gen", "dat", "acc", "loc")
-
-
-@dataclass(frozen=True, slots=True)
-class PersonHit:
-    start: int
-    end: int
-    label: str
-    norm: str
-    source: str = "persons.first_name"
-    score: float = 0.9
+SOURCE = "persons.first_name"
+PERSON_SCORE = 0.9  # a first name and a capitalised word: a strong guess, not a list hit
 
 
 def _safe_decline(word: str) -> dict[str, str]:
@@ -77,7 +68,7 @@ def _is_surname(token: Token) -> bool:
     )
 
 
-def find_persons(doc: Doc, forms: dict[str, tuple[tuple[str, str], ...]]) -> list[PersonHit]:
+def find_persons(doc: Doc, forms: dict[str, tuple[tuple[str, str], ...]]) -> list[Hit]:
     """First name + surname pairs; the case that makes the surname decline consistently wins."""
     hits = []
     for token in doc[:-1]:
@@ -91,7 +82,7 @@ def find_persons(doc: Doc, forms: dict[str, tuple[tuple[str, str], ...]]) -> lis
             lemma = surname_lemma(surname.text, case)
             if lemma is not None:
                 end = surname.idx + len(surname.text)
-                hits.append(PersonHit(token.idx, end, "PERSON", f"{first} {lemma}"))
+                hits.append(Hit(token.idx, end, "PERSON", f"{first} {lemma}", SOURCE, PERSON_SCORE))
                 break
     return hits
 

@@ -18,11 +18,26 @@ from spacy.tokens import Doc
 from pipeline.document import DOC_CANDIDATES
 
 
-class Hit(Protocol):
+class Found(Protocol):
+    """What any finder returns (rule hits carry no source or facts of their own)."""
+
     start: int
     end: int
     label: str
     norm: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A name found in text: character offsets into ``doc.text``, label and canonical form."""
+
+    start: int
+    end: int
+    label: str
+    norm: str
+    source: str
+    score: float = 1.0
+    facts: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +62,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-def add_candidates(doc: Doc, hits: Iterable[Hit], source: str = "") -> None:
+def add_candidates(doc: Doc, hits: Iterable[Found], source: str = "") -> None:
     """Record hits as candidates; a hit that cuts a token is widened to whole tokens."""
     found = candidates(doc)
     for hit in hits:

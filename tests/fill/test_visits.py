@@ -1,0 +1,149 @@
+"""visits.csv rows from press releases about experience-exchange visits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from pipeline.document import Document, Visit
+
+Run = Callable[..., Document]
+
+TWO_DAY = (
+    "2022. gada 6. un 7. oktobrī 18 sociālie darbinieki no Balvu novada devās pieredzes "
+    "apmaiņas braucienā uz Ludzas novadu. Brauciena laikā speciālisti apmeklēja dienas centru "
+    "“Rūķīši” un grupu dzīvokļus Ludzā. Braucienu organizēja biedrība “Cerību spārni”."
+)
+
+TWO_VISITS = (
+    "Ogres novada sociālā dienesta darbinieki 2023. gada 14. martā devās pieredzes apmaiņas "
+    "braucienā uz Siguldas novadu, kur apmeklēja dienas centru “Saulgrieži”.\n\n"
+    "Savukārt 2023. gada 20. aprīlī notika pieredzes apmaiņas brauciens uz Cēsu novadu, kur "
+    "speciālisti iepazinās ar grupu māju “Liepas”."
+)
+
+FROM_LITHUANIA = (
+    "2023. gada 11. maijā Preiļu novadā viesojās 15 sociālo pakalpojumu speciālisti no "
+    "Rokišķu rajona Lietuvā. Viesi apmeklēja dienas aprūpes centru “Saulīte” un tikās ar "
+    "pašvaldības speciālistiem."
+)
+
+
+def visits(run_text: Run, text: str, doc_id: str = "vizite") -> list[Visit]:
+    return run_text(text, doc_id).visits
+
+
+def test_one_two_day_visit(run_text: Run) -> None:
+    [visit] = visits(run_text, TWO_DAY, "balvi-01")
+    assert visit.doc_id == "balvi-01"
+    assert visit.visit_id.startswith("balvi-01")
+    assert (visit.date_start, visit.date_end) == ("2022-10-06", "2022-10-07")
+    assert visit.participants_count == 18
+    assert visit.origin_municipalities == ["Balvu novads"]
+    assert visit.origin_countries == ["LV"]
+    assert visit.destination_municipalities == ["Ludzas novads"]
+    assert visit.destination_localities == ["Ludza"]
+    assert visit.destination_countries == ["LV"]
+    assert visit.sites_visited == ["Rūķīši"]
+
+
+def test_a_day_range_with_a_dash_is_date_start_and_date_end(run_text: Run) -> None:
+    text = (
+        "Krāslavas novada speciālisti 2022. gada 6.–7. oktobrī devās pieredzes apmaiņas "
+        "braucienā uz Ludzas novadu."
+    )
+    [visit] = visits(run_text, text)
+    assert (visit.date_start, visit.date_end) == ("2022-10-06", "2022-10-07")
+    assert visit.destination_municipalities == ["Ludzas novads"]
+
+
+def test_a_one_day_visit_ends_the_day_it_starts(run_text: Run) -> None:
+    text = "2024. gada 10. maijā biedrības “Cerību spārni” speciālisti viesojās Rēzeknē."
+    [visit] = visits(run_text, text)
+    assert visit.date_start == visit.date_end == "2024-05-10"
+    assert visit.destination_municipalities == ["Rēzekne"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: the organiser is looked for only left of the organising verb, so "
+    "'Braucienu organizēja biedrība “Cerību spārni”' (object-verb-subject) gives None",
+)
+def test_the_organiser_after_its_verb(run_text: Run) -> None:
+    [visit] = visits(run_text, TWO_DAY)
+    assert visit.organiser == 'biedrība "Cerību spārni"'
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: participant_groups (contract: free Latvian text) is never filled",
+)
+def test_participant_groups_are_filled(run_text: Run) -> None:
+    [visit] = visits(run_text, TWO_DAY)
+    assert visit.participant_groups != []
+
+
+def test_two_visits_on_different_dates_are_two_records(run_text: Run) -> None:
+    first, second = visits(run_text, TWO_VISITS, "ogre-02")
+    assert (first.date_start, first.date_end) == ("2023-03-14", "2023-03-14")
+    assert (second.date_start, second.date_end) == ("2023-04-20", "2023-04-20")
+    assert first.destination_municipalities == ["Siguldas novads"]
+    assert second.destination_municipalities == ["Cēsu novads"]
+    assert first.visit_id != second.visit_id
+    assert {first.doc_id, second.doc_id} == {"ogre-02"}
+
+
+def test_each_of_two_visits_lists_its_own_sites(run_text: Run) -> None:
+    first, second = visits(run_text, TWO_VISITS)
+    assert first.sites_visited == ["Saulgrieži"]
+    assert second.sites_visited == ["Liepas"]
+
+
+def test_an_incoming_visit_from_lithuania(run_text: Run) -> None:
+    [visit] = visits(run_text, FROM_LITHUANIA)
+    assert visit.date_start == visit.date_end == "2023-05-11"
+    assert visit.participants_count == 15
+    assert visit.origin_countries == ["LT"]
+    assert visit.origin_municipalities == ["Rokišķu rajons"]
+    assert visit.destination_municipalities == ["Preiļu novads"]
+    assert visit.destination_countries == ["LV"]
+    assert "Saulīte" in visit.sites_visited
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: sites_visited takes every ORG of a sentence with a site verb, including the "
+    "visiting delegation's own organisation ('Rokišķu rajona pašvaldība')",
+)
+def test_the_visitors_own_organisation_is_no_visited_site(run_text: Run) -> None:
+    text = (
+        "2023. gada 11. maijā Preiļu novadā viesojās delegācija no Lietuvas – 15 sociālo "
+        "pakalpojumu speciālisti no Rokišķu rajona pašvaldības. Viesi apmeklēja dienas aprūpes "
+        "centru “Saulīte”."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_countries == ["LT"]
+    assert visit.sites_visited == ["Saulīte"]
+
+
+def test_hosting_colleagues_from_abroad(run_text: Run) -> None:
+    text = "Biedrība “Cerību spārni” 2024. gada 10. maijā uzņēma kolēģus no Rokišķiem un Utenas."
+    [visit] = visits(run_text, text)
+    assert visit.date_start == "2024-05-10"
+    assert visit.origin_countries == ["LT"]
+    assert visit.origin_municipalities == ["Rokišķi", "Utena"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023. gada 5. jūnijā tiešsaistes sanāksmē tikās projekta partneri no Latvijas un "
+        "Lietuvas.",
+        "Krāslavā 2023. gada 1. septembrī atklāja dienas aprūpes centru “Saulīte”.",
+        "Projekta “Kopā varam” kopējās izmaksas ir 705 573,37 EUR.",
+    ],
+    ids=["online-meeting", "opening", "project"],
+)
+def test_no_visit_without_a_trip(run_text: Run, text: str) -> None:
+    assert visits(run_text, text) == []
