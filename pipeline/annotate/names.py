@@ -66,9 +66,14 @@ def _lexicon() -> dict:
     heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
     glue = data["org_name_glue"]
     # Name words: capitalised words, glue ("novada"), lower-case genitives ("palīdzības").
-    word = rf"(?:[{_UPPER}][\w-]+|{glue}|[{_LOWER}][\w-]{{2,}}(?:as|es|u|a|o|ās|is|us))"
+    # Name words: capitalised words and glue ("novada"), with at most a few lower-case
+    # genitives among them ("Tartu pilsētas Sociālās palīdzības departaments").
+    capital = rf"(?:(?:[{_UPPER}][\w-]+|{glue})\s+)"
+    genitive = rf"(?:[{_LOWER}][\w-]{{2,}}(?:as|es|u|a|o|is)\s+)"
+    lowercase = data["org_name_lowercase_words"]
     data["_org_unquoted"] = re.compile(
-        rf"\b(?P<name>[{_UPPER}][\w-]+\s+(?:{word}\s+){{0,7}})(?P<head>(?i:{heads}))\b"
+        rf"\b(?P<name>[{_UPPER}][\w-]+\s+{capital}*(?:{genitive}{capital}*){{0,{lowercase}}})"
+        rf"(?P<head>(?i:{heads}))\b"
     )
     data["_needs_a_name"] = re.compile(rf"(?i:{data['named_heads_need_a_name']})")
     data["_legal_prefix"] = re.compile(rf"[{_UPPER}][\w-]+\s+(?:(?:{glue})\s+)+$")
@@ -175,9 +180,6 @@ def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
     "Kurzemes pašvaldību" and a shared-head list "Siguldas un Ikšķiles pašvaldības" (whose
     names are places, found by the gazetteer)."""
     words = match.group("name").split()
-    lowercase = [w for w in words if w[0].islower() and not lexicon["_org_glue"].fullmatch(w)]
-    if len(lowercase) > lexicon["org_name_lowercase_words"]:
-        return False
     before = text[: match.start()].rstrip()
     first_places = places_by_form().get(words[0].lower(), ())
     if (not before or before[-1] in '.!?:\n“„"') and not first_places:
