@@ -28,7 +28,8 @@ def assert_maps_back(original: str) -> CleanText:
     n = len(cleaned.text)
     assert len(cleaned.starts) == len(cleaned.ends) == n
     assert list(cleaned.starts) == sorted(cleaned.starts)
-    assert all(0 <= s < e <= len(original) for s, e in zip(cleaned.starts, cleaned.ends))
+    pairs = zip(cleaned.starts, cleaned.ends, strict=True)
+    assert all(0 <= s < e <= len(original) for s, e in pairs)
     cuts = boundaries(cleaned)
     for i, a in enumerate(cuts):
         for b in cuts[i + 1 :]:
@@ -150,7 +151,7 @@ def test_cleaning_is_idempotent_and_covers_all_but_dropped_characters(original: 
     cleaned = clean(original)
     assert clean(cleaned.text).text == cleaned.text
     covered = set()
-    for s, e in zip(cleaned.starts, cleaned.ends):
+    for s, e in zip(cleaned.starts, cleaned.ends, strict=True):
         covered.update(range(s, e))
     dropped = {original[i] for i in range(len(original)) if i not in covered}
     assert dropped <= set("\u00ad\u200b\u200c\u200d\u2060\ufeff\r")

@@ -75,7 +75,9 @@ def test_crlf_and_nbsp_are_kept_in_the_original_text(tmp_path: Path) -> None:
     ids=["empty", "whitespace", "unicode-whitespace", "bom-only", "png", "utf16-no-bom",
          "undecodable"],
 )
-def test_bad_files_are_refused_with_a_clear_reason(data: bytes, reason: str, tmp_path: Path) -> None:
+def test_bad_files_are_refused_with_a_clear_reason(
+    data: bytes, reason: str, tmp_path: Path
+) -> None:
     path = write(tmp_path / "bad.txt", data)
     with pytest.raises(ReadError, match=reason):
         read_text(path)
@@ -110,7 +112,7 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 def test_undecodable_text_after_a_bom_is_a_read_error_and_the_batch_goes_on(
     data: bytes, tmp_path: Path
 ) -> None:
-    write(tmp_path / "a.txt", "Pirmais.".encode())
+    write(tmp_path / "a.txt", b"Pirmais.")
     write(tmp_path / "b.txt", data)
     write(tmp_path / "c.txt", "Trešais.".encode())
     results = outcomes(tmp_path)

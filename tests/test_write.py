@@ -109,7 +109,7 @@ def test_columns_are_exactly_the_contracts(written: Path, table: str) -> None:
 
 
 def test_mention_columns_constant_matches_the_contract() -> None:
-    assert MENTION_COLUMNS == CONTRACT["tables"]["mentions"]
+    assert CONTRACT["tables"]["mentions"] == MENTION_COLUMNS
 
 
 def test_lists_are_joined_with_semicolon_space(written: Path) -> None:

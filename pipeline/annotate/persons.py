@@ -1,4 +1,5 @@
-"""People: a known first name in any case followed by a capitalised surname.
+"""People: a known first name in any case followed by a capitalised surname, a pair of
+capitalised words after a role noun, or an initial with a surname.
 
 Latvian first names come from the official name-day lists (``gazetteers/persons``); each is
 declined, so "Ritas Stūrānes" is found as the genitive of "Rita". The surname stands in the
@@ -8,6 +9,8 @@ written ("Stūrānes" -> "Stūrāne"); the norm is first name plus surname in th
 
 from __future__ import annotations
 
+import json
+import re
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -15,14 +18,25 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline.annotate.names import LEXICON
 from pipeline.annotate.spans import Hit, add_candidates
-from pipeline.gazetteer.inflect import decline
+from pipeline.gazetteer.inflect import decline, gender, guess_spec
 from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
 
-# Nominative endings a surname may have, tried when undoing its case ending.
-SURNAME_ENDINGS = ("s", "š", "is", "us", "a", "e", "")
+# Nominative endings a surname of each gender may have, tried when undoing its case ending.
+SURNAME_ENDINGS = {"m": ("s", "š", "is", "us"), "f": ("a", "e")}
 PERSON_CASES = ("nom", "gen", "dat", "acc", "loc")
 SOURCE = "persons.first_name"
+ROLE_SOURCE = "persons.role"
+INITIAL_SOURCE = "persons.initial"
+_UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
+_NAME = rf"[{_UPPER}][a-zāčēģīķļņšūžäöõü]+(?:-[{_UPPER}][a-zāčēģīķļņšūžäöõü]+)?"
+_INITIAL = re.compile(rf"(?<![\w.])(?P<initial>[{_UPPER}])\.\s?(?P<surname>{_NAME})")
+_ROLE_PAIR = re.compile(
+    rf"(?i:\b(?:{json.loads(LEXICON.read_text(encoding='utf-8'))['person_roles']}))\s+"
+    rf"(?P<name>{_NAME}\s{_NAME})\b"
+)
+FirstNames = dict[str, tuple[tuple[str, str, str | None], ...]]
 PERSON_SCORE = 0.9  # a first name and a capitalised word: a strong guess, not a list hit
 
 
@@ -34,28 +48,30 @@ def _safe_decline(word: str) -> dict[str, str]:
 
 
 @cache
-def first_name_forms(names_file: Path) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Lower-cased form -> ((first name, case), ...) for every name in ``names_file``."""
-    forms: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
+def first_name_forms(names_file: Path) -> FirstNames:
+    """Lower-cased form -> ((first name, case, gender), ...) for every name in ``names_file``."""
+    forms: defaultdict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
     for line in names_file.read_text(encoding="utf-8").splitlines():
         name = line.strip()
         if len(name) < 3 or not name[0].isupper():
             continue
         paradigm = _safe_decline(name)
+        sex = gender(guess_spec(name, mode="person"))
         for case in PERSON_CASES:
             form = paradigm.get(case)
             if form:
-                forms[form.lower()].append((name, case))
+                forms[form.lower()].append((name, case, sex))
     return {form: tuple(dict.fromkeys(pairs)) for form, pairs in forms.items()}
 
 
-def surname_lemma(surname: str, case: str) -> str | None:
-    """The nominative whose ``case`` form is ``surname``, or None if no candidate fits."""
+def surname_lemma(surname: str, case: str, sex: str | None) -> str | None:
+    """The nominative of ``sex`` whose ``case`` form is ``surname``, or None if none fits."""
     if case == "nom":
         return surname
+    endings = SURNAME_ENDINGS.get(sex or "", SURNAME_ENDINGS["m"] + SURNAME_ENDINGS["f"])
     for cut in range(1, min(4, len(surname) - 1)):
         stem = surname[:-cut]
-        for ending in SURNAME_ENDINGS:
+        for ending in endings:
             candidate = stem + ending
             if candidate != surname and _safe_decline(candidate).get(case) == surname:
                 return candidate
@@ -68,8 +84,14 @@ def _is_surname(token: Token) -> bool:
     )
 
 
-def find_persons(doc: Doc, forms: dict[str, tuple[tuple[str, str], ...]]) -> list[Hit]:
-    """First name + surname pairs; the case that makes the surname decline consistently wins."""
+def find_persons(doc: Doc, forms: FirstNames) -> list[Hit]:
+    """First name + surname pairs (the reading whose gender and case the surname shares
+    wins), role-cued pairs of unknown names, and initials with a surname."""
+    full = _full_names(doc, forms)
+    return [*full, *_role_cued(doc, full), *_initials(doc.text, full)]
+
+
+def _full_names(doc: Doc, forms: FirstNames) -> list[Hit]:
     hits = []
     for token in doc[:-1]:
         readings = forms.get(token.lower_)
@@ -78,12 +100,41 @@ def find_persons(doc: Doc, forms: dict[str, tuple[tuple[str, str], ...]]) -> lis
             continue
         if surname.lower_ in forms and token.i + 2 < len(doc) and _is_surname(doc[token.i + 2]):
             continue  # "Jānis Pēteris Ozols": leave double first names to the next token
-        for first, case in readings:
-            lemma = surname_lemma(surname.text, case)
+        for first, case, sex in readings:
+            lemma = surname_lemma(surname.text, case, sex)
             if lemma is not None:
                 end = surname.idx + len(surname.text)
                 hits.append(Hit(token.idx, end, "PERSON", f"{first} {lemma}", SOURCE, PERSON_SCORE))
                 break
+    return hits
+
+
+def _role_cued(doc: Doc, known: list[Hit]) -> list[Hit]:
+    """ "vadītāja Liis Kask": a capitalised pair right after a role noun, kept as written."""
+    taken = {hit.start for hit in known}
+    hits = []
+    for match in _ROLE_PAIR.finditer(doc.text):
+        if match.start("name") not in taken:
+            norm = match.group("name")
+            hits.append(
+                Hit(match.start("name"), match.end("name"), "PERSON", norm, ROLE_SOURCE, 0.7)
+            )
+    return hits
+
+
+def _initials(text: str, full: list[Hit]) -> list[Hit]:
+    """ "I. Freimane" is the "Ināra Freimane" named in full in the same release; else it is
+    kept as an initial and the surname."""
+    hits = []
+    for match in _INITIAL.finditer(text):
+        initial, surname = match.group("initial"), match.group("surname")
+        norm = f"{initial}. {surname}"
+        for hit in full:
+            first, _, last = hit.norm.partition(" ")
+            if first.startswith(initial) and last[:-2] and surname.startswith(last[:-2]):
+                norm = hit.norm
+                break
+        hits.append(Hit(match.start(), match.end(), "PERSON", norm, INITIAL_SOURCE, 0.8))
     return hits
 
 

@@ -6,8 +6,6 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.annotate.persons import surname_lemma
-
 Found = Callable[[str], list[tuple[str, str, str | None]]]
 
 
@@ -72,16 +70,3 @@ def test_surnames_in_ins_keep_their_s_caron(found: Found, text: str, expected: l
 )
 def test_no_person_without_a_surname(found: Found, text: str) -> None:
     assert persons(found, text) == []
-
-
-@pytest.mark.parametrize(
-    ("surname", "case", "lemma"),
-    [
-        ("Kalniņas", "gen", "Kalniņa"),
-        ("Stūrānes", "gen", "Stūrāne"),
-        ("Ozolam", "dat", "Ozols"),
-        ("Ozols", "nom", "Ozols"),
-    ],
-)
-def test_surname_lemma(surname: str, case: str, lemma: str) -> None:
-    assert surname_lemma(surname, case) == lemma
