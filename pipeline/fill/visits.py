@@ -11,9 +11,19 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from pipeline.document import Document, Mention, Visit
-from pipeline.fill.context import PLACE_LABELS, Sentence, cue, sentences, split_range, unique
+from pipeline.fill.context import (
+    PLACE_LABELS,
+    Sentence,
+    cue,
+    cue_data,
+    sentences,
+    split_range,
+    unique,
+)
+from pipeline.gazetteer.kb import load_heads, places_by_modifier
 from pipeline.normalise.numbers import parse_count
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|iem|ām)$")
@@ -98,10 +108,11 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     for sent in group:
         for place, side in _sides(sent):
             (origin if side == "origin" else destination).append(place)
-    origin_norms = {p.norm for p in origin}
+    origin_norms = {p.norm for p in origin} | set(_travellers_places(group))
     destination = [p for p in destination if p.norm not in origin_norms or _LOCATIVE.search(p.text)]
     _set_places(visit, origin, "origin")
     _set_places(visit, destination, "destination")
+    visit.origin_municipalities = unique([*visit.origin_municipalities, *_travellers_places(group)])
     visit.sites_visited = unique([m.norm for s in group for m in _sites(s)])
 
 
@@ -145,13 +156,13 @@ def _organiser(group: list[Sentence]) -> str | None:
 def _participants(group: list[Sentence]) -> int | None:
     noun = cue("participant_nouns").pattern
     prefix = cue("count_prefix").pattern
-    count = re.compile(rf"(?:{prefix})?\b\d{{1,4}}\b(?:\s+[^\s\d]+){{0,6}}?\s+(?:{noun})", re.I)
+    count = re.compile(rf"(?:{prefix})?\b\d{{1,3}}\b(?:\s+[^\s\d]+){{0,5}}?\s+(?:{noun})", re.I)
     for sent in group:
         for match in count.finditer(sent.text):
             if _in_mention(sent, match.start(), "DATE", "MONEY", "PHONE", "PROJECT_CODE"):
                 continue
             value = parse_count(match.group())
-            if value:
+            if value and value <= cue_data()["max_participants"]:
                 return value
     return None
 
@@ -190,7 +201,8 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     last = items[-1]
     after = sent.text[last.clean_end - sent.start :]
     head = re.match(r"\s+(\w+)", after)
-    if _LOCATIVE.search(last.text) or (head and _LOCATIVE.search(head.group(1))):
+    shared_head = head and head.group(1).lower() in _head_forms()
+    if _LOCATIVE.search(last.text) or (shared_head and _LOCATIVE.search(head.group(1))):
         return "destination"
     participants = (
         rf"\s*(?:\w+\s+){{0,3}}?(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"
@@ -198,6 +210,28 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     if re.match(participants, after, re.I):
         return "origin"
     return "destination"
+
+
+@cache
+def _head_forms() -> frozenset[str]:
+    """Every case form of the place head nouns ("novadā", "pašvaldībās")."""
+    return frozenset(form.lower() for head in load_heads().values() for form in head.surface)
+
+
+def _travellers_places(group: list[Sentence]) -> list[str]:
+    """Places named by the travellers' organisation: "Klaipēdas Palīdzības centra
+    darbinieki" come from Klaipēda (the organisation's first word, a place genitive)."""
+    travellers = re.compile(rf"\s*(?:\w+\s+)?(?:{cue('participant_nouns').pattern})", re.I)
+    places = []
+    for sent in group:
+        for org in sent.labelled("ORG"):
+            if not travellers.match(sent.text[org.clean_end - sent.start :]):
+                continue
+            candidates = places_by_modifier().get(org.text.split()[0].lower(), ())
+            municipal = [p for p in candidates if p.label in ("MUNICIPALITY", "FOREIGN_PLACE")]
+            if municipal:
+                places.append(municipal[0].norm)
+    return places
 
 
 def _set_places(visit: Visit, places: list[Mention], side: str) -> None:
@@ -213,4 +247,9 @@ def _set_places(visit: Visit, places: list[Mention], side: str) -> None:
     setattr(visit, f"{side}_municipalities", unique(municipalities))
     setattr(visit, f"{side}_countries", unique(countries))
     if side == "destination":
-        visit.destination_localities = unique([p.norm for p in places if p.label == "LOCALITY"])
+        localities = [p for p in places if p.label == "LOCALITY"]
+        visit.destination_localities = unique([p.norm for p in localities])
+        # A town visited lies in its municipality: "Siguldā" is a visit to Siguldas novads.
+        visit.destination_municipalities = unique(
+            [*municipalities, *(p.facts.get("parent") for p in localities)]
+        )
