@@ -28,6 +28,13 @@ from pipeline.normalise.numbers import parse_count
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
+_MUNICIPAL_KINDS = (
+    "valstspilsēta",
+    "novads",
+    "foreign_municipality",
+    "foreign_city",
+    "novads_2009",
+)
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
 
@@ -219,16 +226,19 @@ def _head_forms() -> frozenset[str]:
 
 
 def _travellers_places(group: list[Sentence]) -> list[str]:
-    """Places named by the travellers' organisation: "Klaipēdas Palīdzības centra
-    darbinieki" come from Klaipēda (the organisation's first word, a place genitive)."""
+    """Places named by the travellers' organisation: "Liepājā viesojās Klaipēdas Palīdzības
+    centra darbinieki" come from Klaipēda (the organisation's first word, a place genitive),
+    when a travel verb says they are the ones who came."""
     travellers = re.compile(rf"\s*(?:\w+\s+)?(?:{cue('participant_nouns').pattern})", re.I)
     places = []
     for sent in group:
+        if not cue("travel_verbs").search(sent.text):
+            continue
         for org in sent.labelled("ORG"):
             if not travellers.match(sent.text[org.clean_end - sent.start :]):
                 continue
             candidates = places_by_modifier().get(org.text.split()[0].lower(), ())
-            municipal = [p for p in candidates if p.label in ("MUNICIPALITY", "FOREIGN_PLACE")]
+            municipal = [p for p in candidates if p.kind in _MUNICIPAL_KINDS]
             if municipal:
                 places.append(municipal[0].norm)
     return places
