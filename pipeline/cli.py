@@ -6,6 +6,7 @@ tests can call the same functions without the command line.
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -144,6 +145,35 @@ def build_gazetteers_command(
     counts = build_gazetteers(source, out)
     for name, count in sorted(counts.items()):
         typer.echo(f"{name}: {count}")
+
+
+@app.command("tune-fuzzy")
+def tune_fuzzy_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold .json files or folders (texts beside).")],
+    write: Annotated[
+        bool, typer.Option("--write", help="Store the best threshold in pipeline/data/fuzzy.json.")
+    ] = False,
+) -> None:
+    """Learn the typo-matching threshold for place names from gold annotations."""
+    from pipeline.annotate.fuzzy import SETTINGS, tune_threshold
+    from pipeline.eval import load_gold
+    from pipeline.run import load_nlp
+
+    places = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")
+    docs = {
+        doc_id: (doc.text, {(m.start, m.end, m.label) for m in doc.mentions if m.label in places})
+        for doc_id, doc in load_gold(gold).items()
+        if doc.text is not None
+    }
+    best, table = tune_threshold(load_nlp(), docs)
+    for threshold, (right, wrong) in table.items():
+        typer.echo(f"{threshold:>4}  right {right:>3}  wrong {wrong:>3}")
+    typer.echo(f"best threshold: {best}")
+    if write:
+        settings = json.loads(SETTINGS.read_text(encoding="utf-8"))
+        settings["threshold"] = best
+        SETTINGS.write_text(json.dumps(settings, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        typer.echo(f"written to {SETTINGS}")
 
 
 @app.command()

@@ -6,5 +6,5 @@ per finder, each adding candidates to ``doc._.candidates``, and a resolver that 
 
     lv_merge_tokens -> sentencizer -> lv_line_breaks
     -> lv_rules -> lv_names -> lv_known_names -> lv_gazetteer -> lv_persons
-    -> lv_resolve
+    -> lv_fuzzy_places -> lv_resolve
 """

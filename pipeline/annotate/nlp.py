@@ -8,12 +8,28 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.annotate import gazetteer, known, names, persons, resolve, tokenizer  # noqa: F401
+from pipeline.annotate import (  # noqa: F401  (registers the components)
+    fuzzy,
+    gazetteer,
+    known,
+    names,
+    persons,
+    resolve,
+    tokenizer,
+)
 from pipeline.annotate.rules import find_rule_mentions
 from pipeline.annotate.spans import add_candidates
 from pipeline.document import Document
 
-PIPE_NAMES = ("lv_rules", "lv_names", "lv_known_names", "lv_gazetteer", "lv_persons", "lv_resolve")
+PIPE_NAMES = (
+    "lv_rules",
+    "lv_names",
+    "lv_known_names",
+    "lv_gazetteer",
+    "lv_persons",
+    "lv_fuzzy_places",
+    "lv_resolve",
+)
 
 
 @Language.component("lv_rules", assigns=["doc._.candidates"])
@@ -36,6 +52,7 @@ def build_nlp(gazetteer_dir: Path | None = None) -> Language:
     nlp.add_pipe("lv_known_names", config=config)
     nlp.add_pipe("lv_gazetteer", config=config)
     nlp.add_pipe("lv_persons", config=config)
+    nlp.add_pipe("lv_fuzzy_places", config=config)
     nlp.add_pipe("lv_resolve")
     return nlp
 
