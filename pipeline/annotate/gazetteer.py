@@ -19,6 +19,9 @@ head, which settles Rēzekne (city) against Rēzeknes novads.
 
 from __future__ import annotations
 
+import json
+import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from pipeline.annotate.names import LEXICON
 from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.kb import (
     Head,
@@ -37,6 +41,7 @@ from pipeline.gazetteer.kb import (
 )
 
 LIST_GLUE = frozenset({",", "un", "vai", "&"})
+DASHES = frozenset("-–—")
 LIST_OPENERS = frozenset({"–", "—", "-", ":"})  # "septiņu novadu – Amatas, Līgatnes, ..."
 FORM_SCORE = 0.95  # a bare form; a list hit backed by its head word scores 1.0
 # Heads that may name a municipality of either kind ("Jelgavas pašvaldība" is the city).
@@ -65,6 +70,23 @@ def _hit(place: Place, start: int, end: int, source: str, score: float = 1.0) ->
 
 def _capitalised(text: str) -> bool:
     return text[:1].isupper()
+
+
+@cache
+def _street_words() -> re.Pattern[str]:
+    return re.compile(json.loads(LEXICON.read_text(encoding="utf-8"))["street_words"])
+
+
+def _in_street_or_compound(doc: Doc, start: int, end: int) -> bool:
+    """ "Liepu ielā 7" is an address and "Latvijas–Lietuvas" a compound adjective (of a
+    programme or a border area): neither names a place on its own."""
+    if end < len(doc) and _street_words().fullmatch(doc[end].lower_):
+        return True
+    text = doc.text
+    before = text[doc[start].idx - 1] if doc[start].idx else " "
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    after = text[end_char] if end_char < len(text) else " "
+    return before in DASHES or after in DASHES
 
 
 def fits_head(place: Place, head: Head) -> bool:
@@ -103,7 +125,7 @@ class PlaceMatcher:
 
     def _form_hit(self, doc: Doc, start: int, end: int) -> Hit | None:
         span = doc[start:end]
-        if not _capitalised(span.text):
+        if not _capitalised(span.text) or _in_street_or_compound(doc, start, end):
             return None
         candidates = self.by_form.get(span.text.lower(), ())
         head = self.head_by_form.get(doc[end - 1].lower_) if end - start > 1 else None
