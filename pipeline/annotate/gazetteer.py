@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,10 +35,10 @@ from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.kb import (
     Head,
     Place,
+    index_by_form,
+    index_by_modifier,
     load_heads,
     load_places,
-    places_by_form,
-    places_by_modifier,
 )
 
 LIST_GLUE = frozenset({",", "un", "vai", "&"})
@@ -101,20 +102,22 @@ def fits_head(place: Place, head: Head) -> bool:
 
 
 class PlaceMatcher:
-    """Finds place mentions; one instance holds the matcher built from one gazetteer folder."""
+    """Finds place mentions; one instance holds the matcher built from one list of places."""
 
-    def __init__(self, nlp: Language, gazetteer_dir: Path | None = None) -> None:
+    def __init__(self, nlp: Language, places: Sequence[Place], heads: Mapping[str, Head]) -> None:
+        self.by_form = index_by_form(places)
+        self.by_modifier = index_by_modifier(places)
+        self.head_by_form = {form.lower(): head for head in heads.values() for form in head.surface}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms = sorted({form for place in places for form in place.forms})
+        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(forms)))
+
+    @classmethod
+    def from_dir(cls, nlp: Language, gazetteer_dir: Path | None = None) -> PlaceMatcher:
+        """The matcher over a gazetteer folder's places.jsonl and heads.json."""
         places_path = gazetteer_dir / "places.jsonl" if gazetteer_dir else None
         heads_path = gazetteer_dir / "heads.json" if gazetteer_dir else None
-        self.by_form = places_by_form(places_path)
-        self.by_modifier = places_by_modifier(places_path)
-        self.heads = load_heads(heads_path)
-        self.head_by_form = {
-            form.lower(): head for head in self.heads.values() for form in head.surface
-        }
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        forms = sorted({form for place in load_places(places_path) for form in place.forms})
-        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(forms)))
+        return cls(nlp, load_places(places_path), load_heads(heads_path))
 
     def find(self, doc: Doc) -> list[Hit]:
         hits = [
@@ -193,7 +196,7 @@ class PlaceMatcher:
 )
 def make_gazetteer(nlp: Language, name: str, gazetteer_dir: str | None):
     """Add MUNICIPALITY, LOCALITY, REGION and FOREIGN_PLACE candidates to ``doc._.candidates``."""
-    matcher = PlaceMatcher(nlp, Path(gazetteer_dir) if gazetteer_dir else None)
+    matcher = PlaceMatcher.from_dir(nlp, Path(gazetteer_dir) if gazetteer_dir else None)
 
     def gazetteer_component(doc: Doc) -> Doc:
         add_candidates(doc, matcher.find(doc))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -128,14 +129,24 @@ def _index(pairs: list[tuple[str, Place]]) -> MappingProxyType[str, tuple[Place,
     return MappingProxyType({k: tuple(sorted(set(v), key=_rank)) for k, v in grouped.items()})
 
 
+def index_by_form(places: Iterable[Place]) -> MappingProxyType[str, tuple[Place, ...]]:
+    """Lower-cased surface form -> candidate places, best first (see KIND_PRIORITY)."""
+    return _index([(form, p) for p in places for form in p.forms])
+
+
+def index_by_modifier(places: Iterable[Place]) -> MappingProxyType[str, tuple[Place, ...]]:
+    """Lower-cased genitive name part -> places, for lists sharing one head word
+    ("Balvu, Krāslavas un Ludzas novadā": 'krāslavas' + head 'novads')."""
+    return _index([(p.modifier, p) for p in places if p.modifier])
+
+
 @cache
 def places_by_form(path: Path | None = None) -> MappingProxyType[str, tuple[Place, ...]]:
-    """Lower-cased surface form -> candidate places, best first (see KIND_PRIORITY)."""
-    return _index([(form, p) for p in load_places(path) for form in p.forms])
+    """:func:`index_by_form` of the places file."""
+    return index_by_form(load_places(path))
 
 
 @cache
 def places_by_modifier(path: Path | None = None) -> MappingProxyType[str, tuple[Place, ...]]:
-    """Lower-cased genitive name part -> places, for lists sharing one head word
-    ("Balvu, Krāslavas un Ludzas novadā": 'krāslavas' + head 'novads')."""
-    return _index([(p.modifier, p) for p in load_places(path) if p.modifier])
+    """:func:`index_by_modifier` of the places file."""
+    return index_by_modifier(load_places(path))
