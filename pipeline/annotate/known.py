@@ -24,12 +24,21 @@ from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
 
 LIST_FILES = (("orgs.jsonl", None), ("programmes.jsonl", "PROGRAMME"))
 _DASH = re.compile(r"\s*[-–—]\s*")
+_QUOTE_CLASS = '["“”„«»]'
+_QUOTES = re.compile(_QUOTE_CLASS)
+
+
+def _key(form: str) -> str:
+    """A form with its dashes, quotes and spacing folded, to look its entry up by."""
+    return _QUOTES.sub('"', _DASH.sub("-", re.sub(r"\s+", " ", form)))
 
 
 def _form_pattern(form: str) -> str:
-    """A form as a regex that accepts any dash with or without spaces, and any spacing."""
+    """A form as a regex that accepts any dash with or without spaces, any quote mark and
+    any spacing (lists store ASCII quotes; releases use Word's „“ and “”)."""
     parts = [re.escape(part) for part in _DASH.split(form)]
-    return r"\s?[-–—]\s?".join(parts).replace(r"\ ", r"\s+")
+    pattern = r"\s?[-–—]\s?".join(parts).replace(r"\ ", r"\s+")
+    return pattern.replace('"', _QUOTE_CLASS)
 
 
 @cache
@@ -47,7 +56,7 @@ def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]
             entry = json.loads(line)
             entry["label"] = label or entry["label"]
             for form in entry["forms"]:
-                entries.setdefault(_DASH.sub("-", form), entry)
+                entries.setdefault(_key(form), entry)
     alternation = "|".join(_form_pattern(form) for form in sorted(entries, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{prefix})?(?P<form>{alternation})(?!\w)")
     return pattern, entries
@@ -57,7 +66,7 @@ def find_known_names(text: str, folder: Path) -> list[Hit]:
     pattern, entries = known_names(folder)
     hits = []
     for match in pattern.finditer(text):
-        entry = entries.get(_DASH.sub("-", re.sub(r"\s+", " ", match.group("form"))))
+        entry = entries.get(_key(match.group("form")))
         if entry is None:
             continue
         facts = {"kind": entry["kind"]} if "kind" in entry else {}

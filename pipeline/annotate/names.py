@@ -195,6 +195,13 @@ def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
     return not (listed and places_by_modifier().get(listed.group(1).lower()))
 
 
+def _plural(head_text: str, lemma: str, lexicon: dict) -> bool:
+    """A plural head names a kind of body, not one body ("LPR pašvaldībām", "novada sociālie
+    dienesti"); a masculine head in -i is a nominative plural."""
+    masculine_plural = lemma.endswith("s") and head_text.endswith("i")
+    return masculine_plural or bool(lexicon["_plural_head"].search(head_text))
+
+
 def _nominative(name_words: list[str], lemma: str, lexicon: dict) -> str:
     """The institution's name in the nominative: the head noun's lemma, and a definite
     adjective right before it agreeing with it ("Sociālās pārvaldes" -> "Sociālā pārvalde")."""
@@ -219,9 +226,7 @@ def find_unquoted_names(text: str) -> list[Hit]:
         head = next(i for i, entry in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
         lemma = lexicon["org_heads"][head]["lemma"]
         head_text = match.group("head")
-        if lexicon["_plural_head"].search(head_text) or not _named_institution(
-            text, match, lexicon
-        ):
+        if _plural(head_text, lemma, lexicon) or not _named_institution(text, match, lexicon):
             position = match.start() + 1  # the name may start at the next word
             continue
         position = match.end()

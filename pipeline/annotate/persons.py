@@ -25,6 +25,7 @@ from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
 
 # Nominative endings a surname of each gender may have, tried when undoing its case ending.
 SURNAME_ENDINGS = {"m": ("s", "š", "is", "us"), "f": ("a", "e")}
+SOFT_STEM_ENDINGS = ("ņ", "ļ")
 PERSON_CASES = ("nom", "gen", "dat", "acc", "loc")
 SOURCE = "persons.first_name"
 ROLE_SOURCE = "persons.role"
@@ -71,6 +72,9 @@ def surname_lemma(surname: str, case: str, sex: str | None) -> str | None:
     endings = SURNAME_ENDINGS.get(sex or "", SURNAME_ENDINGS["m"] + SURNAME_ENDINGS["f"])
     for cut in range(1, min(4, len(surname) - 1)):
         stem = surname[:-cut]
+        # Surnames in -ņ- and -ļ- are diminutives in -iņš, -ļš ("Bērziņam" -> "Bērziņš").
+        if stem[-1:] in SOFT_STEM_ENDINGS:
+            endings = sorted(endings, key=lambda e: e != "š")
         for ending in endings:
             candidate = stem + ending
             if candidate != surname and _safe_decline(candidate).get(case) == surname:

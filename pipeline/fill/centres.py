@@ -12,6 +12,7 @@ import re
 
 from pipeline.document import Centre, Document, Mention
 from pipeline.fill.context import Sentence, cue, cue_data, sentences, unique
+from pipeline.gazetteer.kb import places_by_modifier
 
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
 
@@ -75,8 +76,12 @@ def _operator(mention: Mention, sent: Sentence) -> str | None:
 def _place(
     mention: Mention, sent: Sentence, sents: list[Sentence]
 ) -> tuple[str | None, str | None]:
-    """The centre's (municipality, locality): the nearest place of its sentence, else of the
+    """The centre's (municipality, locality): the place its own name opens with ("Krāslavas
+    novada dienas aprūpes centrs"), else the nearest place of its sentence, else of the
     sentences around it (two before, one after)."""
+    own = _own_place(mention.text)
+    if own is not None:
+        return own
     for neighbour in (
         sent,
         *sents[max(0, sent.index - 2) : sent.index][::-1],
@@ -95,6 +100,15 @@ def _place(
                 return place.facts.get("parent"), place.norm
             return place.norm, None
     return None, None
+
+
+def _own_place(name: str) -> tuple[str | None, str | None] | None:
+    """A municipality named by the first word of a centre's span, with "novada" after it."""
+    words = name.split()
+    if len(words) < 2 or words[1] != "novada":
+        return None
+    municipal = [p for p in places_by_modifier().get(words[0].lower(), ()) if p.head == "novads"]
+    return (municipal[0].norm, None) if municipal else None
 
 
 def _target_groups(text: str) -> list[str]:

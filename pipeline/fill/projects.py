@@ -78,12 +78,13 @@ def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:
     for sent in sents:
         for money in sent.labelled("MONEY"):
             left = sent.before(money)[-80:]
-            amount = parse_amount(money.text)
+            amount = parse_amount(money.norm or money.text)
             if project.eu_funding_eur is None and cue("eu_funding_cues").search(left[-40:]):
                 project.eu_funding_eur = amount
             elif project.total_budget_eur is None and cue("total_budget_cues").search(left):
                 project.total_budget_eur = amount
-        if project.period_start is None and (sent.labelled("PROJECT") or "projekt" in sent.text):
+        about_project = sent.labelled("PROJECT") or "projekt" in sent.text.lower()
+        if project.period_start is None and about_project:
             for date in sent.labelled("DATE"):
                 if date.norm and "/" in date.norm and cue("period_cues").search(sent.before(date)):
                     project.period_start, project.period_end = split_range(date.norm)

@@ -125,19 +125,24 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
 
 def _sites(sent: Sentence) -> list[Mention]:
     """Centres of the visit's sentences, and organisations of sentences that say a place was
-    visited, except those naming who travelled ("Talsu Sociālā dienesta darbinieki")."""
+    visited, except those of the travellers ("Talsu Sociālā dienesta darbinieki", "speciālisti
+    no Rokišķu rajona pašvaldības")."""
     sites = []
     visiting = cue("site_verbs").search(sent.text)
     for mention in sent.labelled("CENTRE", "ORG"):
-        after = sent.text[mention.clean_end - sent.start :]
-        travellers = re.match(
-            rf"\s*(?:\w+\s+){{0,1}}?(?:{cue('participant_nouns').pattern})", after, re.I
-        )
-        if travellers:
+        if mention.label == "ORG" and _travellers(sent, mention):
             continue
         if mention.label == "CENTRE" or visiting:
             sites.append(mention)
     return sites
+
+
+def _travellers(sent: Sentence, org: Mention) -> bool:
+    """Does ``org`` name who travelled: people of it right after, or "no" right before?"""
+    after = sent.text[org.clean_end - sent.start :]
+    people = rf"\s*(?:(?!un\b)\w+\s+)?(?:{cue('participant_nouns').pattern})"
+    before = sent.before(org)[-20:]
+    return bool(re.match(people, after, re.I) or re.search(r"\bno\s+$", before))
 
 
 def _all(sents: list[Sentence], label: str) -> list[Mention]:
@@ -150,13 +155,13 @@ def _short(mention: Mention) -> bool:
 
 
 def _organiser(group: list[Sentence]) -> str | None:
+    """The ORG or REGION nearest an organising verb: "LPR rīkoja braucienu" and
+    "Braucienu organizēja biedrība “X”" alike (Latvian word order is free)."""
     for sent in group:
         verb = cue("organiser_verbs").search(sent.text)
-        if not verb:
-            continue
-        for mention in sent.labelled("ORG", "REGION"):
-            if mention.clean_start - sent.start < verb.start():
-                return mention.norm
+        actors = sent.labelled("ORG", "REGION")
+        if verb and actors:
+            return min(actors, key=lambda m: abs(m.clean_start - sent.start - verb.start())).norm
     return None
 
 
@@ -229,13 +234,12 @@ def _travellers_places(group: list[Sentence]) -> list[str]:
     """Places named by the travellers' organisation: "Liepājā viesojās Klaipēdas Palīdzības
     centra darbinieki" come from Klaipēda (the organisation's first word, a place genitive),
     when a travel verb says they are the ones who came."""
-    travellers = re.compile(rf"\s*(?:\w+\s+)?(?:{cue('participant_nouns').pattern})", re.I)
     places = []
     for sent in group:
         if not cue("travel_verbs").search(sent.text):
             continue
         for org in sent.labelled("ORG"):
-            if not travellers.match(sent.text[org.clean_end - sent.start :]):
+            if not _travellers(sent, org):
                 continue
             candidates = places_by_modifier().get(org.text.split()[0].lower(), ())
             municipal = [p for p in candidates if p.kind in _MUNICIPAL_KINDS]

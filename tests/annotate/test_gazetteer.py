@@ -49,12 +49,6 @@ def test_a_city_listed_before_a_shared_head_is_a_municipality(run_text: Run) -> 
     assert found[0].text == "Daugavpils"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the plural 'sociālie dienesti' shared by a list of places is taken as one "
-    "institution: ORG 'Ludzas novada sociālie dienesti' (norm 'Ludzas novada sociālais "
-    "dienests') swallows the last place, so Ludzas novads is lost",
-)
 def test_a_shared_plural_institution_head_leaves_every_place_a_mention(run_text: Run) -> None:
     text = "Sadarbojas Daugavpils, Rēzeknes valstspilsētas un Ludzas novada sociālie dienesti."
     found = places(run_text, text)

@@ -286,12 +286,6 @@ def test_a_known_org_written_with_ascii_quotes(found: Found) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: curated forms are stored with ASCII quotes and known.py matches them literally, "
-    "so Word quotes (kept by clean) miss the full name: only the alias 'Rūpju bērns' "
-    "(without its quotes) is an ORG and 'Rīgas pilsētas' becomes a separate MUNICIPALITY",
-)
 def test_a_known_org_written_with_word_quotes(found: Found) -> None:
     text = "Viesi apmeklēja Rīgas pilsētas “Rūpju bērns” dienas centru."
     assert found(text) == [

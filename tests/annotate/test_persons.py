@@ -43,11 +43,6 @@ def test_person_spans_and_nominative_norms(found: Found, text: str, expected: li
     assert persons(found, text) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: surnames in -iņš are normalised to the non-existent -iņs: surname_lemma tries "
-    "the ending 's' before 'š' and 'Bērziņs' declines to the same oblique forms",
-)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

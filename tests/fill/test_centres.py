@@ -99,12 +99,6 @@ def test_a_type_phrase_without_a_name_is_no_centre(run_text: Run) -> None:
     assert centres(run_text, text) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a centre whose span opens with a place genitive ('Krāslavas novada dienas "
-    "aprūpes centra “Saulīte”') gets no municipality when the sentence has no other place "
-    "mention, although the module docstring promises 'the place inside the name'",
-)
 def test_the_place_inside_the_centre_name(run_text: Run) -> None:
     text = "Jaunie grupu dzīvokļi ir Krāslavas novada dienas aprūpes centra “Saulīte” paspārnē."
     [centre] = centres(run_text, text)

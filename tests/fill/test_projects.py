@@ -32,12 +32,6 @@ def test_a_project_closing_with_code_budget_and_fund(run_text: Run) -> None:
     assert project.doc_ids == ["rezekne-05"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the period is only read from a sentence with a PROJECT mention or the "
-    "lower-case substring 'projekt', so 'Projekts tika īstenots no ... līdz ...' "
-    "(capital P) gives no period",
-)
 def test_the_project_period_in_a_sentence_opening_with_projekts(run_text: Run) -> None:
     [project] = projects(run_text, CLOSING)
     assert (project.period_start, project.period_end) == ("2019-01-01", "2022-12-31")
@@ -53,12 +47,6 @@ def test_the_project_period_in_a_sentence_naming_the_project(run_text: Run) -> N
     assert project.total_budget_eur == pytest.approx(705573.37)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the budget is parsed from the MONEY mention's original text, where a "
-    "no-break space groups the thousands: '705\\u00a0573,37\\u00a0EUR' -> 705.0 (the mention's "
-    "norm '705573.37 EUR' is right)",
-)
 def test_a_budget_grouped_with_no_break_spaces(run_text: Run) -> None:
     text = "Projekta „Kopā varam” kopējās izmaksas ir 705\u00a0573,37\u00a0EUR."
     [project] = projects(run_text, text)

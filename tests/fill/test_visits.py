@@ -47,11 +47,6 @@ def test_one_two_day_visit(run_text: Run) -> None:
     assert visit.destination_countries == ["LV"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _sites drops a visited centre followed by 'un grupu dzīvokļus': 'grup\\w*' "
-    "is a participant noun, so '“Rūķīši” un grupu' reads as the travelling group",
-)
 def test_a_centre_visited_together_with_group_flats_is_a_site(run_text: Run) -> None:
     [visit] = visits(run_text, TWO_DAY)
     assert visit.sites_visited == ["Rūķīši"]
@@ -80,11 +75,6 @@ def test_a_one_day_visit_ends_the_day_it_starts(run_text: Run) -> None:
     assert visit.destination_municipalities == ["Rēzekne"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the organiser is looked for only left of the organising verb, so "
-    "'Braucienu organizēja biedrība “Cerību spārni”' (object-verb-subject) gives None",
-)
 def test_the_organiser_after_its_verb(run_text: Run) -> None:
     [visit] = visits(run_text, TWO_DAY)
     assert visit.organiser == 'biedrība "Cerību spārni"'
@@ -126,11 +116,6 @@ def test_an_incoming_visit_from_lithuania(run_text: Run) -> None:
     assert "Saulīte" in visit.sites_visited
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: sites_visited takes every ORG of a sentence with a site verb, including the "
-    "visiting delegation's own organisation ('Rokišķu rajona pašvaldība')",
-)
 def test_the_visitors_own_organisation_is_no_visited_site(run_text: Run) -> None:
     text = (
         "2023. gada 11. maijā Preiļu novadā viesojās delegācija no Lietuvas – 15 sociālo "
