@@ -176,6 +176,22 @@ def tune_fuzzy_command(
         typer.echo(f"written to {SETTINGS}")
 
 
+@app.command("bench-gazetteer")
+def bench_gazetteer_command(
+    texts: Annotated[
+        Path, typer.Option("--texts", help="Folder of .txt documents to match.")
+    ] = Path("corpus"),
+    sizes: Annotated[str, typer.Option("--sizes", help="Gazetteer sizes, comma-separated.")] = (
+        "100,1000,10000"
+    ),
+) -> None:
+    """Print the place matcher's build time and throughput as the gazetteer grows."""
+    from pipeline.benchmarks import bench_gazetteer, corpus_texts, format_gazetteer_figures
+
+    figures = bench_gazetteer(corpus_texts(texts), [int(size) for size in sizes.split(",")])
+    typer.echo(format_gazetteer_figures(figures))
+
+
 @app.command()
 def version() -> None:
     """Print the version."""
