@@ -143,3 +143,11 @@ def test_soft_hyphen_inside_a_place_name(run_text: Run) -> None:
         ("Lud\u00adzā", "Ludza"),
     ]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_former_municipality_keeps_its_code_and_knows_its_successor(nlp) -> None:
+    doc = nlp("Pieredzes apmaiņā piedalījās Vecumnieku novada sociālie darbinieki.")
+    [place] = [e for e in doc.ents if e.label_ == "MUNICIPALITY"]
+    assert place._.norm == "Vecumnieku novads"
+    assert place._.facts["id"] == "0409500"
+    assert place._.facts["successor"] == "Bauskas novads"
