@@ -24,10 +24,11 @@ from pipeline.fill.context import (
     unique,
 )
 from pipeline.gazetteer.kb import load_heads, places_by_modifier
-from pipeline.normalise.numbers import parse_count
+from pipeline.normalise.numbers import count_words, parse_count
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
+_DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
 _MUNICIPAL_KINDS = (
     "valstspilsēta",
     "novads",
@@ -56,24 +57,26 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     """Trigger sentences grouped into trips, each with its date (the one nearest the
     trigger). A strong trigger with a date no earlier trip has starts a new trip, unless
     it continues the last one day by day (a second day of the same trip) or the last one
-    had no date yet (a title line before the dated account)."""
+    had no day yet (a title line before the dated account: its date is taken, and so is
+    the first dated sentence of the account when no trigger is dated)."""
     groups: list[tuple[str | None, list[Sentence]]] = []
     for sent in sents:
         strong = cue("strong_visit_triggers").search(sent.text)
-        if not (strong or cue("visit_triggers").search(sent.text)):
-            if groups:
-                groups[-1][1].append(sent)
-            continue
-        date = _nearest_date(sent, strong.start() if strong else 0)
+        if strong and cue("non_visit_events").search(sent.text):
+            strong = None  # "pieredzes apmaiņas tiešsaistes tikšanās": no one travelled
+        trigger = strong or cue("visit_triggers").search(sent.text)
         if not groups:
             if strong:
-                groups.append((date, [sent]))
+                groups.append((_nearest_date(sent, strong.start()), [sent]))
             continue
         last_date, last_sents = groups[-1]
-        if date is None or not strong or date in (d for d, _ in groups):
-            last_sents.append(sent)
-        elif last_date is None:
+        date = _nearest_date(sent, trigger.start() if trigger else 0)
+        if date is not None and not trigger and _dateline(sent):
+            date = None  # "Publicēts: 2019. gada 29. aprīlī" dates the release, not the trip
+        if _vaguer(last_date, date):
             groups[-1] = (date, [*last_sents, sent])
+        elif date is None or not strong or any(_within(d, date) for d, _ in groups):
+            last_sents.append(sent)
         elif _next_day(last_date, date):
             groups[-1] = (
                 f"{split_range(last_date)[0]}/{split_range(date)[1]}",
@@ -82,6 +85,34 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         else:
             groups.append((date, [sent]))
     return groups
+
+
+def _within(trip: str | None, date: str) -> bool:
+    """Is ``date`` the trip's own date or one of its days ("2019-10-03" in
+    "2019-10-02/2019-10-03")?"""
+    if trip is None:
+        return False
+    if trip == date:
+        return True
+    start, end = split_range(trip)
+    day = split_range(date)[0]
+    return len(day) == len(start) == len(end) and start <= day <= end
+
+
+def _dateline(sent: Sentence) -> bool:
+    """A sentence that is little more than its date."""
+    dates = sent.labelled("DATE")
+    rest = len(sent.text.strip()) - sum(m.clean_end - m.clean_start for m in dates)
+    return rest < _DATELINE_REST
+
+
+def _vaguer(known: str | None, found: str | None) -> bool:
+    """Is ``found`` a day that ``known`` (none yet, or its month) only hinted at?"""
+    if found is None or len(split_range(found)[0]) < len("--MM-DD"):
+        return False
+    return known is None or (
+        len(split_range(known)[0]) == len("YYYY-MM") and found.startswith(known)
+    )
 
 
 def _next_day(earlier: str, later: str) -> bool:
@@ -168,8 +199,13 @@ def _organiser(group: list[Sentence]) -> str | None:
 def _participants(group: list[Sentence]) -> int | None:
     noun = cue("participant_nouns").pattern
     prefix = cue("count_prefix").pattern
-    count = re.compile(rf"(?:{prefix})?\b\d{{1,3}}\b(?:\s+[^\s\d]+){{0,5}}?\s+(?:{noun})", re.I)
+    number = "|".join(sorted(count_words(), key=len, reverse=True))
+    count = re.compile(
+        rf"(?:{prefix})?\b(?:\d{{1,3}}|{number})\b(?:\s+[^\s\d]+){{0,5}}?\s+(?:{noun})", re.I
+    )
     for sent in group:
+        if not cue("participation_cues").search(sent.text):
+            continue
         for match in count.finditer(sent.text):
             if _in_mention(sent, match.start(), "DATE", "MONEY", "PHONE", "PROJECT_CODE"):
                 continue

@@ -40,6 +40,11 @@ def currency_words() -> dict[str, str]:
     }
 
 
+def count_words() -> frozenset[str]:
+    """Every Latvian number word a head count may be written with ("deviņi", "divdesmit")."""
+    return frozenset(_number_words())
+
+
 @cache
 def _number_words() -> dict[str, int]:
     return _lookup(load_rules()["number_words"])
