@@ -147,3 +147,34 @@ def test_hosting_colleagues_from_abroad(run_text: Run) -> None:
 )
 def test_no_visit_without_a_trip(run_text: Run, text: str) -> None:
     assert visits(run_text, text) == []
+
+
+def test_a_title_line_takes_the_date_of_the_account_below_it(run_text: Run) -> None:
+    text = (
+        "Talsu sociālie darbinieki pieredzes apmaiņā Kuldīgā\n\n"
+        "Publicēts: 2024. gada 2. maijā\n\n"
+        "Otrdien, 23. aprīlī, Talsu novada sociālie darbinieki apmeklēja Kuldīgas dienas centru."
+    )
+    [visit] = visits(run_text, text)
+    assert (visit.date_start, visit.date_end) == ("2024-04-23", "2024-04-23")
+
+
+def test_a_second_day_of_the_same_trip_is_no_new_visit(run_text: Run) -> None:
+    text = (
+        "2023. gada 5. un 6. oktobrī notika divu dienu pieredzes apmaiņa Valmierā un Cēsīs. "
+        "Pirmajā dienā dalībnieki viesojās Valmierā.\n\n"
+        "6. oktobrī, otrajā pieredzes apmaiņas dienā, dalībnieki devās uz Cēsīm."
+    )
+    [visit] = visits(run_text, text)
+    assert (visit.date_start, visit.date_end) == ("2023-10-05", "2023-10-06")
+
+
+def test_an_online_meeting_is_no_visit(run_text: Run) -> None:
+    text = "2023. gada 9. jūnijā notika projekta partneru pieredzes apmaiņas tiešsaistes tikšanās."
+    assert visits(run_text, text) == []
+
+
+def test_a_head_count_written_in_words(run_text: Run) -> None:
+    text = "2023. gada 25. aprīlī Jūrmalā viesojās deviņi sociālā darba speciālisti no Zviedrijas."
+    [visit] = visits(run_text, text)
+    assert visit.participants_count == 9
