@@ -62,6 +62,7 @@ def _lexicon() -> dict:
         rf"(?:(?P<place>[{_UPPER}][\w-]+(?:as|es|u|is|ņu|ļu|šu))\s+)?"
         rf"(?P<words>(?:(?i:{data['centre_prefix_words']})\s+)*)$"
     )
+    data["_generic_centre_cue"] = before(data["generic_centre_cue"])
     data["_project_cue"] = re.compile(rf"\b{data['project_cues']}\b[^.;:!?]{{0,60}}$", re.I)
     heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
     glue = data["org_name_glue"]
@@ -151,6 +152,10 @@ def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: di
             return Hit(
                 span_start, end, "ORG", norm, "names.quoted", facts={"legal_form": legal_form}
             )
+    generic = lexicon["_generic_centre_cue"].search(left)
+    if generic:
+        span_start = start - (len(left) - generic.start())
+        return Hit(span_start, end, "CENTRE", name, "names.quoted", facts={"centre_type": "other"})
     if lexicon["_project_cue"].search(left):
         return Hit(start, end, "PROJECT", quote_free(name), "names.quoted")
     return None

@@ -14,6 +14,7 @@ from pipeline.document import Centre, Document, Mention
 from pipeline.fill.context import Sentence, cue, cue_data, sentences, unique
 from pipeline.gazetteer.kb import places_by_modifier
 
+_TOWN_KINDS = ("valstspilsēta", "pilsēta", "ciems")
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
 
 
@@ -79,7 +80,7 @@ def _place(
     """The centre's (municipality, locality): the place its own name opens with ("Krāslavas
     novada dienas aprūpes centrs"), else the nearest place of its sentence, else of the
     sentences around it (two before, one after)."""
-    own = _own_place(mention.text)
+    own = _own_place(mention.text) or _own_place(mention.norm or "")
     if own is not None:
         return own
     for neighbour in (
@@ -103,12 +104,19 @@ def _place(
 
 
 def _own_place(name: str) -> tuple[str | None, str | None] | None:
-    """A municipality named by the first word of a centre's span, with "novada" after it."""
+    """The place a centre's name opens with: "Krāslavas novada dienas aprūpes centrs"
+    (a municipality), "Siguldas dienas centrs", "Ādažu Ūdensroze" (a town or a city)."""
     words = name.split()
-    if len(words) < 2 or words[1] != "novada":
+    if len(words) < 2 or not words[0][:1].isupper():
         return None
-    municipal = [p for p in places_by_modifier().get(words[0].lower(), ()) if p.head == "novads"]
-    return (municipal[0].norm, None) if municipal else None
+    candidates = places_by_modifier().get(words[0].lower(), ())
+    if words[1] == "novada":
+        municipal = [p for p in candidates if p.head == "novads"]
+        return (municipal[0].norm, None) if municipal else None
+    for place in candidates:
+        if place.kind in _TOWN_KINDS:
+            return (place.parent, place.norm) if place.label == "LOCALITY" else (place.norm, None)
+    return None
 
 
 def _target_groups(text: str) -> list[str]:

@@ -103,3 +103,17 @@ def test_the_place_inside_the_centre_name(run_text: Run) -> None:
     text = "Jaunie grupu dzīvokļi ir Krāslavas novada dienas aprūpes centra “Saulīte” paspārnē."
     [centre] = centres(run_text, text)
     assert centre.municipality == "Krāslavas novads"
+
+
+@pytest.mark.parametrize(
+    ("text", "municipality", "locality"),
+    [
+        ("Viesi apmeklēja arī Siguldas dienas centru.", "Siguldas novads", "Sigulda"),
+        ("Brauciens noslēdzās ar centra “Ādažu Ūdensroze” apmeklējumu.", "Ādažu novads", "Ādaži"),
+    ],
+)
+def test_the_place_a_centre_name_opens_with(
+    run_text: Run, text: str, municipality: str, locality: str
+) -> None:
+    [centre] = centres(run_text, text)
+    assert (centre.municipality, centre.locality) == (municipality, locality)
