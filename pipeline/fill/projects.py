@@ -10,6 +10,8 @@ range in a sentence about the project.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.document import Document, Mention, Project
 from pipeline.fill.context import Sentence, cue, sentences, split_range
 from pipeline.normalise.numbers import parse_amount
@@ -76,22 +78,67 @@ def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:
     project.programme = next((m.norm for m in programmes if m.facts.get("kind") != "fund"), None)
     project.fund = funds[0] if funds else None
     for sent in sents:
-        for money in sent.labelled("MONEY"):
-            left = sent.before(money)[-80:]
-            amount = parse_amount(money.norm or money.text)
-            if project.eu_funding_eur is None and cue("eu_funding_cues").search(left[-40:]):
-                project.eu_funding_eur = amount
-            elif project.total_budget_eur is None and cue("total_budget_cues").search(left):
-                project.total_budget_eur = amount
-        about_project = sent.labelled("PROJECT") or "projekt" in sent.text.lower()
-        if project.period_start is None and about_project:
-            for date in sent.labelled("DATE"):
-                if date.norm and "/" in date.norm and cue("period_cues").search(sent.before(date)):
-                    project.period_start, project.period_end = split_range(date.norm)
-                    break
-        verb = cue("implementer_verbs").search(sent.text)
-        actors = sent.labelled("ORG", "REGION")
-        if project.implementer is None and verb and actors:
-            # Latvian word order is free: "X īsteno projektu" and "Projektu īsteno X".
-            nearest = min(actors, key=lambda m: abs(m.clean_start - sent.start - verb.start()))
-            project.implementer = nearest.norm
+        about = _about_project(sent)
+        _money(project, sent, about)
+        if project.period_start is None and about:
+            _period(project, sent)
+        if project.implementer is None and about:
+            project.implementer = _implementer(sent)
+
+
+def _about_project(sent: Sentence) -> bool:
+    """Does the sentence speak of the project ("projekts", its name or code, or who
+    implements it: "To no 2015. gada īsteno Kurzemes plānošanas reģions")?"""
+    return bool(
+        sent.labelled("PROJECT", "PROJECT_CODE")
+        or "projekt" in sent.text.lower()
+        or cue("implementer_verbs").search(sent.text)
+    )
+
+
+def _money(project: Project, sent: Sentence, about: bool) -> None:
+    """EU funding after a fund cue, the total after a cost cue; in a sentence about the
+    project, an amount with no cue at all is its total ("... 6,6 miljonu eiro apmērā")."""
+    for money in sent.labelled("MONEY"):
+        left = sent.before(money)[-80:]
+        right = sent.text[money.clean_end - sent.start :][:30]
+        amount = parse_amount(money.norm or money.text)
+        if cue("eu_funding_cues").search(left[-40:]) or _funding_follows(right):
+            project.eu_funding_eur = project.eu_funding_eur or amount
+        elif cue("total_budget_cues").search(left) or about:
+            project.total_budget_eur = project.total_budget_eur or amount
+
+
+def _funding_follows(right: str) -> bool:
+    """"520 659 EUR ir ERAF finansējums": the fund is named right after the amount."""
+    return bool(re.match(rf"\s*(?:ir|ir\s+\w+|kā)?\s*(?:{cue('eu_funding_cues').pattern})", right))
+
+
+def _period(project: Project, sent: Sentence) -> None:
+    """A DATE range ("no 2020. gada jūnija līdz 2022. gada jūnijam"), or one open end."""
+    for date in sent.labelled("DATE"):
+        if not date.norm:
+            continue
+        before = sent.before(date)
+        if "/" in date.norm and cue("period_cues").search(before):
+            project.period_start, project.period_end = split_range(date.norm)
+            return
+        if "/" not in date.norm and cue("open_period_start").search(before):
+            project.period_start = date.norm
+        elif "/" not in date.norm and cue("open_period_end").search(before):
+            project.period_end = date.norm
+
+
+def _implementer(sent: Sentence) -> str | None:
+    """Who implements it: the actor of "X ieviestā projekta", else the ORG or REGION nearest
+    an implementing verb (Latvian word order is free: "X īsteno projektu", "Projektu
+    īsteno X")."""
+    actors = sent.labelled("ORG", "REGION")
+    for actor in actors:
+        after = sent.text[actor.clean_end - sent.start :]
+        if re.match(rf"\s+(?:{cue('implementer_participles').pattern})\s+projekt", after, re.I):
+            return actor.norm
+    verb = cue("implementer_verbs").search(sent.text)
+    if verb and actors:
+        return min(actors, key=lambda m: abs(m.clean_start - sent.start - verb.start())).norm
+    return None
