@@ -75,3 +75,30 @@ def test_a_project_code_with_an_interreg_programme(run_text: Run) -> None:
 def test_no_project_without_a_project_mention(run_text: Run) -> None:
     text = "Krāslavā 2023. gada 1. septembrī atklāja dienas aprūpes centru “Saulīte”."
     assert projects(run_text, text) == []
+
+
+def test_an_amount_in_a_sentence_about_the_project_is_its_total(run_text: Run) -> None:
+    text = (
+        "Projektu “Kopā stiprāki” no 2019. līdz 2022. gadam ar Eiropas Sociālā fonda un valsts "
+        "finansējuma atbalstu gandrīz 2,4 miljonu eiro apmērā īsteno Vidzemes "
+        "plānošanas reģions."
+    )
+    [project] = run_text(text, "vidzeme").projects
+    assert project.total_budget_eur == 2_400_000
+    assert (project.period_start, project.period_end) == ("2019", "2022")
+    assert project.implementer == "Vidzemes plānošanas reģions"
+
+
+def test_a_fund_named_after_its_amount(run_text: Run) -> None:
+    text = (
+        "Projekta “Mājvieta” (Nr. 9.3.1.1/18/I/021) ietvaros ēkas pārbūve izmaksāja 450 000 EUR, "
+        "no tiem 382 500 EUR ir ERAF finansējums."
+    )
+    [project] = run_text(text, "majvieta").projects
+    assert (project.total_budget_eur, project.eu_funding_eur) == (450_000, 382_500)
+
+
+def test_an_open_ended_period(run_text: Run) -> None:
+    text = "Projekts “Drošā osta” tiek īstenots no 2021. gada 1. marta."
+    [project] = run_text(text, "osta").projects
+    assert (project.period_start, project.period_end) == ("2021-03-01", None)
