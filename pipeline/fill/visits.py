@@ -278,7 +278,10 @@ def _travellers_places(group: list[Sentence]) -> list[str]:
             if not _travellers(sent, org):
                 continue
             candidates = places_by_modifier().get(org.text.split()[0].lower(), ())
-            municipal = [p for p in candidates if p.kind in _MUNICIPAL_KINDS]
+            municipal = sorted(
+                (p for p in candidates if p.kind in _MUNICIPAL_KINDS),
+                key=lambda p: _MUNICIPAL_KINDS.index(p.kind),
+            )
             if municipal:
                 places.append(municipal[0].norm)
     return places
