@@ -148,10 +148,21 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
             (origin if side == "origin" else destination).append(place)
     origin_norms = {p.norm for p in origin} | set(_travellers_places(group))
     destination = [p for p in destination if p.norm not in origin_norms or _LOCATIVE.search(p.text)]
+    destination = _abroad_only(destination, origin)
     _set_places(visit, origin, "origin")
     _set_places(visit, destination, "destination")
     visit.origin_municipalities = unique([*visit.origin_municipalities, *_travellers_places(group)])
     visit.sites_visited = unique([m.norm for s in group for m in _sites(s)])
+
+
+def _abroad_only(destination: list[Mention], origin: list[Mention]) -> list[Mention]:
+    """A trip abroad from Latvia goes abroad: Latvian places said along the way (where the
+    travellers work, what they plan at home) are no destination of it."""
+    abroad = any(p.label == "FOREIGN_PLACE" for p in destination)
+    from_latvia = any(p.label != "FOREIGN_PLACE" for p in origin)
+    if abroad and from_latvia:
+        return [p for p in destination if p.label == "FOREIGN_PLACE"]
+    return destination
 
 
 def _sites(sent: Sentence) -> list[Mention]:

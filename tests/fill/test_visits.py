@@ -178,3 +178,15 @@ def test_a_head_count_written_in_words(run_text: Run) -> None:
     text = "2023. gada 25. aprīlī Jūrmalā viesojās deviņi sociālā darba speciālisti no Zviedrijas."
     [visit] = visits(run_text, text)
     assert visit.participants_count == 9
+
+
+def test_a_trip_abroad_has_no_latvian_destination(run_text: Run) -> None:
+    text = (
+        "Tukuma novada sociālie darbinieki 2023. gada 3. oktobrī devās pieredzes apmaiņas "
+        "braucienā uz Stokholmu, kur apmeklēja dienas centru “Fyren”. Tukumā līdzīgs "
+        "pakalpojums vēl tikai top."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.destination_municipalities == ["Stokholma"]
+    assert visit.destination_localities == []
+    assert visit.destination_countries == ["SE"]
