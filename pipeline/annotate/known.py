@@ -58,7 +58,9 @@ def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]
             for form in entry["forms"]:
                 entries.setdefault(_key(form), entry)
     alternation = "|".join(_form_pattern(form) for form in sorted(entries, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{prefix})?(?P<form>{alternation})(?!\w)")
+    # The prefix is lazy: a form that itself opens with "Interreg V-A" must win over the
+    # prefix plus a shorter alias.
+    pattern = re.compile(rf"(?<!\w)(?:{prefix})??(?P<form>{alternation})(?!\w)")
     return pattern, entries
 
 

@@ -42,11 +42,12 @@ _LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai)\s*$")
 def _lexicon() -> dict:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
 
-    def before(patterns: str) -> re.Pattern[str]:
-        return re.compile(rf"(?:^|(?<=[\s(]))(?:{patterns})\s*$", re.IGNORECASE)
+    def before(patterns: str, tail: str = "") -> re.Pattern[str]:
+        return re.compile(rf"(?:^|(?<=[\s(]))(?:{patterns}){tail}\s*$", re.IGNORECASE)
 
     data["_centre_cues"] = [
-        (before(entry["pattern"]), entry["type"]) for entry in data["centre_types"]
+        (before(entry["pattern"], data["centre_type_tail"]), entry["type"])
+        for entry in data["centre_types"]
     ]
     data["_legal_cues"] = [
         (
@@ -69,11 +70,11 @@ def _lexicon() -> dict:
     # Name words: capitalised words, glue ("novada"), lower-case genitives ("palīdzības").
     # Name words: capitalised words and glue ("novada"), with at most a few lower-case
     # genitives among them ("Tartu pilsētas Sociālās palīdzības departaments").
-    capital = rf"(?:(?:[{_UPPER}][\w-]+|{glue})\s+)"
-    genitive = rf"(?:[{_LOWER}][\w-]{{2,}}(?:as|es|u|a|o|is)\s+)"
+    capital = rf"(?:(?:[{_UPPER}][\w-]+|{glue}) +)"
+    genitive = rf"(?:[{_LOWER}][\w-]{{2,}}(?:as|es|u|a|o|is) +)"
     lowercase = data["org_name_lowercase_words"]
     data["_org_unquoted"] = re.compile(
-        rf"\b(?P<name>[{_UPPER}][\w-]+\s+{capital}*(?:{genitive}{capital}*){{0,{lowercase}}})"
+        rf"\b(?P<name>[{_UPPER}][\w-]+ +{capital}*(?:{genitive}{capital}*){{0,{lowercase}}})"
         rf"(?P<head>(?i:{heads}))\b"
     )
     data["_needs_a_name"] = re.compile(rf"(?i:{data['named_heads_need_a_name']})")
@@ -185,6 +186,11 @@ def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
     "Kurzemes pašvaldību" and a shared-head list "Siguldas un Ikšķiles pašvaldības" (whose
     names are places, found by the gazetteer)."""
     words = match.group("name").split()
+    head = next(e for i, e in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
+    opener = words[0].lower()
+    placed = places_by_form().get(opener) or places_by_modifier().get(opener)
+    if head.get("needs_place") and not placed and words[0] not in lexicon["national_name_openers"]:
+        return False  # "Labklājības pārvalde" alone is a generic name (contract section 1)
     before = text[: match.start()].rstrip()
     first_places = places_by_form().get(words[0].lower(), ())
     if (not before or before[-1] in '.!?:\n“„"') and not first_places:

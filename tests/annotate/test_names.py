@@ -291,3 +291,26 @@ def test_a_known_org_written_with_word_quotes(found: Found) -> None:
     assert found(text) == [
         ("ORG", "Rīgas pilsētas “Rūpju bērns”", 'biedrība "Rīgas pilsētas "Rūpju bērns""')
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tiekoties ar Labklājības pārvaldes direktoru, pārrunājām pakalpojumus.",
+        "Viesi iepazinās ar Sociālā dienesta darbu.",
+    ],
+)
+def test_a_department_without_a_place_is_no_org(text: str) -> None:
+    assert not [h for h in find_unquoted_names(text) if h.label == "ORG"]
+
+
+def test_an_institution_name_never_spans_lines() -> None:
+    text = "Brauciens uz Rīgu\n\nLai paplašinātu Latgales pašvaldību speciālistu redzesloku."
+    assert not [h for h in find_unquoted_names(text) if "\n" in text[h.start : h.end]]
+
+
+def test_a_centre_type_with_its_target_group_before_the_name() -> None:
+    text = "Aucē darbojas Dienas centrs bērniem un senioriem “Baltā māja”."
+    [hit] = [h for h in find_quoted_names(text) if h.label == "CENTRE"]
+    assert text[hit.start : hit.end] == "Dienas centrs bērniem un senioriem “Baltā māja”"
+    assert hit.facts["centre_type"] == "day_centre"
