@@ -3,7 +3,8 @@
 ``gazetteers/orgs.jsonl`` and ``gazetteers/programmes.jsonl`` list every case form and
 alias ("ERAF" -> "Eiropas Reģionālās attīstības fonds"). Programme names are written with
 every kind of dash and spacing ("Latvijas-Lietuvas", "Latvijas – Lietuvas") and often open
-with "Interreg (V-A)", so each form becomes a regex tolerant of both. Matching is
+with "Interreg (V-A)" or close with a period ("2014.–2020. gadam"), so each form becomes a
+regex tolerant of all that. Matching is
 case-sensitive: aliases such as "Upe" or "LM" are names only when written so.
 """
 
@@ -44,7 +45,8 @@ def _form_pattern(form: str) -> str:
 @cache
 def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
     """One alternation over every form (longest first) and the entry of each form."""
-    prefix = json.loads(LEXICON.read_text(encoding="utf-8"))["programme_prefix"]
+    lexicon = json.loads(LEXICON.read_text(encoding="utf-8"))
+    prefix, suffix = lexicon["programme_prefix"], lexicon["programme_suffix"]
     entries: dict[str, dict[str, Any]] = {}
     for name, label in LIST_FILES:
         path = folder / name
@@ -60,7 +62,7 @@ def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]
     alternation = "|".join(_form_pattern(form) for form in sorted(entries, key=len, reverse=True))
     # The prefix is lazy: a form that itself opens with "Interreg V-A" must win over the
     # prefix plus a shorter alias.
-    pattern = re.compile(rf"(?<!\w)(?:{prefix})??(?P<form>{alternation})(?!\w)")
+    pattern = re.compile(rf"(?<!\w)(?:{prefix})??(?P<form>{alternation})(?:{suffix})?(?!\w)")
     return pattern, entries
 
 

@@ -151,9 +151,11 @@ def decline(
 
 
 def _head_index(words: list[str]) -> int:
-    """The head is the last word before a trailing year or quoted part ("programma 2014–2020")."""
+    """The head is the last word before a trailing year, quoted part or invariant word
+    ("programma 2014–2020", "fonds Plus")."""
+    invariant = set(_rules().get("invariant_words", ()))
     for i, word in enumerate(words):
-        if i and (word[:1] in QUOTES or any(ch.isdigit() for ch in word)):
+        if i and (word[:1] in QUOTES or any(ch.isdigit() for ch in word) or word in invariant):
             return i - 1
     return len(words) - 1
 
