@@ -35,7 +35,7 @@ _QUOTED = re.compile(
 )
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
-_LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai)\s*$")
+_LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai)\s*\Z")
 
 
 @cache
@@ -43,7 +43,7 @@ def _lexicon() -> dict:
     data = json.loads(LEXICON.read_text(encoding="utf-8"))
 
     def before(patterns: str, tail: str = "") -> re.Pattern[str]:
-        return re.compile(rf"(?:^|(?<=[\s(]))(?:{patterns}){tail}\s*$", re.IGNORECASE)
+        return re.compile(rf"(?:^|(?<=[\s(]))(?:{patterns}){tail}\s*\Z", re.IGNORECASE)
 
     data["_centre_cues"] = [
         (before(entry["pattern"], data["centre_type_tail"]), entry["type"])
@@ -52,7 +52,7 @@ def _lexicon() -> dict:
     data["_legal_cues"] = [
         (
             re.compile(
-                rf"(?:^|(?<=[\s(]))(?:{entry['pattern']})\s*$",
+                rf"(?:^|(?<=[\s(]))(?:{entry['pattern']})\s*\Z",
                 0 if entry.get("case_sensitive") else re.IGNORECASE,
             ),
             entry["norm"],
@@ -60,11 +60,11 @@ def _lexicon() -> dict:
         for entry in data["legal_forms"]
     ]
     data["_centre_prefix"] = re.compile(
-        rf"(?:(?P<place>[{_UPPER}][\w-]+(?:as|es|u|is|ņu|ļu|šu))\s+)?"
-        rf"(?P<words>(?:(?i:{data['centre_prefix_words']})\s+)*)$"
+        rf"(?:(?<![\w-])(?P<place>[{_UPPER}][\w-]+) +)?"
+        rf"(?P<words>(?:(?i:{data['centre_prefix_words']}) +)*)\Z"
     )
     data["_generic_centre_cue"] = before(data["generic_centre_cue"])
-    data["_project_cue"] = re.compile(rf"\b{data['project_cues']}\b[^.;:!?]{{0,60}}$", re.I)
+    data["_project_cue"] = re.compile(rf"\b{data['project_cues']}\b[^.;:!?]{{0,60}}\Z", re.I)
     heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
     glue = data["org_name_glue"]
     # Name words: capitalised words, glue ("novada"), lower-case genitives ("palīdzības").
@@ -78,7 +78,7 @@ def _lexicon() -> dict:
         rf"(?P<head>(?i:{heads}))\b"
     )
     data["_needs_a_name"] = re.compile(rf"(?i:{data['named_heads_need_a_name']})")
-    data["_legal_prefix"] = re.compile(rf"[{_UPPER}][\w-]+\s+(?:(?:{glue})\s+)+$")
+    data["_legal_prefix"] = re.compile(rf"[{_UPPER}][\w-]+ +(?:(?:{glue}) +)+\Z")
     data["_org_glue"] = re.compile(rf"\b(?:{glue})\b")
     data["_place_named_centres"] = _place_named_centre_pattern(data["place_named_centres"])
     data["_plural_head"] = re.compile(data["plural_head_endings"])
@@ -164,9 +164,11 @@ def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: di
 
 def _centre_start(left: str, cue_start: int, lexicon: dict) -> int:
     """Where a centre's span starts: its type words, widened over the words that qualify
-    them ("sociālā", "valsts") and a place genitive opening them ("Viļānu novada")."""
+    them ("sociālā", "pensionāru") and a known place opening them ("Viļānu novada",
+    "Espo")."""
     prefix = lexicon["_centre_prefix"].search(left[:cue_start])
-    if prefix.group("place"):
+    place = prefix.group("place")
+    if place and (places_by_form().get(place.lower()) or places_by_modifier().get(place.lower())):
         return prefix.start("place")
     return prefix.start("words")
 

@@ -314,3 +314,24 @@ def test_a_centre_type_with_its_target_group_before_the_name() -> None:
     [hit] = [h for h in find_quoted_names(text) if h.label == "CENTRE"]
     assert text[hit.start : hit.end] == "Dienas centrs bērniem un senioriem “Baltā māja”"
     assert hit.facts["centre_type"] == "day_centre"
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "Jelgavas ģimenes atbalsta dienas centru “Atvase”",
+        "Daugavpils pensionāru dienas centru “Sidrabs”",
+        "Espo dienas centrā “Kompassi”",
+        "atelpas brīža māju “Pesake”",
+    ],
+)
+def test_a_centre_span_takes_its_qualifiers_and_opening_place(span: str) -> None:
+    text = f"Viesi apmeklēja {span}, kur uzzināja daudz jauna."
+    [hit] = [h for h in find_quoted_names(text) if h.label == "CENTRE"]
+    assert text[hit.start : hit.end] == span
+
+
+def test_a_centre_after_a_blank_line_starts_at_its_first_word() -> None:
+    text = "Centrs darbosies visu diennakti.\n\nKrīzes centrs “Drošā osta” paredzēts ģimenēm."
+    [hit] = find_quoted_names(text)
+    assert text[hit.start : hit.end] == "Krīzes centrs “Drošā osta”"
