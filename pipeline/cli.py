@@ -27,10 +27,14 @@ app = typer.Typer(
 )
 
 EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_SOME_FAILED = 3
+EXIT_INTERRUPTED = 130
 
 InputsArg = Annotated[
-    list[Path], typer.Argument(help=".txt files or folders of them (doc_id = file name stem).")
+    list[Path],
+    typer.Argument(help=".txt/.html files or folders of them (doc_id = file name stem)."),
 ]
 GazetteersOpt = Annotated[
     Path | None,
@@ -54,22 +58,74 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables into.")],
     gazetteers: GazetteersOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            help="Cache folder of per-document results (default: $LVEXTRACT_CACHE_DIR, "
+            "$XDG_CACHE_HOME/lvextract or ~/.cache/lvextract).",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Process every document; read and write no cache.")
+    ] = False,
+    redact: Annotated[
+        bool,
+        typer.Option("--redact", help="Replace private persons' e-mails and phones in outputs."),
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Largest input file read, in bytes.")
+    ] = 20_000_000,
 ) -> None:
     """Extract mentions, visits, centres and projects from press releases into CSV tables.
 
-    Writes visits.csv, centres.csv, projects.csv, mentions.csv, errors.csv and manifest.json
-    into OUT. A document that cannot be read or processed is listed in errors.csv and the
-    others go on; the exit status is 0 when every document went through, 3 when some failed.
+    Reads .txt, .html and .htm files (UTF-8, UTF-16, Windows-1257, ISO-8859-13; HTML pages
+    without their boilerplate). Writes visits.csv, centres.csv, projects.csv, mentions.csv,
+    errors.csv and manifest.json into OUT, all replaced together: OUT holds the previous
+    complete set until the new one is complete. A document that cannot be read or processed
+    is listed in errors.csv and the others go on. Exit status: 0 when every document went
+    through, 3 when some failed, 2 on a usage error, 1 when the outputs could not be written,
+    130 when interrupted (OUT unchanged).
     """
+    import signal
+
+    from pipeline.cache import default_cache_dir
+    from pipeline.outdir import OutputFolderError, check_output_folder
     from pipeline.run import extract_corpus
 
-    result = extract_corpus(inputs, out, gazetteers, on_document=_report)
+    try:
+        check_output_folder(out)
+    except OutputFolderError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_USAGE) from err
+    cache_dir = None if no_cache else (cache or default_cache_dir())
+
+    def interrupted(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        result = extract_corpus(
+            inputs, out, gazetteers, on_document=_report, cache_dir=cache_dir, redact=redact,
+            max_bytes=max_bytes,
+        )
+    except KeyboardInterrupt as err:
+        typer.echo(f"interrupted: {out}/ left as it was", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from err
+    except (OSError, OutputFolderError) as err:
+        typer.echo(f"error: could not write {out}/ ({err}); it is left as it was", err=True)
+        raise typer.Exit(EXIT_FAILED) from err
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if result.cache_warning:
+        typer.echo(f"warning: cache not written ({result.cache_warning})", err=True)
     if not quiet:
         counts = result.counts
         typer.echo(
             f"{counts['documents']} documents -> {out}/: {counts['visits']} visits, "
             f"{counts['centres']} centres, {counts['projects']} projects, "
-            f"{counts['mentions']} mentions; {counts['errors']} failed (errors.csv)"
+            f"{counts['mentions']} mentions; {counts['errors']} failed (errors.csv); "
+            f"{result.processed} processed, {result.cached} from the cache"
         )
     raise typer.Exit(EXIT_SOME_FAILED if result.errors else EXIT_OK)
 

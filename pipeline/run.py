@@ -15,11 +15,12 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.annotate.nlp import annotate, build_nlp
+from pipeline.cache import ResultCache, fingerprint
 from pipeline.clean import clean
 from pipeline.document import Document, DocumentError
 from pipeline.fill import fill_tables
 from pipeline.normalise.mentions import normalise
-from pipeline.read import read_documents
+from pipeline.read import MAX_BYTES, MAX_CHARS, Source, read_sources
 from pipeline.write import write_outputs
 
 
@@ -66,27 +67,58 @@ def extract(text: str, doc_id: str = "document", gazetteer_dir: Path | None = No
 
 @dataclass
 class RunResult:
+    """What a run produced. ``processed`` documents went through the stages, ``cached`` ones
+    came from the cache (their sum plus the read errors is every input)."""
+
     documents: list[Document] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+    processed: int = 0
+    cached: int = 0
+    cache_warning: str | None = None
+    fingerprint: str = ""
 
 
 def extract_documents(
     inputs: Iterable[Path],
     gazetteer_dir: Path | None = None,
     on_document: Callable[[Document | DocumentError], None] | None = None,
+    cache_dir: Path | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_CHARS,
 ) -> RunResult:
-    """Read and process every input file; nothing is written."""
-    nlp = load_nlp(gazetteer_dir)
-    result = RunResult()
-    for item in read_documents(inputs):
-        outcome = item if isinstance(item, DocumentError) else process(item, nlp)
+    """Read and process every input file; nothing is written but cache entries.
+
+    With ``cache_dir``, a document whose text, ``doc_id`` and pipeline fingerprint match a
+    stored result is not processed again (:mod:`pipeline.cache`). The annotation pipeline
+    is only built when some document needs it.
+    """
+    result = RunResult(fingerprint=fingerprint(gazetteer_dir))
+    cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
+    nlp: Language | None = None
+    for source, item in read_sources(inputs, max_bytes, max_chars):
+        result.sources.append(source)
+        if isinstance(item, DocumentError):
+            outcome: Document | DocumentError = item
+        elif cache is not None and (hit := cache.get(item)) is not None:
+            outcome = hit
+            result.cached += 1
+        else:
+            if nlp is None:
+                nlp = load_nlp(gazetteer_dir)
+            outcome = process(item, nlp)
+            result.processed += 1
+            if cache is not None and isinstance(outcome, Document):
+                cache.put(outcome)
         if isinstance(outcome, DocumentError):
             result.errors.append(outcome)
         else:
             result.documents.append(outcome)
         if on_document is not None:
             on_document(outcome)
+    if cache is not None:
+        result.cache_warning = cache.write_failed
     return result
 
 
@@ -95,8 +127,24 @@ def extract_corpus(
     out_dir: Path,
     gazetteer_dir: Path | None = None,
     on_document: Callable[[Document | DocumentError], None] | None = None,
+    cache_dir: Path | None = None,
+    redact: bool = False,
+    max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_CHARS,
 ) -> RunResult:
-    """Process files and folders of ``.txt`` releases and write the tables into ``out_dir``."""
-    result = extract_documents(inputs, gazetteer_dir, on_document)
-    result.counts = write_outputs(result.documents, result.errors, out_dir)
+    """Process files and folders of releases and write the tables into ``out_dir``.
+
+    The folder is replaced as a whole (:mod:`pipeline.outdir`): it holds the previous
+    complete set until the new one is complete.
+    """
+    result = extract_documents(inputs, gazetteer_dir, on_document, cache_dir, max_bytes,
+                               max_chars)
+    about = {
+        "pipeline_fingerprint": result.fingerprint,
+        "max_bytes": max_bytes,
+        "max_chars": max_chars,
+    }
+    result.counts = write_outputs(
+        result.documents, result.errors, out_dir, result.sources, redact, about
+    )
     return result

@@ -35,6 +35,9 @@ ENCODINGS = {
     "utf-16-le with BOM": codecs.BOM_UTF16_LE + RELEASE.encode("utf-16-le"),
     "utf-16-be with BOM": codecs.BOM_UTF16_BE + RELEASE.encode("utf-16-be"),
     "windows-1257": RELEASE.encode("cp1257"),
+    "utf-16-le without BOM": RELEASE.encode("utf-16-le"),
+    "utf-16-be without BOM": RELEASE.encode("utf-16-be"),
+    "utf-32 with BOM": codecs.BOM_UTF32_LE + RELEASE.encode("utf-32-le"),
 }
 
 
@@ -69,11 +72,13 @@ def test_crlf_and_nbsp_are_kept_in_the_original_text(tmp_path: Path) -> None:
         ("\u00a0\u3000\n".encode(), "empty"),
         (codecs.BOM_UTF8, "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("Ludzā".encode("utf-16-le"), "binary"),  # UTF-16 without BOM has NUL bytes
-        (b"\x81\x83\x88 Ludz\x90", "neither UTF-8 nor Windows-1257"),
+        (b"\x00\x01\x02\x03", "binary"),  # NULs on both sides of the pairs: not UTF-16
+        (bytes(range(1, 32)) * 8, "binary"),  # control characters without a NUL
+        (b"\x81\x83\x88 Ludz\x90", "not UTF-8, UTF-16, Windows-1257 or ISO-8859-13"),
+        ("Ludzā un Preiļi".encode()[:-2] + b"\xff" + b"Ludz\xc4\x81", "damaged UTF-8"),
     ],
-    ids=["empty", "whitespace", "unicode-whitespace", "bom-only", "png", "utf16-no-bom",
-         "undecodable"],
+    ids=["empty", "whitespace", "unicode-whitespace", "bom-only", "png", "nul-bytes",
+         "controls", "undecodable", "damaged-utf8"],
 )
 def test_bad_files_are_refused_with_a_clear_reason(
     data: bytes, reason: str, tmp_path: Path
@@ -99,11 +104,6 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert read_text(path, max_bytes=len(path.read_bytes())).startswith("Ludzā")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a UTF-16/UTF-8 file with a byte-order mark but undecodable bytes raises a bare "
-    "UnicodeDecodeError, which read_documents does not catch: the whole batch stops",
-)
 @pytest.mark.parametrize(
     "data",
     [codecs.BOM_UTF16_LE + b"L\x00u\x00d", codecs.BOM_UTF8 + b"Ludz\xff\xfe"],
@@ -117,8 +117,9 @@ def test_undecodable_text_after_a_bom_is_a_read_error_and_the_batch_goes_on(
     write(tmp_path / "c.txt", "Trešais.".encode())
     results = outcomes(tmp_path)
     assert [type(r).__name__ for r in results] == ["Document", "DocumentError", "Document"]
-    assert results[1].stage == "read"
-    with pytest.raises(ReadError):
+    assert (results[1].stage, results[1].error) == ("read", "ReadError")
+    assert "after its byte-order mark" in results[1].message
+    with pytest.raises(ReadError, match="after its byte-order mark"):
         decode(data)
 
 
@@ -207,10 +208,10 @@ def test_a_failed_file_does_not_claim_its_doc_id(tmp_path: Path) -> None:
     assert isinstance(document, Document) and document.text == "Preiļos."
 
 
-def test_input_files_expands_folders_sorted_and_flat(tmp_path: Path) -> None:
+def test_input_files_expands_folders_sorted_by_doc_id_flat_and_once(tmp_path: Path) -> None:
     for name in ("b.txt", "a.TXT", "c.html", "notes.md"):
         write(tmp_path / name, b"x")
     write(tmp_path / "sub" / "d.txt", b"x")
     loose = write(tmp_path.parent / f"{tmp_path.name}-loose.csv", b"x")
-    files = input_files([tmp_path, loose])
-    assert files == [tmp_path / "a.TXT", tmp_path / "b.txt", loose]
+    files = input_files([loose, tmp_path, tmp_path / "b.txt"])
+    assert files == [tmp_path / "a.TXT", tmp_path / "b.txt", tmp_path / "c.html", loose]
