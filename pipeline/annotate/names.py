@@ -35,6 +35,9 @@ _QUOTED = re.compile(
 )
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
+_PROJECT_ACRONYM = re.compile(
+    rf"(?:\b(?i:projekt)\w*|[”“»\"]|\d)\s*\((?P<acronym>[{_UPPER}][{_UPPER}0-9+&-]{{1,14}})[,)]"
+)
 _LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai)\s*\Z")
 
 
@@ -228,6 +231,15 @@ def _nominative(name_words: list[str], lemma: str, lexicon: dict) -> str:
     return " ".join([*name_words, lemma])
 
 
+def find_project_acronyms(text: str) -> list[Hit]:
+    """A project's acronym in brackets right after the word "projekts", its quoted title or
+    its code: "projekta (DI)", "“… kopienās” (SENCOM, LLI-512)", "Nr. LLI425 (OCTOPUS)"."""
+    return [
+        Hit(m.start("acronym"), m.end("acronym"), "PROJECT", m.group("acronym"), "names.acronym")
+        for m in _PROJECT_ACRONYM.finditer(text)
+    ]
+
+
 def find_unquoted_names(text: str) -> list[Hit]:
     """ORGs named by a capitalised name and an institution noun ("Liepājas domes"), centres
     named by a place and type words, and centres named in capitals after a type phrase
@@ -298,5 +310,6 @@ def _place_named_centres(text: str, lexicon: dict) -> list[Hit]:
 def names_component(doc: Doc) -> Doc:
     """Add ORG, CENTRE and PROJECT candidates to ``doc._.candidates``."""
     hits = find_quoted_names(doc.text) + find_unquoted_names(doc.text)
+    hits += find_project_acronyms(doc.text)
     add_candidates(doc, hits)
     return doc

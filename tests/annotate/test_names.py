@@ -6,7 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.annotate.names import find_quoted_names, find_unquoted_names, quote_free
+from pipeline.annotate.names import (
+    find_project_acronyms,
+    find_quoted_names,
+    find_unquoted_names,
+    quote_free,
+)
 from pipeline.document import Document
 
 Found = Callable[[str], list[tuple[str, str, str | None]]]
@@ -335,3 +340,23 @@ def test_a_centre_after_a_blank_line_starts_at_its_first_word() -> None:
     text = "Centrs darbosies visu diennakti.\n\nKrīzes centrs “Drošā osta” paredzēts ģimenēm."
     [hit] = find_quoted_names(text)
     assert text[hit.start : hit.end] == "Krīzes centrs “Drošā osta”"
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("Darbs notiek deinstitucionalizācijas projekta (DI) ietvaros.", "DI"),
+        ("Projekta “Atbalsts pierobežas kopienām” (SENCOM, LLI-512) ietvaros.", "SENCOM"),
+        ("Projekts Nr. LLI425 (OCTOPUS) noslēdzas.", "OCTOPUS"),
+    ],
+)
+def test_a_project_acronym_in_brackets(text: str, acronym: str) -> None:
+    assert [text[h.start : h.end] for h in find_project_acronyms(text)] == [acronym]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Latgales plānošanas reģions (LPR) rīkoja braucienu.", "personām ar traucējumiem (GRT)"],
+)
+def test_other_bracketed_abbreviations_are_no_project(text: str) -> None:
+    assert find_project_acronyms(text) == []
