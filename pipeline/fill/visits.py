@@ -28,6 +28,7 @@ from pipeline.normalise.numbers import count_words, parse_count
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
+_VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
 _MUNICIPAL_KINDS = (
     "valstspilsēta",
@@ -141,6 +142,7 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     visit.project = next((m.norm for m in _all(all_sents, "PROJECT") if _short(m)), None)
     visit.organiser = _organiser(group)
     visit.participants_count = _participants(group)
+    visit.participant_groups = _participant_groups(group)
     origin: list[Mention] = []
     destination: list[Mention] = []
     for sent in group:
@@ -224,6 +226,31 @@ def _participants(group: list[Sentence]) -> int | None:
             if value and value <= cue_data()["max_participants"]:
                 return value
     return None
+
+
+def _participant_groups(group: list[Sentence]) -> list[str]:
+    """Who travelled, in the nominative plural: up to three genitives before a participant
+    noun ("sociālo pakalpojumu sniedzējiem" -> "sociālo pakalpojumu sniedzēji"), read from
+    the visit's first two sentences where people take part. A genitive is a word in -u, -o,
+    -as, -es or -a that is no verb form (-ja, -ina, -tu) and no stop word."""
+    nouns = cue_data()["participant_group_nouns"]
+    stop = set(cue_data()["participant_group_stop_words"])
+    stems = "|".join(sorted(nouns, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?P<modifiers>(?:\b[\wāčēģīķļņšūž]+(?:u|o|as|es|a) +){{1,3}})(?P<stem>{stems})\w*",
+        re.IGNORECASE,
+    )
+    groups = []
+    for sent in group[:2]:
+        if not cue("participation_cues").search(sent.text):
+            continue
+        for match in pattern.finditer(sent.text):
+            modifiers = match.group("modifiers").split()
+            while modifiers and (modifiers[0].lower() in stop or _VERB_FORM.search(modifiers[0])):
+                modifiers = modifiers[1:]
+            if modifiers and not any(w.lower() in stop or _VERB_FORM.search(w) for w in modifiers):
+                groups.append(" ".join([*modifiers, nouns[match.group("stem").lower()]]))
+    return unique(groups)
 
 
 def _in_mention(sent: Sentence, offset: int, *labels: str) -> bool:

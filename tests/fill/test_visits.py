@@ -80,13 +80,16 @@ def test_the_organiser_after_its_verb(run_text: Run) -> None:
     assert visit.organiser == 'biedrība "Cerību spārni"'
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: participant_groups (contract: free Latvian text) is never filled",
-)
-def test_participant_groups_are_filled(run_text: Run) -> None:
-    [visit] = visits(run_text, TWO_DAY)
-    assert visit.participant_groups != []
+def test_participant_groups_name_who_travelled(run_text: Run) -> None:
+    text = (
+        "2023. gada 11. maijā Preiļu novadā viesojās nevalstisko organizāciju pārstāvji un "
+        "sociālo pakalpojumu sniedzēji no Rokišķiem."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.participant_groups == [
+        "nevalstisko organizāciju pārstāvji",
+        "sociālo pakalpojumu sniedzēji",
+    ]
 
 
 def test_two_visits_on_different_dates_are_two_records(run_text: Run) -> None:
