@@ -60,6 +60,13 @@ class Mention:
     facts: dict[str, Any] = field(default_factory=dict)
 
 
+# Where a record's cells came from: field name -> spans (start, end) of the original text.
+Provenance = dict[str, list[tuple[int, int]]]
+
+# Field metadata of what a record keeps beside its table columns.
+NOT_A_COLUMN = {"column": False}
+
+
 @dataclass(slots=True)
 class Visit:
     """One experience-exchange visit (contract: visits.csv)."""
@@ -80,6 +87,7 @@ class Visit:
     destination_localities: list[str] = field(default_factory=list)
     destination_countries: list[str] = field(default_factory=list)
     sites_visited: list[str] = field(default_factory=list)
+    provenance: Provenance = field(default_factory=dict, repr=False, metadata=NOT_A_COLUMN)
 
 
 @dataclass(slots=True)
@@ -96,6 +104,7 @@ class Centre:
     opened: str | None = None
     visitors_per_day: str | None = None
     doc_ids: list[str] = field(default_factory=list)
+    provenance: Provenance = field(default_factory=dict, repr=False, metadata=NOT_A_COLUMN)
 
 
 @dataclass(slots=True)
@@ -115,14 +124,16 @@ class Project:
     implementer: str | None = None
     partners: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    provenance: Provenance = field(default_factory=dict, repr=False, metadata=NOT_A_COLUMN)
 
 
 Record = Visit | Centre | Project
 
 
+
 def columns(record_type: type) -> list[str]:
-    """Column order of a table = field order of its record dataclass."""
-    return [f.name for f in fields(record_type)]
+    """Column order of a table = field order of its record dataclass (provenance aside)."""
+    return [f.name for f in fields(record_type) if f.metadata.get("column", True)]
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pipeline.document import Centre, Document, Mention
-from pipeline.fill.context import Sentence, cue, cue_data, sentences, unique
+from pipeline.fill.context import Sentence, cue, cue_data, note, sentences, unique
 from pipeline.gazetteer.kb import places_by_modifier
 
 _TOWN_KINDS = ("valstspilsēta", "pilsēta", "ciems")
@@ -35,20 +35,36 @@ def find_centres(document: Document) -> list[Centre]:
                     doc_ids=[document.doc_id],
                 )
                 centres[mention.norm] = centre
+                note(centre, "centre_type", mention)
+            note(centre, "name", mention)
             _fill(centre, mention, sent, sents)
     return list(centres.values())
 
 
 def _fill(centre: Centre, mention: Mention, sent: Sentence, sents: list[Sentence]) -> None:
-    centre.operator = centre.operator or _operator(mention, sent)
-    municipality, locality = _place(mention, sent, sents)
-    centre.municipality = centre.municipality or municipality
-    centre.locality = centre.locality or locality
-    centre.target_groups = unique([*centre.target_groups, *_target_groups(sent.text)])
+    if centre.operator is None:
+        operator = _operator(mention, sent)
+        centre.operator = operator.norm if operator else None
+        note(centre, "operator", operator)
+    municipality, locality, source = _place(mention, sent, sents)
+    if centre.municipality is None and municipality:
+        centre.municipality = municipality
+        note(centre, "municipality", source)
+    if centre.locality is None and locality:
+        centre.locality = locality
+        note(centre, "locality", source)
+    groups = _target_groups(sent.text)
+    if groups:
+        centre.target_groups = unique([*centre.target_groups, *groups])
+        note(centre, "target_groups", sent)
     if centre.opened is None and cue("opening_cues").search(sent.text):
-        centre.opened = next((m.norm.split("/")[0] for m in sent.labelled("DATE") if m.norm), None)
+        opened = next((m for m in sent.labelled("DATE") if m.norm), None)
+        centre.opened = opened.norm.split("/")[0] if opened else None
+        note(centre, "opened", opened)
     if centre.visitors_per_day is None:
         centre.visitors_per_day = _visitors_per_day(sent.text)
+        if centre.visitors_per_day:
+            note(centre, "visitors_per_day", sent)
 
 
 def _visitors_per_day(text: str) -> str | None:
@@ -60,29 +76,29 @@ def _visitors_per_day(text: str) -> str | None:
     return None
 
 
-def _operator(mention: Mention, sent: Sentence) -> str | None:
+def _operator(mention: Mention, sent: Sentence) -> Mention | None:
     """An ORG right before the centre ("NVO “X” dienas centra “Y”"), else the nearest ORG of
     the sentence that does not name visitors ("Talsu Sociālā dienesta darbinieki")."""
     orgs = sent.labelled("ORG")
     for org in orgs:
         if 0 <= mention.clean_start - org.clean_end <= _OPERATOR_GAP:
-            return org.norm
+            return org
     travellers = re.compile(rf"\s*(?:\w+\s+)?(?:{cue('participant_nouns').pattern})", re.I)
     candidates = [o for o in orgs if not travellers.match(sent.text[o.clean_end - sent.start :])]
     if not candidates:
         return None
-    return min(candidates, key=lambda o: abs(o.clean_start - mention.clean_start)).norm
+    return min(candidates, key=lambda o: abs(o.clean_start - mention.clean_start))
 
 
 def _place(
     mention: Mention, sent: Sentence, sents: list[Sentence]
-) -> tuple[str | None, str | None]:
-    """The centre's (municipality, locality): the place its own name opens with ("Krāslavas
-    novada dienas aprūpes centrs"), else the nearest place of its sentence, else of the
-    sentences around it (two before, one after)."""
+) -> tuple[str | None, str | None, Mention | None]:
+    """The centre's (municipality, locality) and the mention it was read from: the place
+    its own name opens with ("Krāslavas novada dienas aprūpes centrs"), else the nearest
+    place of its sentence, else of the sentences around it (two before, one after)."""
     own = _own_place(mention.text) or _own_place(mention.norm or "")
     if own is not None:
-        return own
+        return (*own, mention)
     for neighbour in (
         sent,
         *sents[max(0, sent.index - 2) : sent.index][::-1],
@@ -98,9 +114,9 @@ def _place(
         )
         for place in places:
             if place.label == "LOCALITY":
-                return place.facts.get("parent"), place.norm
-            return place.norm, None
-    return None, None
+                return place.facts.get("parent"), place.norm, place
+            return place.norm, None, place
+    return None, None, None
 
 
 def _own_place(name: str) -> tuple[str | None, str | None] | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.document import Document, Mention
+from pipeline.document import Document, Mention, Record
 
 CUES = Path(__file__).resolve().parents[1] / "data" / "fill.json"
 PLACE_LABELS = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")
@@ -31,11 +31,14 @@ def cue(name: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence of the clean text (``start``/``end``) and its span in the original text."""
+
     index: int
     start: int
     end: int
     text: str
     mentions: tuple[Mention, ...]
+    original: tuple[int, int] = (0, 0)
 
     def labelled(self, *labels: str) -> list[Mention]:
         return [m for m in self.mentions if m.label in labels]
@@ -54,8 +57,21 @@ def sentences(document: Document) -> list[Sentence]:
         inside = tuple(
             m for m in document.mentions if sent.start_char <= m.clean_start < sent.end_char
         )
-        result.append(Sentence(index, sent.start_char, sent.end_char, sent.text, inside))
+        original = document.clean.to_original(sent.start_char, sent.end_char)
+        result.append(Sentence(index, sent.start_char, sent.end_char, sent.text, inside, original))
     return result
+
+
+def note(record: Record, field: str, *sources: Mention | Sentence | None) -> None:
+    """Record where ``field`` of ``record`` came from: mentions' or sentences' spans of the
+    original text (the provenance output)."""
+    for source in sources:
+        if source is None:
+            continue
+        span = (source.start, source.end) if isinstance(source, Mention) else source.original
+        spans = record.provenance.setdefault(field, [])
+        if span not in spans:
+            spans.append(span)
 
 
 def unique(values: list[str | None]) -> list[str]:

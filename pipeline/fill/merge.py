@@ -81,6 +81,8 @@ def _merge(rows: Sequence[Centre | Project]) -> Merged:
     values: dict[str, object] = {}
     conflicts: dict[str, list[str]] = {}
     for field in fields(rows[0]):
+        if not field.metadata.get("column", True):
+            continue  # provenance points into one release's text; it does not merge
         seen = [getattr(row, field.name) for row in rows]
         if field.name in LIST_FIELDS:
             values[field.name] = sorted({item for items in seen for item in items or []})

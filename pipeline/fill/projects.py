@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.document import Document, Mention, Project
-from pipeline.fill.context import Sentence, cue, sentences, split_range
+from pipeline.fill.context import Sentence, cue, note, sentences, split_range
 from pipeline.normalise.numbers import parse_amount
 
 _TITLE_WORDS = 4  # a PROJECT norm longer than this is a title, not a name
@@ -68,22 +68,31 @@ def _project(code: Mention | None, members: list[Mention]) -> Project | None:
     key = (code.norm if code else None) or name
     if key is None:
         return None
-    return Project(project_key=key, code=code.norm if code else None, name=name, title=title)
+    project = Project(project_key=key, code=code.norm if code else None, name=name, title=title)
+    note(project, "code", code)
+    note(project, "name", *(m for m in members if m.norm == name))
+    note(project, "title", *(m for m in members if title and m.norm == title))
+    return project
 
 
 def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:
     """Facts a release states once for its one project: programme, money, period, implementer."""
     programmes = [m for s in sents for m in s.labelled("PROGRAMME")]
-    funds = [m.norm for m in programmes if m.facts.get("kind") == "fund"]
-    project.programme = next((m.norm for m in programmes if m.facts.get("kind") != "fund"), None)
-    project.fund = funds[0] if funds else None
+    programme = next((m for m in programmes if m.facts.get("kind") != "fund"), None)
+    fund = next((m for m in programmes if m.facts.get("kind") == "fund"), None)
+    project.programme = programme.norm if programme else None
+    project.fund = fund.norm if fund else None
+    note(project, "programme", programme)
+    note(project, "fund", fund)
     for sent in sents:
         about = _about_project(sent)
         _money(project, sent, about)
         if project.period_start is None and about:
             _period(project, sent)
         if project.implementer is None and about:
-            project.implementer = _implementer(sent)
+            implementer = _implementer(sent)
+            project.implementer = implementer.norm if implementer else None
+            note(project, "implementer", implementer)
 
 
 def _about_project(sent: Sentence) -> bool:
@@ -104,13 +113,16 @@ def _money(project: Project, sent: Sentence, about: bool) -> None:
         right = sent.text[money.clean_end - sent.start :][:30]
         amount = parse_amount(money.norm or money.text)
         if cue("eu_funding_cues").search(left[-40:]) or _funding_follows(right):
-            project.eu_funding_eur = project.eu_funding_eur or amount
-        elif cue("total_budget_cues").search(left) or about:
-            project.total_budget_eur = project.total_budget_eur or amount
+            if project.eu_funding_eur is None:
+                project.eu_funding_eur = amount
+                note(project, "eu_funding_eur", money)
+        elif (cue("total_budget_cues").search(left) or about) and project.total_budget_eur is None:
+            project.total_budget_eur = amount
+            note(project, "total_budget_eur", money)
 
 
 def _funding_follows(right: str) -> bool:
-    """"520 659 EUR ir ERAF finansējums": the fund is named right after the amount."""
+    """ "520 659 EUR ir ERAF finansējums": the fund is named right after the amount."""
     return bool(re.match(rf"\s*(?:ir|ir\s+\w+|kā)?\s*(?:{cue('eu_funding_cues').pattern})", right))
 
 
@@ -122,14 +134,18 @@ def _period(project: Project, sent: Sentence) -> None:
         before = sent.before(date)
         if "/" in date.norm and cue("period_cues").search(before):
             project.period_start, project.period_end = split_range(date.norm)
+            note(project, "period_start", date)
+            note(project, "period_end", date)
             return
         if "/" not in date.norm and cue("open_period_start").search(before):
             project.period_start = date.norm
+            note(project, "period_start", date)
         elif "/" not in date.norm and cue("open_period_end").search(before):
             project.period_end = date.norm
+            note(project, "period_end", date)
 
 
-def _implementer(sent: Sentence) -> str | None:
+def _implementer(sent: Sentence) -> Mention | None:
     """Who implements it: the actor of "X ieviestā projekta", else the ORG or REGION nearest
     an implementing verb (Latvian word order is free: "X īsteno projektu", "Projektu
     īsteno X")."""
@@ -137,8 +153,8 @@ def _implementer(sent: Sentence) -> str | None:
     for actor in actors:
         after = sent.text[actor.clean_end - sent.start :]
         if re.match(rf"\s+(?:{cue('implementer_participles').pattern})\s+projekt", after, re.I):
-            return actor.norm
+            return actor
     verb = cue("implementer_verbs").search(sent.text)
     if verb and actors:
-        return min(actors, key=lambda m: abs(m.clean_start - sent.start - verb.start())).norm
+        return min(actors, key=lambda m: abs(m.clean_start - sent.start - verb.start()))
     return None

@@ -19,6 +19,7 @@ from pipeline.fill.context import (
     Sentence,
     cue,
     cue_data,
+    note,
     sentences,
     split_range,
     unique,
@@ -139,10 +140,20 @@ def _nearest_date(sent: Sentence, offset: int) -> str | None:
 
 
 def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> None:
-    visit.project = next((m.norm for m in _all(all_sents, "PROJECT") if _short(m)), None)
-    visit.organiser = _organiser(group)
-    visit.participants_count = _participants(group)
+    for when in (m for s in group for m in s.labelled("DATE")):
+        if when.norm and {visit.date_start, visit.date_end} & set(split_range(when.norm)):
+            note(visit, "date_start", when)
+    project = next((m for m in _all(all_sents, "PROJECT") if _short(m)), None)
+    organiser = _organiser(group)
+    visit.project = project.norm if project else None
+    visit.organiser = organiser.norm if organiser else None
+    note(visit, "project", project)
+    note(visit, "organiser", organiser)
+    visit.participants_count, counted_in = _participants(group)
+    note(visit, "participants_count", counted_in)
     visit.participant_groups = _participant_groups(group)
+    if visit.participant_groups:
+        note(visit, "participant_groups", *group[:2])
     origin: list[Mention] = []
     destination: list[Mention] = []
     for sent in group:
@@ -154,7 +165,9 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     _set_places(visit, origin, "origin")
     _set_places(visit, destination, "destination")
     visit.origin_municipalities = unique([*visit.origin_municipalities, *_travellers_places(group)])
-    visit.sites_visited = unique([m.norm for s in group for m in _sites(s)])
+    sites = [m for s in group for m in _sites(s)]
+    visit.sites_visited = unique([m.norm for m in sites])
+    note(visit, "sites_visited", *sites)
 
 
 def _abroad_only(destination: list[Mention], origin: list[Mention]) -> list[Mention]:
@@ -198,18 +211,19 @@ def _short(mention: Mention) -> bool:
     return bool(mention.norm) and len(mention.norm.split()) <= 4
 
 
-def _organiser(group: list[Sentence]) -> str | None:
+def _organiser(group: list[Sentence]) -> Mention | None:
     """The ORG or REGION nearest an organising verb: "LPR rīkoja braucienu" and
     "Braucienu organizēja biedrība “X”" alike (Latvian word order is free)."""
     for sent in group:
         verb = cue("organiser_verbs").search(sent.text)
         actors = sent.labelled("ORG", "REGION")
         if verb and actors:
-            return min(actors, key=lambda m: abs(m.clean_start - sent.start - verb.start())).norm
+            return min(actors, key=lambda m: abs(m.clean_start - sent.start - verb.start()))
     return None
 
 
-def _participants(group: list[Sentence]) -> int | None:
+def _participants(group: list[Sentence]) -> tuple[int | None, Sentence | None]:
+    """The head count and the sentence that states it."""
     noun = cue("participant_nouns").pattern
     prefix = cue("count_prefix").pattern
     number = "|".join(sorted(count_words(), key=len, reverse=True))
@@ -224,8 +238,8 @@ def _participants(group: list[Sentence]) -> int | None:
                 continue
             value = parse_count(match.group())
             if value and value <= cue_data()["max_participants"]:
-                return value
-    return None
+                return value, sent
+    return None, None
 
 
 def _participant_groups(group: list[Sentence]) -> list[str]:
@@ -337,6 +351,9 @@ def _set_places(visit: Visit, places: list[Mention], side: str) -> None:
     setattr(visit, f"{side}_region", unique(regions))
     setattr(visit, f"{side}_municipalities", unique(municipalities))
     setattr(visit, f"{side}_countries", unique(countries))
+    for place in places:
+        column = {"REGION": "region", "LOCALITY": "localities"}.get(place.label, "municipalities")
+        note(visit, f"{side}_{column}", place)
     if side == "destination":
         localities = [p for p in places if p.label == "LOCALITY"]
         visit.destination_localities = unique([p.norm for p in localities])

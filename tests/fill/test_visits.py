@@ -193,3 +193,13 @@ def test_a_trip_abroad_has_no_latvian_destination(run_text: Run) -> None:
     assert visit.destination_municipalities == ["Stokholma"]
     assert visit.destination_localities == []
     assert visit.destination_countries == ["SE"]
+
+
+def test_every_filled_visit_cell_says_where_it_came_from(run_text: Run) -> None:
+    document = run_text(TWO_DAY, "balvi-02")
+    [visit] = document.visits
+    quoted = {f: [document.text[a:b] for a, b in spans] for f, spans in visit.provenance.items()}
+    assert quoted["date_start"] == ["2022. gada 6. un 7. oktobrī"]
+    assert quoted["organiser"] == ["biedrība “Cerību spārni”"]
+    assert "“Rūķīši”" in quoted["sites_visited"][0]
+    assert set(quoted) >= {"participants_count", "destination_municipalities", "sites_visited"}
