@@ -19,6 +19,8 @@ from pipeline.normalise.codes import normalise_code, normalise_phone, programme_
         ("nr. LLIV-207", "LLIV-207"),
         ("ENI - LLB - 1 - 116", "ENI-LLB-1-116"),
         ("Est-Lat 87", "Est-Lat87"),
+        ("Nr. EE-LV00045", "EE-LV00045"),
+        ("LL - 00087", "LL-00087"),
         ("4.3.1.1/1/24/I/002", "4.3.1.1/1/24/I/002"),
         ("XY 12 / 3.", "XY12/3"),
     ],
@@ -33,6 +35,7 @@ def test_normalise_code(text: str, code: str) -> None:
         ("LLI - 512", "Interreg V-A Latvijas–Lietuvas pārrobežu sadarbības programma 2014–2020"),
         ("9.2.2.3/16/I/001", 'Darbības programma "Izaugsme un nodarbinātība"'),
         ("2019-1-LV01-KA204-060366", "Erasmus+"),
+        ("EE-LV00045", "Interreg VI-A Igaunijas–Latvijas programma 2021–2027"),
         ("AB-12", None),
     ],
 )
