@@ -90,6 +90,25 @@ def _in_street_or_compound(doc: Doc, start: int, end: int) -> bool:
     return before in DASHES or after in DASHES
 
 
+@cache
+def _people_nouns() -> re.Pattern[str]:
+    return re.compile(json.loads(LEXICON.read_text(encoding="utf-8"))["people_nouns"], re.I)
+
+
+def _names_people(doc: Doc, end: int) -> bool:
+    """Do people of the place follow ("Tukuma un Talsu sociālie darbinieki")? Then the
+    town's genitive stands for its municipality, as releases mean it."""
+    i = end
+    while i + 1 < len(doc) and doc[i].lower_ in LIST_GLUE and _capitalised(doc[i + 1].text):
+        i += 2
+    for token in doc[i : i + 3]:
+        if _people_nouns().fullmatch(token.text):
+            return True
+        if not token.is_lower:
+            return False
+    return False
+
+
 def fits_head(place: Place, head: Head) -> bool:
     """Can ``place`` be the name part before ``head``?"""
     if place.head == head.lemma:
@@ -136,7 +155,15 @@ class PlaceMatcher:
             candidates = tuple(p for p in candidates if fits_head(p, head)) or candidates
         if not candidates:
             return None
-        return _hit(candidates[0], span.start_char, span.end_char, "gazetteer.form", FORM_SCORE)
+        place = candidates[0]
+        if end - start == 1 and place.kind == "pilsēta" and _names_people(doc, end):
+            place = self._municipality_of(span.text) or place
+        return _hit(place, span.start_char, span.end_char, "gazetteer.form", FORM_SCORE)
+
+    def _municipality_of(self, genitive: str) -> Place | None:
+        """The current novads a town's genitive also names ("Talsu" -> Talsu novads)."""
+        novadi = [p for p in self.by_modifier.get(genitive.lower(), ()) if p.kind == "novads"]
+        return novadi[0] if novadi else None
 
     def _list_hits(self, doc: Doc) -> list[Hit]:
         hits = []

@@ -70,20 +70,27 @@ def test_a_shared_plural_institution_head_leaves_every_place_a_mention(run_text:
             "MUNICIPALITY",
             "Rēzekne",
         ),
-        ("Dienas centrs darbojas Rēzeknes novadā.", "Rēzeknes novadā", "MUNICIPALITY",
-         "Rēzeknes novads"),
+        (
+            "Dienas centrs darbojas Rēzeknes novadā.",
+            "Rēzeknes novadā",
+            "MUNICIPALITY",
+            "Rēzeknes novads",
+        ),
         ("Grupa ieradās Rēzeknē pusdienlaikā.", "Rēzeknē", "MUNICIPALITY", "Rēzekne"),
         ("Brauciena dalībnieki apmeklēja Krāslavu.", "Krāslavu", "LOCALITY", "Krāslava"),
-        ("Speciālisti no Vecumnieku pagasta devās pieredzē.", "Vecumnieku pagasta", "LOCALITY",
-         "Vecumnieku pagasts"),
+        (
+            "Speciālisti no Vecumnieku pagasta devās pieredzē.",
+            "Vecumnieku pagasta",
+            "LOCALITY",
+            "Vecumnieku pagasts",
+        ),
         (
             "Projektu īsteno Latgales plānošanas reģions.",
             "Latgales plānošanas reģions",
             "REGION",
             "Latgales plānošanas reģions",
         ),
-        ("Projektu īsteno LPR kopā ar partneriem.", "LPR", "REGION",
-         "Latgales plānošanas reģions"),
+        ("Projektu īsteno LPR kopā ar partneriem.", "LPR", "REGION", "Latgales plānošanas reģions"),
         ("Viesi ieradās no Zemgales.", "Zemgales", "REGION", "Zemgales plānošanas reģions"),
         ("Grupa viesojās Rokišķos.", "Rokišķos", "FOREIGN_PLACE", "Rokišķi"),
         ("Delegācija ieradās no Lietuvas.", "Lietuvas", "FOREIGN_PLACE", "Lietuva"),
@@ -116,7 +123,7 @@ def test_a_foreign_place_knows_its_country(run_text: Run) -> None:
 
 
 def test_the_list_head_decides_between_town_and_municipality(run_text: Run) -> None:
-    """"Balvu" before "novadā" is Balvu novads; alone, "Balvos" is the town Balvi."""
+    """ "Balvu" before "novadā" is Balvu novads; alone, "Balvos" is the town Balvi."""
     listed = places(run_text, "Pakalpojumi pieejami Balvu un Ludzas novadā.")
     alone = places(run_text, "Pakalpojumi pieejami Balvos.")
     assert listed[0].norm == "Balvu novads"
@@ -151,3 +158,20 @@ def test_a_former_municipality_keeps_its_code_and_knows_its_successor(nlp) -> No
     assert place._.norm == "Vecumnieku novads"
     assert place._.facts["id"] == "0409500"
     assert place._.facts["successor"] == "Bauskas novads"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tukuma un Talsu sociālie darbinieki devās uz Rīgu.",
+            [("Tukuma", "Tukuma novads"), ("Talsu", "Talsu novads")],
+        ),
+        ("Tukuma muzejā bija izstāde.", [("Tukuma", "Tukums")]),
+    ],
+)
+def test_a_town_genitive_before_its_people_is_the_municipality(nlp, text, expected) -> None:
+    places = [
+        (e.text, e._.norm) for e in nlp(text).ents if e.label_ in ("MUNICIPALITY", "LOCALITY")
+    ]
+    assert places[: len(expected)] == expected
