@@ -14,7 +14,10 @@ from pipeline.document import Centre, Document, Mention
 from pipeline.fill.context import Sentence, cue, cue_data, note, sentences, unique
 from pipeline.gazetteer.kb import places_by_modifier
 
-_TOWN_KINDS = ("valstspilsēta", "pilsēta", "ciems")
+_TOWN_KINDS = ("valstspilsēta", "pilsēta")
+# A village opens a centre's name only before type words ("Vecumnieku ... centrs"): in a
+# quoted name, a village's name is more often a common word ("Liepu pagalms").
+_PLACE_KINDS_BEFORE_TYPE_WORDS = (*_TOWN_KINDS, "ciems")
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
 
 
@@ -96,7 +99,8 @@ def _place(
     """The centre's (municipality, locality) and the mention it was read from: the place
     its own name opens with ("Krāslavas novada dienas aprūpes centrs"), else the nearest
     place of its sentence, else of the sentences around it (two before, one after)."""
-    own = _own_place(mention.text) or _own_place(mention.norm or "")
+    own = _own_place(mention.text, _PLACE_KINDS_BEFORE_TYPE_WORDS)
+    own = own or _own_place(mention.norm or "", _TOWN_KINDS)
     if own is not None:
         return (*own, mention)
     for neighbour in (
@@ -119,7 +123,7 @@ def _place(
     return None, None, None
 
 
-def _own_place(name: str) -> tuple[str | None, str | None] | None:
+def _own_place(name: str, kinds: tuple[str, ...]) -> tuple[str | None, str | None] | None:
     """The place a centre's name opens with: "Krāslavas novada dienas aprūpes centrs"
     (a municipality), "Siguldas dienas centrs", "Ādažu Ūdensroze" (a town or a city)."""
     words = name.split()
@@ -130,7 +134,7 @@ def _own_place(name: str) -> tuple[str | None, str | None] | None:
         municipal = [p for p in candidates if p.head == "novads"]
         return (municipal[0].norm, None) if municipal else None
     for place in candidates:
-        if place.kind in _TOWN_KINDS:
+        if place.kind in kinds:
             return (place.parent, place.norm) if place.label == "LOCALITY" else (place.norm, None)
     return None
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, fields, replace
 from pipeline.document import Centre, Project
 
 LIST_FIELDS = ("target_groups", "partners", "doc_ids")
+ID_FIELDS = ("centre_id", "project_key")  # per-release identifiers: differ by design
 _QUOTES = re.compile("[\"“”„«»'‘’]")
 
 
@@ -93,6 +94,6 @@ def _merge(rows: Sequence[Centre | Project]) -> Merged:
             max(counts, key=lambda v: (counts[v], -given.index(v))) if given else None
         )
         distinct = list(dict.fromkeys(str(v) for v in given))
-        if len(distinct) > 1:
+        if len(distinct) > 1 and field.name not in ID_FIELDS:
             conflicts[field.name] = distinct
     return Merged(type(rows[0])(**values), conflicts)
