@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := outputs/corpus
 
-.PHONY: setup demo test lint eval-shared gazetteers clean
+.PHONY: setup demo test lint browser eval-shared gazetteers clean
 
 setup: $(VENV)/.installed
 
@@ -20,11 +20,23 @@ demo: setup
 	$(BIN)/lvextract eval corpus --pred $(OUT) --out $(OUT)/eval
 
 ## test: lint and run the test suite
-test: setup lint
+test: setup lint browser
 	$(BIN)/python -m pytest -q
 
 lint: setup
 	$(BIN)/ruff check pipeline tests
+
+## browser: install headless Chromium for the review report's screenshot test (make test
+## runs it). Needs root and apt-get (Debian); otherwise it says so and the test is skipped.
+browser:
+	@if [ -x /usr/bin/chromium ]; then \
+		echo "browser: /usr/bin/chromium is installed"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "browser: /usr/bin/chromium missing and not root with apt-get;" \
+			"the browser screenshot test will be skipped"; \
+	fi
 
 ## eval-shared: score the pipeline on ../shared/corpus (seeds + dev)
 eval-shared: setup

@@ -16,6 +16,7 @@ import typer
 
 from pipeline import __version__
 from pipeline.document import Document, DocumentError
+from pipeline.review.cli import app as review_app
 
 app = typer.Typer(
     help=(
@@ -252,3 +253,10 @@ def bench_gazetteer_command(
 def version() -> None:
     """Print the version."""
     typer.echo(f"lvextract {__version__} (Python {sys.version.split()[0]})")
+
+
+app.add_typer(
+    review_app,
+    name="review",
+    help="Review and correct: HTML report, Label Studio and spaCy DocBin round trips.",
+)
