@@ -171,12 +171,11 @@ class PlaceMatcher:
             head = self.head_by_form.get(token.lower_)
             if head is None or token.i == 0:
                 continue
-            if not head.in_span:
-                hit = self._modifier_hit(doc[token.i - 1], head)
-                if hit is None:
-                    continue
-                hits.append(hit)
-            hits.extend(self._walk_left(doc, token.i - 1, head))
+            # A head outside spans ("pašvaldībās") makes the name right before it a mention.
+            before = None if head.in_span else self._modifier_hit(doc[token.i - 1], head)
+            if head.in_span or before is not None:
+                hits.extend([before] if before else [])
+                hits.extend(self._walk_left(doc, token.i - 1, head))
             if token.i + 2 < len(doc) and doc[token.i + 1].text in LIST_OPENERS:
                 hits.extend(self._walk_right(doc, token.i + 2, head))
         return hits

@@ -35,6 +35,7 @@ _QUOTED = re.compile(
 )
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
+_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs)$")
 _PROJECT_ACRONYM = re.compile(
     rf"(?:\b(?i:projekt)\w*|[”“»\"]|\d)\s*\((?P<acronym>[{_UPPER}][{_UPPER}0-9+&-]{{1,14}})[,)]"
 )
@@ -74,7 +75,7 @@ def _lexicon() -> dict:
     # Name words: capitalised words and glue ("novada"), with at most a few lower-case
     # genitives among them ("Tartu pilsētas Sociālās palīdzības departaments").
     capital = rf"(?:(?:[{_UPPER}][\w-]+|{glue}) +)"
-    genitive = rf"(?:[{_LOWER}][\w-]{{2,}}(?:as|es|u|a|o|is) +)"
+    genitive = rf"(?:[{_LOWER}][\w-]{{2,}}(?:as|ās|es|ēs|u|a|o|is) +)"
     lowercase = data["org_name_lowercase_words"]
     data["_org_unquoted"] = re.compile(
         rf"\b(?P<name>[{_UPPER}][\w-]+ +{capital}*(?:{genitive}{capital}*){{0,{lowercase}}})"
@@ -191,6 +192,8 @@ def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
     "Kurzemes pašvaldību" and a shared-head list "Siguldas un Ikšķiles pašvaldības" (whose
     names are places, found by the gazetteer)."""
     words = match.group("name").split()
+    if _LOCATIVE.search(words[0]):
+        return False  # "Liepājā viesojās Klaipēdas …": the name starts at a genitive
     head = next(e for i, e in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
     opener = words[0].lower()
     placed = places_by_form().get(opener) or places_by_modifier().get(opener)
@@ -207,7 +210,10 @@ def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
         places_by_modifier().get(w.lower()) for w in place_words
     ):
         return False  # "Dobeles novada biedrību": associations of a place, none named
-    listed = re.search(r"(\S+)\s*(?:,|\bun|\bvai)$", before)
+    # "Jūrmalas pilsētas un Jelgavas novada sociālo dienestu": one head shared by a list.
+    listed = re.search(
+        r"(\S+)(?:\s+(?:novada|pilsētas|valstspilsētas))?\s*(?:,|\bun|\bvai)$", before
+    )
     return not (listed and places_by_modifier().get(listed.group(1).lower()))
 
 

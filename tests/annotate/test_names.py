@@ -360,3 +360,28 @@ def test_a_project_acronym_in_brackets(text: str, acronym: str) -> None:
 )
 def test_other_bracketed_abbreviations_are_no_project(text: str) -> None:
     assert find_project_acronyms(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        (
+            "Liepājā viesojās Klaipēdas Palīdzības centra darbinieki.",
+            "Klaipēdas Palīdzības centra",
+            "Klaipēdas Palīdzības centrs",
+        ),
+        (
+            "Vadītājs iepazīstināja ar Talsu novada Sociālo dienestu.",
+            "Talsu novada Sociālo dienestu",
+            "Talsu novada Sociālais dienests",
+        ),
+        (
+            "Runāja Cēsu novada sociālās aģentūras vadītāja.",
+            "Cēsu novada sociālās aģentūras",
+            "Cēsu novada sociālā aģentūra",
+        ),
+    ],
+)
+def test_institution_spans_and_norms(text: str, span: str, norm: str) -> None:
+    hits = [h for h in find_unquoted_names(text) if h.label == "ORG"]
+    assert [(text[h.start : h.end], h.norm) for h in hits] == [(span, norm)]
