@@ -58,7 +58,14 @@ def run(
     inputs: InputsArg,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the tables into.")],
     gazetteers: GazetteersOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bar).")
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Log each document (processed, from cache, failed "
+                     "at which stage) and the time per stage."),
+    ] = False,
     cache: Annotated[
         Path | None,
         typer.Option(
@@ -77,6 +84,21 @@ def run(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Largest input file read, in bytes.")
     ] = 20_000_000,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-j", min=1, help="Worker processes (each builds the "
+                     "pipeline once); the outputs are the same bytes for any number."),
+    ] = 1,
+    backend: Annotated[
+        str,
+        typer.Option("--backend", help="local (a pool of --workers processes) or dask (the "
+                     "same work as a Dask bag on a local process scheduler)."),
+    ] = "local",
+    formats: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", help="Table format: csv (default), parquet or jsonl; "
+                     "repeat the option or give a comma list for several."),
+    ] = None,
 ) -> None:
     """Extract mentions, visits, centres and projects from press releases into CSV tables.
 
@@ -84,35 +106,50 @@ def run(
     without their boilerplate). Writes visits.csv, centres.csv, projects.csv, mentions.csv,
     errors.csv and manifest.json into OUT, all replaced together: OUT holds the previous
     complete set until the new one is complete. A document that cannot be read or processed
-    is listed in errors.csv and the others go on. Exit status: 0 when every document went
-    through, 3 when some failed, 2 on a usage error, 1 when the outputs could not be written,
-    130 when interrupted (OUT unchanged).
+    is listed in errors.csv and the others go on. With --format parquet or jsonl the tables
+    (errors too) are written as .parquet or .jsonl files instead of, or besides, the CSVs.
+    Exit status: 0 when every document went through, 3 when some failed, 2 on a usage error,
+    1 when the outputs could not be written, 130 when interrupted (OUT unchanged).
     """
     import signal
+    from concurrent.futures.process import BrokenProcessPool
 
     from pipeline.cache import default_cache_dir
+    from pipeline.formats import parse_formats
     from pipeline.outdir import OutputFolderError, check_output_folder
-    from pipeline.run import extract_corpus
+    from pipeline.progress import BarProgress, log_to_stderr, show_progress
+    from pipeline.run import BACKENDS, extract_corpus
 
     try:
         check_output_folder(out)
-    except OutputFolderError as err:
+        chosen = parse_formats(formats)
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
+        if quiet and verbose:
+            raise ValueError("--quiet and --verbose do not go together")
+    except (OutputFolderError, ValueError) as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(EXIT_USAGE) from err
     cache_dir = None if no_cache else (cache or default_cache_dir())
+    progress = BarProgress() if show_progress(quiet) else None
 
     def interrupted(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, interrupted)
     try:
-        result = extract_corpus(
-            inputs, out, gazetteers, on_document=_report, cache_dir=cache_dir, redact=redact,
-            max_bytes=max_bytes,
-        )
+        with log_to_stderr(verbose, progress.console if progress else None):
+            result = extract_corpus(
+                inputs, out, gazetteers, on_document=None if verbose else _report,
+                cache_dir=cache_dir, redact=redact, max_bytes=max_bytes, workers=workers,
+                backend=backend, formats=chosen, keep_documents=False, progress=progress,
+            )
     except KeyboardInterrupt as err:
         typer.echo(f"interrupted: {out}/ left as it was", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from err
+    except BrokenProcessPool as err:
+        typer.echo(f"error: a worker process died ({err}); {out}/ left as it was", err=True)
+        raise typer.Exit(EXIT_FAILED) from err
     except (OSError, OutputFolderError) as err:
         typer.echo(f"error: could not write {out}/ ({err}); it is left as it was", err=True)
         raise typer.Exit(EXIT_FAILED) from err
@@ -125,8 +162,15 @@ def run(
         typer.echo(
             f"{counts['documents']} documents -> {out}/: {counts['visits']} visits, "
             f"{counts['centres']} centres, {counts['projects']} projects, "
-            f"{counts['mentions']} mentions; {counts['errors']} failed (errors.csv); "
+            f"{counts['mentions']} mentions; {counts['errors']} failed (errors.{chosen[0]}); "
             f"{result.processed} processed, {result.cached} from the cache"
+        )
+    if verbose:
+        stages = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items() if k != "total")
+        typer.echo(
+            f"time: {result.timings.get('total', 0.0):.2f}s with {workers} worker(s), "
+            f"{backend} backend ({stages}; pipeline build {result.startup_seconds:.2f}s)",
+            err=True,
         )
     raise typer.Exit(EXIT_SOME_FAILED if result.errors else EXIT_OK)
 
@@ -247,6 +291,65 @@ def bench_gazetteer_command(
 
     figures = bench_gazetteer(corpus_texts(texts), [int(size) for size in sizes.split(",")])
     typer.echo(format_gazetteer_figures(figures))
+
+
+@app.command("bench")
+def bench_command(
+    sizes: Annotated[
+        str, typer.Option("--sizes", help="Corpus sizes in documents, comma-separated.")
+    ] = "100,1000,10000",
+    backends: Annotated[
+        str,
+        typer.Option("--backends", help="Backends to compare, comma-separated: local:N "
+                     "(N worker processes) or dask:N."),
+    ] = "local:1,local:2",
+    source: Annotated[
+        Path, typer.Option("--source", help="Folder of .txt releases to build the corpora from.")
+    ] = Path("corpus"),
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Also write the figures as JSON to this file.")
+    ] = None,
+    isolate: Annotated[
+        bool,
+        typer.Option("--isolate/--no-isolate", help="Run each measurement in a fresh process "
+                     "(own startup and peak memory); --no-isolate is quicker, for smoke tests."),
+    ] = True,
+) -> None:
+    """Time the whole pipeline on corpora of growing size built from the sample corpus.
+
+    For each size and backend: documents/s, words/s, time per stage (read, clean+annotate,
+    normalise, fill, write), the pipeline build, peak RSS, and the ratio of time per
+    document between sizes. The 10,000-document corpus takes a few minutes.
+    """
+    from pipeline.benchmarks import (
+        RunFigures,
+        bench_corpus,
+        figures_json,
+        format_run_figures,
+        parse_backend,
+    )
+
+    try:
+        size_list = [int(size) for size in sizes.split(",") if size.strip()]
+        backend_list = [b.strip() for b in backends.split(",") if b.strip()]
+        for spec in backend_list:
+            parse_backend(spec)
+        if not size_list or min(size_list) < 1:
+            raise ValueError("sizes must be positive numbers")
+    except ValueError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_USAGE) from err
+
+    def progress(figure: RunFigures) -> None:
+        typer.echo(f"  done: {figure.size} documents, {figure.backend}:{figure.workers} "
+                   f"({figure.wall_seconds:.1f}s)", err=True)
+
+    figures = bench_corpus(size_list, backend_list, source, isolate=isolate, on_figures=progress)
+    typer.echo(format_run_figures(figures))
+    if json_path is not None:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(figures_json(figures), indent=1) + "\n", encoding="utf-8")
+        typer.echo(f"figures: {json_path}")
 
 
 @app.command()

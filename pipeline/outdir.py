@@ -8,13 +8,15 @@ when all of them are written and synced, swaps that folder with ``OUT``:
 - elsewhere (or on a file system without it) with two renames, ``OUT`` ->
   ``.OUT.lvextract-old`` then the new folder -> ``OUT``.
 
-Files in ``OUT`` that lvextract does not write (say an ``eval/`` folder) are moved into the
-new folder just before the swap, so they survive it. The previous set stays in place until
-the swap; whatever interrupts a run (an exception, Ctrl-C, SIGTERM, SIGKILL, a power cut)
-leaves ``OUT`` holding either the complete previous set or the complete new one. What a
-killed run leaves beside ``OUT`` is repaired by :func:`recover`, which every run calls
-first: a half-built new folder is deleted (after giving back the other files it may have
-taken), and a previous set caught between the two renames is put back.
+Files in ``OUT`` that lvextract does not write (say an ``eval/`` folder; any table file of
+any ``--format`` counts as written) are moved into the new folder just before the swap, so
+they survive it: a run with ``--format parquet`` drops the CSVs of an earlier CSV run. The
+previous set stays in place until the swap; whatever interrupts a run (an exception, Ctrl-C,
+SIGTERM, SIGKILL, a power cut) leaves ``OUT`` holding either the complete previous set or
+the complete new one. What a killed run leaves beside ``OUT`` is repaired by
+:func:`recover`, which every run calls first: a half-built new folder is deleted (after
+giving back the other files it may have taken), and a previous set caught between the two
+renames is put back.
 """
 
 from __future__ import annotations
@@ -31,6 +33,21 @@ from pathlib import Path
 OUTPUT_FILES = frozenset(
     {"visits.csv", "centres.csv", "projects.csv", "mentions.csv", "errors.csv", "manifest.json"}
 )
+"""The files of a default (CSV) run."""
+MANAGED_FILES = OUTPUT_FILES | frozenset(
+    f"{table}.{fmt}"
+    for table in ("visits", "centres", "projects", "mentions", "errors")
+    for fmt in ("jsonl", "parquet")
+)
+"""Every file lvextract may write into an output folder (any ``--format``): a run replaces
+them all, and carries over only other entries."""
+SCRATCH_NAMES = frozenset({".lvextract-spill"})
+"""Working folders inside the staging folder; never given back to ``OUT``."""
+
+
+def _carried(name: str) -> bool:
+    """Whether an entry of an output folder is the user's (carried over a swap)."""
+    return name not in MANAGED_FILES and name not in SCRATCH_NAMES
 
 
 class OutputFolderError(ValueError):
@@ -71,7 +88,7 @@ def recover(out: Path) -> None:
     if new.exists():
         if out.is_dir():  # give back what was carried over for the swap
             for entry in sorted(new.iterdir()):
-                if entry.name not in OUTPUT_FILES and not os.path.lexists(out / entry.name):
+                if _carried(entry.name) and not os.path.lexists(out / entry.name):
                     os.rename(entry, out / entry.name)
         shutil.rmtree(new)
 
@@ -101,7 +118,7 @@ def _publish(staging: Path, out: Path) -> None:
         os.rename(staging, out)
     else:
         for entry in sorted(out.iterdir()):
-            if entry.name not in OUTPUT_FILES and not os.path.lexists(staging / entry.name):
+            if _carried(entry.name) and not os.path.lexists(staging / entry.name):
                 os.rename(entry, staging / entry.name)
         if exchange(staging, out):
             shutil.rmtree(staging)  # now the previous set

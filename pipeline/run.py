@@ -1,16 +1,23 @@
 """The data path end to end: read -> clean -> annotate -> normalise -> fill -> write.
 
 :func:`extract` runs one text; :func:`extract_corpus` runs files and folders and writes the
-tables. A document that fails at any stage is recorded as a :class:`DocumentError` with the
-stage's name, and the others go on.
+tables, streaming (documents are read, processed and written one after the other, on one
+or several workers) so memory does not grow with the corpus. A document that fails at any
+stage is recorded as a :class:`DocumentError` with the stage's name, and the others go on.
+What happens to each document (processed, from the cache, failed at a stage) is logged on
+the ``pipeline.run`` logger.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, Protocol
 
 from spacy.language import Language
 
@@ -19,9 +26,15 @@ from pipeline.cache import ResultCache, fingerprint
 from pipeline.clean import clean
 from pipeline.document import Document, DocumentError
 from pipeline.fill import fill_tables
+from pipeline.formats import parse_formats
 from pipeline.normalise.mentions import normalise
-from pipeline.read import MAX_BYTES, MAX_CHARS, Source, read_sources
-from pipeline.write import write_outputs
+from pipeline.outdir import output_set
+from pipeline.parallel import InlineProcessor, PoolProcessor
+from pipeline.read import MAX_BYTES, MAX_CHARS, Source, input_files, read_sources
+from pipeline.write import TableWriter
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
 
 
 @cache
@@ -45,14 +58,40 @@ def stages(nlp: Language) -> tuple[tuple[str, Callable[[Document], Document]], .
     )
 
 
-def process(document: Document, nlp: Language) -> Document | DocumentError:
-    """Run every stage on one document; the first failure becomes its error record."""
+def process(
+    document: Document, nlp: Language, timings: dict[str, float] | None = None
+) -> Document | DocumentError:
+    """Run every stage on one document; the first failure becomes its error record.
+
+    With ``timings``, each stage's seconds are added to it under the stage's name."""
     for name, stage in stages(nlp):
+        started = time.perf_counter()
         try:
             document = stage(document)
         except Exception as err:  # one bad document must not stop a batch
             return DocumentError(document.doc_id, name, type(err).__name__, str(err), document.path)
+        finally:
+            if timings is not None:
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
     return document
+
+
+def process_document(
+    document: Document,
+    nlp: Language,
+    timings: dict[str, float] | None = None,
+    keep_doc: bool = False,
+) -> Document | DocumentError:
+    """:func:`process`, then (unless ``keep_doc``) drop the spaCy ``Doc`` and the cleaned
+    text: what is left is the document's table rows, small to keep and to send between
+    processes. This is the per-document function of every backend (one process, the
+    worker pool of :mod:`pipeline.parallel`, the Dask bag of :mod:`pipeline.distributed`).
+    """
+    outcome = process(document, nlp, timings)
+    if isinstance(outcome, Document) and not keep_doc:
+        outcome.doc = None
+        outcome.clean = None
+    return outcome
 
 
 def extract(text: str, doc_id: str = "document", gazetteer_dir: Path | None = None) -> Document:
@@ -68,7 +107,13 @@ def extract(text: str, doc_id: str = "document", gazetteer_dir: Path | None = No
 @dataclass
 class RunResult:
     """What a run produced. ``processed`` documents went through the stages, ``cached`` ones
-    came from the cache (their sum plus the read errors is every input)."""
+    came from the cache (their sum plus the read errors is every input).
+
+    ``timings`` holds seconds per stage: ``read``, ``cache`` and ``write`` in the main
+    process, ``clean``, ``annotate``, ``normalise`` and ``fill`` summed over every document
+    (so over all workers: with several, their sum exceeds the wall time), and ``total``, the
+    wall time of the run. ``startup_seconds`` is the longest time a worker took to build
+    its pipeline (0 when none was needed or it was built already)."""
 
     documents: list[Document] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
@@ -78,6 +123,122 @@ class RunResult:
     cached: int = 0
     cache_warning: str | None = None
     fingerprint: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+    startup_seconds: float = 0.0
+    workers: int = 1
+    backend: str = "local"
+
+    def add_time(self, stage: str, seconds: float) -> None:
+        self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+
+
+Outcome = Document | DocumentError
+BACKENDS = ("local", "dask")
+BATCH_SIZE = 8
+"""Documents per task sent to a worker: enough to make the cost of a task negligible,
+few enough to keep every worker busy to the end."""
+
+
+def make_processor(
+    backend: str = "local",
+    workers: int = 1,
+    gazetteer_dir: Path | None = None,
+    keep_docs: bool = False,
+    scheduler: Any = None,
+) -> Any:
+    """The object that processes batches of documents for ``backend`` and ``workers``."""
+    if backend == "dask":
+        from pipeline.distributed import DaskProcessor
+
+        return DaskProcessor(workers, gazetteer_dir, scheduler or "processes")
+    if backend != "local":
+        raise ValueError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
+    if workers <= 1:
+        return InlineProcessor(gazetteer_dir, keep_docs)
+    return PoolProcessor(workers, gazetteer_dir)
+
+
+def iter_outcomes(
+    inputs: Iterable[Path],
+    result: RunResult,
+    processor: Any,
+    cache: ResultCache | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_CHARS,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[tuple[Source, Outcome, str]]:
+    """Each input's ``(source, outcome, how)`` in input order; ``how`` is ``processed``,
+    ``cached`` or ``failed``. Reading and the cache are done here; documents to process go
+    to ``processor`` in batches, at most ``processor.in_flight`` batches ahead of the one
+    being yielded, so memory holds a bounded number of documents whatever the corpus size.
+    """
+    pending: deque[tuple[list[tuple[Source, Outcome | None]], Any]] = deque()
+    slots: list[tuple[Source, Outcome | None]] = []
+    batch: list[Document] = []
+
+    def resolve() -> Iterator[tuple[Source, Outcome, str]]:
+        group, handle = pending.popleft()
+        outcomes: Iterator[Outcome] = iter(())
+        if handle is not None:
+            done, timings, (_pid, startup) = processor.result(handle)
+            outcomes = iter(done)
+            for stage, seconds in timings.items():
+                result.add_time(stage, seconds)
+            result.startup_seconds = max(result.startup_seconds, startup)
+        for source, known in group:
+            if known is not None:
+                outcome, how = known, ("failed" if isinstance(known, DocumentError) else "cached")
+            else:
+                outcome = next(outcomes)
+                how = "processed"
+                result.processed += 1
+                if cache is not None and isinstance(outcome, Document):
+                    started = time.perf_counter()
+                    cache.put(outcome)
+                    result.add_time("cache", time.perf_counter() - started)
+            _log(outcome, how)
+            yield source, outcome, how
+
+    def submit() -> None:
+        nonlocal slots, batch
+        pending.append((slots, processor.submit(batch) if batch else None))
+        slots, batch = [], []
+
+    reading = iter(read_sources(inputs, max_bytes, max_chars))
+    while True:
+        started = time.perf_counter()
+        item = next(reading, None)
+        result.add_time("read", time.perf_counter() - started)
+        if item is None:
+            break
+        source, read = item
+        known: Outcome | None = read if isinstance(read, DocumentError) else None
+        if known is None and cache is not None:
+            started = time.perf_counter()
+            hit = cache.get(read)  # type: ignore[arg-type]
+            result.add_time("cache", time.perf_counter() - started)
+            if hit is not None:
+                known = hit
+                result.cached += 1
+        slots.append((source, known))
+        if known is None:
+            batch.append(read)  # type: ignore[arg-type]
+            if len(batch) >= batch_size:
+                submit()
+                while len(pending) > processor.in_flight:
+                    yield from resolve()
+    if slots:
+        submit()
+    while pending:
+        yield from resolve()
+
+
+def _log(outcome: Outcome, how: str) -> None:
+    if isinstance(outcome, DocumentError):
+        log.warning("%s: failed at %s: %s: %s", outcome.doc_id, outcome.stage, outcome.error,
+                    outcome.message)
+    else:
+        log.info("%s: %s", outcome.doc_id, "from cache" if how == "cached" else how)
 
 
 def extract_documents(
@@ -92,25 +253,16 @@ def extract_documents(
 
     With ``cache_dir``, a document whose text, ``doc_id`` and pipeline fingerprint match a
     stored result is not processed again (:mod:`pipeline.cache`). The annotation pipeline
-    is only built when some document needs it.
+    is only built when some document needs it. Every document is kept in the result, with
+    its spaCy ``Doc`` (for callers that look at it); for a large corpus written to files,
+    :func:`extract_corpus` keeps none of them.
     """
     result = RunResult(fingerprint=fingerprint(gazetteer_dir))
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
-    nlp: Language | None = None
-    for source, item in read_sources(inputs, max_bytes, max_chars):
+    processor = InlineProcessor(gazetteer_dir, keep_docs=True)
+    for source, outcome, _how in iter_outcomes(inputs, result, processor, cache, max_bytes,
+                                               max_chars):
         result.sources.append(source)
-        if isinstance(item, DocumentError):
-            outcome: Document | DocumentError = item
-        elif cache is not None and (hit := cache.get(item)) is not None:
-            outcome = hit
-            result.cached += 1
-        else:
-            if nlp is None:
-                nlp = load_nlp(gazetteer_dir)
-            outcome = process(item, nlp)
-            result.processed += 1
-            if cache is not None and isinstance(outcome, Document):
-                cache.put(outcome)
         if isinstance(outcome, DocumentError):
             result.errors.append(outcome)
         else:
@@ -122,6 +274,16 @@ def extract_documents(
     return result
 
 
+class Progress(Protocol):
+    """What :func:`extract_corpus` tells a progress display (:mod:`pipeline.progress`)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, outcome: Outcome, how: str) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 def extract_corpus(
     inputs: Sequence[Path],
     out_dir: Path,
@@ -131,20 +293,79 @@ def extract_corpus(
     redact: bool = False,
     max_bytes: int = MAX_BYTES,
     max_chars: int = MAX_CHARS,
+    *,
+    workers: int = 1,
+    backend: str = "local",
+    formats: Sequence[str] = ("csv",),
+    keep_documents: bool = True,
+    progress: Progress | None = None,
+    scheduler: Any = None,
+    batch_size: int = BATCH_SIZE,
 ) -> RunResult:
     """Process files and folders of releases and write the tables into ``out_dir``.
 
     The folder is replaced as a whole (:mod:`pipeline.outdir`): it holds the previous
-    complete set until the new one is complete.
+    complete set until the new one is complete. Documents are streamed: each one's rows go
+    to the output's staging folder as it finishes (:class:`pipeline.write.TableWriter`)
+    and its spaCy ``Doc`` is dropped, so memory does not grow with the corpus; with
+    ``keep_documents`` (the default, for callers of this function) the result still lists
+    the documents with their rows (the ``run`` command passes False).
+
+    ``workers`` > 1 processes batches of documents in that many processes
+    (:mod:`pipeline.parallel`); ``backend="dask"`` runs the same per-document function over
+    a Dask bag (:mod:`pipeline.distributed`; ``scheduler`` is passed to Dask). Whatever the
+    backend and the number of workers, the files are byte-identical. ``formats`` picks the
+    table files (:mod:`pipeline.formats`).
     """
-    result = extract_documents(inputs, gazetteer_dir, on_document, cache_dir, max_bytes,
-                               max_chars)
+    started = time.perf_counter()
+    formats = parse_formats(formats)
+    result = RunResult(fingerprint=fingerprint(gazetteer_dir), workers=workers, backend=backend)
+    cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
     about = {
         "pipeline_fingerprint": result.fingerprint,
         "max_bytes": max_bytes,
         "max_chars": max_chars,
+        "formats": list(formats),
     }
-    result.counts = write_outputs(
-        result.documents, result.errors, out_dir, result.sources, redact, about
-    )
+    processor = make_processor(backend, workers, gazetteer_dir, scheduler=scheduler)
+    abort = True
+    try:
+        with output_set(out_dir) as staging:
+            writer = TableWriter(staging, formats, redact)
+            if progress is not None:
+                progress.start(len(input_files(inputs)))
+            for source, outcome, how in iter_outcomes(
+                inputs, result, processor, cache, max_bytes, max_chars, batch_size
+            ):
+                begun = time.perf_counter()
+                if isinstance(outcome, DocumentError):
+                    writer.add_error(outcome)
+                    result.errors.append(outcome)
+                else:
+                    writer.add(outcome, source)
+                    if keep_documents:
+                        result.documents.append(outcome)
+                if keep_documents:
+                    result.sources.append(source)
+                result.add_time("write", time.perf_counter() - begun)
+                if on_document is not None:
+                    on_document(outcome)
+                if progress is not None:
+                    progress.advance(outcome, how)
+            processor.close()
+            abort = False
+            begun = time.perf_counter()
+            result.counts = writer.finish(about)
+            result.add_time("write", time.perf_counter() - begun)
+    finally:
+        if abort:
+            processor.close(abort=True)
+        if progress is not None:
+            progress.stop()
+    if cache is not None:
+        result.cache_warning = cache.write_failed
+    result.timings["total"] = time.perf_counter() - started
+    log.info("%d documents: %d processed, %d from the cache, %d failed", len(result.documents)
+             if keep_documents else result.counts.get("documents", 0), result.processed,
+             result.cached, len(result.errors))
     return result

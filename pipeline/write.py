@@ -1,4 +1,5 @@
-"""Stage 6, write: the contract's CSV tables, an error table and a run manifest.
+"""Stage 6, write: the contract's tables (CSV, and JSON Lines or Parquet on request), an
+error table and a run manifest.
 
 :func:`write_outputs` writes the whole set into a hidden sibling folder and swaps it in for
 the output folder (:mod:`pipeline.outdir`): the folder holds the complete previous set or
@@ -6,17 +7,24 @@ the complete new one, never a mix, never a half-written file. Rows are sorted an
 manifest holds no time or other run-to-run detail, so the same inputs give byte-identical
 files whatever order the documents were given or processed in. Text cells go through the
 CSV safety rule and, with ``redact``, the redaction rule (:mod:`pipeline.safety`).
+
+:class:`TableWriter` does the writing for :func:`write_outputs` and for a streaming run
+(:func:`pipeline.run.extract_corpus`): rows go to sorted runs on disk as documents finish
+and are merged into the files at the end, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from importlib import metadata
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -24,21 +32,25 @@ import pandas as pd
 
 from pipeline import __version__
 from pipeline.document import (
-    Centre,
     Document,
     DocumentError,
     Mention,
-    Project,
-    Visit,
     columns,
+)
+from pipeline.formats import (
+    ERROR_COLUMNS,
+    LIST_SEPARATOR,
+    MENTION_COLUMNS,
+    SCHEMAS,
+    WRITERS,
+    file_name,
+    open_mode,
 )
 from pipeline.outdir import fsync_dir, output_set
 from pipeline.read import Source
 from pipeline.safety import redact_mention, redact_text, safe_cell
 
-LIST_SEPARATOR = "; "
-MENTION_COLUMNS = ["doc_id", "start", "end", "text", "label", "norm", "id", "source", "score"]
-ERROR_COLUMNS = ["doc_id", "stage", "error", "message", "path"]
+__all__ = ["ERROR_COLUMNS", "LIST_SEPARATOR", "MENTION_COLUMNS", "TableWriter", "write_outputs"]
 TABLE_FILES = {
     "visits": "visits.csv",
     "centres": "centres.csv",
@@ -126,36 +138,190 @@ def write_outputs(
     sources: Sequence[Source] = (),
     redact: bool = False,
     about: dict[str, Any] | None = None,
+    formats: Sequence[str] = ("csv",),
 ) -> dict[str, int]:
-    """Write the four tables, ``errors.csv`` and ``manifest.json`` as one set; return counts.
+    """Write the four tables, the error table and ``manifest.json`` as one set; return counts.
 
     ``sources`` (from :func:`pipeline.read.read_sources`) give the manifest each input's
-    file hash and encoding; ``about`` adds settings such as the pipeline fingerprint.
+    file hash and encoding; ``about`` adds settings such as the pipeline fingerprint;
+    ``formats`` picks the table files written (:mod:`pipeline.formats`).
     """
-    documents = sorted(documents, key=lambda d: d.doc_id)
-    tables = {
-        "visits": records_frame((v for d in documents for v in d.visits), Visit),
-        "centres": records_frame((c for d in documents for c in d.centres), Centre),
-        "projects": records_frame((p for d in documents for p in d.projects), Project),
-        "mentions": mentions_frame(documents, redact),
-    }
-    error_rows = [
-        {**asdict(e), "path": str(e.path) if e.path else ""}
-        for e in sorted(errors, key=_error_key)
-    ]
-    counts = {name: len(frame) for name, frame in tables.items()}
-    counts["documents"] = len(documents)
-    counts["errors"] = len(errors)
-    files = {TABLE_FILES[name]: csv_text(frame, redact) for name, frame in tables.items()}
-    files["errors.csv"] = csv_text(pd.DataFrame(error_rows, columns=ERROR_COLUMNS), redact)
-    info = manifest(documents, errors, counts, sources, {**(about or {}), "redact": redact})
-    files["manifest.json"] = json.dumps(info, ensure_ascii=False, indent=1) + "\n"
+    by_path = {(s.doc_id, str(s.path)): s for s in sources}
     with output_set(out_dir) as staging:
-        for number, (name, text) in enumerate(sorted(files.items())):
-            _write_file(staging / name, text)
-            if number == 0:
+        writer = TableWriter(staging, formats, redact)
+        for document in documents:
+            writer.add(document, by_path.get((document.doc_id, str(document.path))))
+        for error in errors:
+            writer.add_error(error)
+        return writer.finish(about)
+
+
+SCRATCH = ".lvextract-spill"
+"""The folder inside the staging folder where :class:`TableWriter` keeps its sorted runs."""
+
+
+def _dump_row(doc_id: str, values: list[Any]) -> str:
+    return json.dumps([doc_id, values], ensure_ascii=False, default=str) + "\n"
+
+
+class TableWriter:
+    """The tables of a run, written as documents finish, in memory that does not grow with
+    the corpus.
+
+    :meth:`add` turns a document into table rows (it keeps no reference to the document,
+    and so none to its spaCy ``Doc``); rows are buffered and, every ``run_rows`` rows,
+    sorted by ``doc_id`` and written to a sorted *run* file in ``folder/.lvextract-spill``.
+    :meth:`finish` merges the runs (an external merge sort, stable: rows of one document
+    keep their order) straight into the table files of each format, writes the error
+    table and the manifest, and deletes the runs. So the files are the same bytes whatever
+    order documents were added in, and hold the rows of every document added.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        formats: Sequence[str] = ("csv",),
+        redact: bool = False,
+        run_rows: int = 50_000,
+    ) -> None:
+        self.folder = Path(folder)
+        self.formats = tuple(formats)
+        self.redact = redact
+        self.run_rows = run_rows
+        self.scratch = self.folder / SCRATCH
+        self.buffers: dict[str, list[tuple[str, list[Any]]]] = {t: [] for t in ROW_TABLES}
+        self.buffered = 0
+        self.runs: dict[str, list[Path]] = {t: [] for t in ROW_TABLES}
+        self.counts = dict.fromkeys(ROW_TABLES, 0)
+        self.inputs: list[tuple[str, dict[str, Any]]] = []
+        self.errors: list[DocumentError] = []
+
+    def add(self, document: Document, source: Source | None = None) -> None:
+        """Add a processed document's rows and its manifest entry."""
+        doc_id = document.doc_id
+        rows = {
+            "visits": [_values(v) for v in document.visits],
+            "centres": [_values(c) for c in document.centres],
+            "projects": [_values(p) for p in document.projects],
+            "mentions": [
+                list(_mention_row(doc_id, m, self.redact).values())
+                for m in sorted(
+                    document.mentions, key=lambda m: (m.start, m.end, m.label, m.norm or "")
+                )
+            ],
+        }
+        for table, table_rows in rows.items():
+            self.buffers[table].extend((doc_id, row) for row in table_rows)
+            self.counts[table] += len(table_rows)
+            self.buffered += len(table_rows)
+        self.inputs.append((doc_id, _input_entry(document, source)))
+        if self.buffered >= self.run_rows:
+            self._spill()
+
+    def add_error(self, error: DocumentError) -> None:
+        self.errors.append(error)
+
+    def _spill(self) -> None:
+        self.scratch.mkdir(exist_ok=True)
+        for table, buffer in self.buffers.items():
+            if not buffer:
+                continue
+            buffer.sort(key=itemgetter(0))  # stable: a document's rows keep their order
+            path = self.scratch / f"{table}.{len(self.runs[table]):05d}.jsonl"
+            with path.open("w", encoding="utf-8") as handle:
+                handle.writelines(_dump_row(doc_id, row) for doc_id, row in buffer)
+            self.runs[table].append(path)
+            buffer.clear()
+        self.buffered = 0
+
+    def _sorted_rows(self, table: str) -> Iterator[list[Any]]:
+        buffer = sorted(self.buffers[table], key=itemgetter(0))
+        self.buffers[table] = []
+        if not self.runs[table]:
+            yield from (row for _, row in buffer)
+            return
+        handles = [path.open(encoding="utf-8") for path in self.runs[table]]
+        try:
+            streams = [(json.loads(line) for line in handle) for handle in handles]
+            streams.append([[doc_id, row] for doc_id, row in buffer])
+            for _, row in heapq.merge(*streams, key=itemgetter(0)):
+                yield row
+        finally:
+            for handle in handles:
+                handle.close()
+
+    def finish(self, about: dict[str, Any] | None = None) -> dict[str, int]:
+        """Write every table file, the errors and ``manifest.json``; return the counts."""
+        errors = sorted(self.errors, key=_error_key)
+        counts = {**self.counts, "documents": len(self.inputs), "errors": len(errors)}
+        first = True
+        for table in ROW_TABLES:
+            self._write_table(table, self._sorted_rows(table))
+            if first:
                 _test_pause_hook()
-    return counts
+                first = False
+        self._write_table("errors", ([e.doc_id, e.stage, e.error, e.message,
+                                      str(e.path) if e.path else ""] for e in errors))
+        self.inputs.sort(key=itemgetter(0))
+        info = manifest_info(
+            [entry for _, entry in self.inputs], errors, counts,
+            {**(about or {}), "redact": self.redact},
+        )
+        _write_file(self.folder / "manifest.json",
+                    json.dumps(info, ensure_ascii=False, indent=1) + "\n")
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        return counts
+
+    def _write_table(self, table: str, rows: Iterable[list[Any]]) -> None:
+        schema = SCHEMAS[table]
+        handles, writers = [], []
+        try:
+            for fmt in self.formats:
+                handle = (self.folder / file_name(table, fmt)).open(**open_mode(fmt))
+                handles.append(handle)
+                writers.append(WRITERS[fmt](handle, schema, self.redact))
+            for batch in _batches(rows, 2_000):
+                for writer in writers:
+                    writer.write(batch)
+            for writer in writers:
+                writer.close()
+            for handle in handles:
+                handle.flush()
+                os.fsync(handle.fileno())
+        finally:
+            for handle in handles:
+                handle.close()
+
+
+ROW_TABLES = ("visits", "centres", "projects", "mentions")
+
+
+def _values(record: Any) -> list[Any]:
+    return [getattr(record, name) for name in columns(type(record))]
+
+
+def _batches(rows: Iterable[list[Any]], size: int) -> Iterator[list[list[Any]]]:
+    batch: list[list[Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _input_entry(document: Document, source: Source | None) -> dict[str, Any]:
+    """The manifest's entry for one document: its file's hash, size, encoding and format,
+    or (a document given as text) the hash of its UTF-8 text."""
+    path = document.path
+    item: dict[str, Any] = {"doc_id": document.doc_id, "path": str(path) if path else None}
+    if source is not None and source.sha256 is not None and str(source.path) == str(path):
+        item.update(sha256=source.sha256, bytes=source.size, encoding=source.encoding,
+                    format=source.format)
+    elif document.text is not None:
+        item["sha256"] = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+    return item
 
 
 def _error_key(e: DocumentError) -> tuple[str, ...]:
@@ -211,25 +377,22 @@ def manifest(
     the file's bytes; a document given as text (no file) has the hash of its UTF-8 text.
     """
     by_path = {(s.doc_id, str(s.path)): s for s in sources}
+    inputs = [_input_entry(d, by_path.get((d.doc_id, str(d.path)))) for d in documents]
+    return manifest_info(inputs, sorted(errors, key=_error_key), counts, about)
 
-    def entry(doc_id: str, path: Path | None, text: str | None = None) -> dict[str, Any]:
-        source = by_path.get((doc_id, str(path)))
-        item: dict[str, Any] = {"doc_id": doc_id, "path": str(path) if path else None}
-        if source is not None and source.sha256 is not None:
-            item.update(sha256=source.sha256, bytes=source.size, encoding=source.encoding,
-                        format=source.format)
-        elif text is not None:
-            item["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return item
 
+def manifest_info(
+    inputs: Sequence[dict[str, Any]],
+    errors: Sequence[DocumentError],
+    counts: dict[str, int],
+    about: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The manifest from the inputs' entries (in ``doc_id`` order) and the sorted errors."""
     return {
         "lvextract_version": __version__,
         "versions": _versions(),
         "settings": dict(sorted((about or {}).items())),
         "counts": counts,
-        "inputs": [entry(d.doc_id, d.path, d.text) for d in documents],
-        "failed": [
-            {"doc_id": e.doc_id, "stage": e.stage, "error": e.error}
-            for e in sorted(errors, key=_error_key)
-        ],
+        "inputs": list(inputs),
+        "failed": [{"doc_id": e.doc_id, "stage": e.stage, "error": e.error} for e in errors],
     }

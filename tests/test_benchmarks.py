@@ -3,7 +3,11 @@ against a clock)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipeline.benchmarks import bench_gazetteer, format_gazetteer_figures
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 TEXTS = [
     "Braucienā piedalījās pārstāvji no Balvu, Krāslavas un Ludzas novada, kas viesojās Preiļos.",
@@ -18,3 +22,31 @@ def test_gazetteers_of_each_size_are_built_and_matched() -> None:
     assert figures[1].hits >= figures[0].hits > 0
     table = format_gazetteer_figures(figures)
     assert "tokens/s" in table and "200" in table
+
+
+def test_bench_corpus_documents_are_varied_and_known_places_are_swapped() -> None:
+    from pipeline.benchmarks import BenchCorpus
+
+    corpus = BenchCorpus(CORPUS)
+    texts = [corpus.text(i) for i in range(60)]
+    assert len(set(texts)) == 60
+    assert corpus.text(7) == texts[7]  # deterministic
+    assert len(corpus.towns) > 20
+    originals = {p.read_text(encoding="utf-8").strip() for p in CORPUS.glob("*.txt")}
+    assert not originals & set(texts)
+
+
+def test_bench_runs_the_pipeline_and_reports_stages(nlp, tmp_path) -> None:
+    from pipeline.benchmarks import bench_corpus, format_run_figures, parse_backend, scaling
+
+    figures = bench_corpus(sizes=(4, 8), backends=("local:1", "local:2"), source=CORPUS,
+                           isolate=False, work_dir=tmp_path)
+    assert [(f.size, f.workers, f.documents) for f in figures] == [
+        (4, 1, 4), (4, 2, 4), (8, 1, 8), (8, 2, 8)
+    ]
+    assert all(f.mentions > 0 and f.errors == 0 and f.words_per_second > 0 for f in figures)
+    assert set(scaling(figures)) == {"local:1", "local:2"}
+    table = format_run_figures(figures)
+    assert "words/s" in table and "RSS MB" in table
+    assert parse_backend("dask") == ("dask", 2) and parse_backend("local:3") == ("local", 3)
+    assert list(tmp_path.iterdir()) == []  # the corpora and outputs are removed

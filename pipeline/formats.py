@@ -1,0 +1,267 @@
+"""Output formats of the tables: CSV (the contract's), JSON Lines and Parquet.
+
+Every table has one schema (:data:`SCHEMAS`): its columns in the contract's order, each
+with a type taken from the record dataclass of :mod:`pipeline.document` (``str``, ``int``,
+``float`` or a list of ``str``). Rows travel as lists of typed values in column order
+(lists as lists, numbers as numbers, ``None`` for an unknown value); each format writer
+turns them into its own cells:
+
+- **csv**: lists joined with ``"; "``, whole amounts without ``.0`` (record tables),
+  ``None`` as an empty cell, text cells through the CSV safety rule (and redaction);
+- **jsonl**: one JSON object per line, keys in column order, lists as arrays, numbers as
+  numbers, ``null`` for unknown values (text cells and list items redacted with
+  ``redact``; no formula escaping, it is not a spreadsheet format);
+- **parquet**: one column per field with its Arrow type (``string``, ``int64``,
+  ``double``, ``list<string>``), written in row groups as rows arrive (pyarrow).
+
+The writers stream: they never hold more than one row group of a table in memory, and
+the same rows in the same order give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import IO, Any
+
+from pipeline.document import Centre, Project, Visit
+from pipeline.safety import redact_text, safe_cell
+
+FORMATS = ("csv", "jsonl", "parquet")
+LIST_SEPARATOR = "; "
+MENTION_COLUMNS = ["doc_id", "start", "end", "text", "label", "norm", "id", "source", "score"]
+ERROR_COLUMNS = ["doc_id", "stage", "error", "message", "path"]
+TABLES = ("visits", "centres", "projects", "mentions", "errors")
+PARQUET_ROW_GROUP = 20_000
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # "str", "int", "float" or "list"
+
+
+@dataclass(frozen=True)
+class Schema:
+    table: str
+    columns: tuple[Column, ...]
+    whole_numbers_as_int: bool  # CSV: 600000.0 -> "600000" (record tables)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _kind(hint: Any) -> str:
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 1:
+        hint = args[0]
+    if typing.get_origin(hint) is list:
+        return "list"
+    return {int: "int", float: "float"}.get(hint, "str")
+
+
+def _record_schema(table: str, record_type: type) -> Schema:
+    hints = typing.get_type_hints(record_type)
+    columns = tuple(
+        Column(f.name, _kind(hints[f.name]))
+        for f in fields(record_type)
+        if f.metadata.get("column", True)
+    )
+    return Schema(table, columns, whole_numbers_as_int=True)
+
+
+_MENTION_KINDS = {"start": "int", "end": "int", "score": "float"}
+SCHEMAS: dict[str, Schema] = {
+    "visits": _record_schema("visits", Visit),
+    "centres": _record_schema("centres", Centre),
+    "projects": _record_schema("projects", Project),
+    "mentions": Schema(
+        "mentions",
+        tuple(Column(n, _MENTION_KINDS.get(n, "str")) for n in MENTION_COLUMNS),
+        whole_numbers_as_int=False,
+    ),
+    "errors": Schema("errors", tuple(Column(n, "str") for n in ERROR_COLUMNS), False),
+}
+
+
+def parse_formats(values: Sequence[str] | None) -> tuple[str, ...]:
+    """``["csv,parquet", "jsonl"]`` -> ``("csv", "jsonl", "parquet")``; ValueError if unknown."""
+    chosen: set[str] = set()
+    for value in values or ["csv"]:
+        for part in value.split(","):
+            name = part.strip().lower()
+            if not name:
+                continue
+            if name not in FORMATS:
+                raise ValueError(f"unknown format {name!r} (choose from {', '.join(FORMATS)})")
+            chosen.add(name)
+    return tuple(f for f in FORMATS if f in chosen) or ("csv",)
+
+
+def file_name(table: str, fmt: str) -> str:
+    return f"{table}.{fmt}"
+
+
+def all_file_names() -> frozenset[str]:
+    return frozenset(file_name(t, f) for t in TABLES for f in FORMATS)
+
+
+# --- typed values -------------------------------------------------------------------------
+
+
+def typed(value: Any, kind: str) -> Any:
+    """A cell value coerced to its column's kind for the typed formats (``None`` stays
+    ``None``; a value that is not a number in a number column becomes ``None``)."""
+    if value is None:
+        return None
+    if kind == "list":
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return [str(v) for v in items]
+    if kind == "int":
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        return _parse(value, int)
+    if kind == "float":
+        number = value if isinstance(value, (int, float)) else _parse(value, float)
+        if number is None or isinstance(number, bool) or not math.isfinite(number):
+            return None
+        return float(number)
+    return value if isinstance(value, str) else str(value)
+
+
+def _parse(value: Any, kind: type) -> Any:
+    try:
+        return kind(str(value).replace(" ", "").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def typed_row(values: Sequence[Any], schema: Schema) -> list[Any]:
+    return [typed(v, c.kind) for v, c in zip(values, schema.columns, strict=True)]
+
+
+def _redacted(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact_text(value)
+    if isinstance(value, list):
+        return [redact_text(v) for v in value]
+    return value
+
+
+# --- writers ------------------------------------------------------------------------------
+
+
+class TableFileWriter:
+    """Writes one table in one format; ``write(rows)`` may be called many times."""
+
+    def __init__(self, handle: IO[Any], schema: Schema, redact: bool) -> None:
+        self.handle = handle
+        self.schema = schema
+        self.redact = redact
+
+    def write(self, rows: Sequence[Sequence[Any]]) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class CsvWriter(TableFileWriter):
+    """UTF-8, LF line ends, minimal quoting; header even for an empty table."""
+
+    def __init__(self, handle: IO[Any], schema: Schema, redact: bool) -> None:
+        super().__init__(handle, schema, redact)
+        self.writer = csv.writer(handle, lineterminator="\n")
+        self.writer.writerow(schema.names)
+
+    def cell(self, value: Any) -> Any:
+        if isinstance(value, list):
+            value = LIST_SEPARATOR.join(str(v) for v in value)
+        elif (
+            self.schema.whole_numbers_as_int and isinstance(value, float) and value.is_integer()
+        ):
+            value = int(value)
+        if value is None:
+            return ""
+        if self.redact and isinstance(value, str):
+            value = redact_text(value)
+        return safe_cell(value)
+
+    def write(self, rows: Sequence[Sequence[Any]]) -> None:
+        cell = self.cell
+        self.writer.writerows([cell(v) for v in row] for row in rows)
+
+
+class JsonlWriter(TableFileWriter):
+    def write(self, rows: Sequence[Sequence[Any]]) -> None:
+        names = self.schema.names
+        lines = []
+        for row in rows:
+            values = typed_row(row, self.schema)
+            if self.redact:
+                values = [_redacted(v) for v in values]
+            lines.append(json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False))
+        if lines:
+            self.handle.write("\n".join(lines) + "\n")
+
+
+def arrow_schema(schema: Schema) -> Any:
+    import pyarrow as pa
+
+    types_ = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(),
+              "list": pa.list_(pa.string())}
+    return pa.schema([pa.field(c.name, types_[c.kind]) for c in schema.columns])
+
+
+class ParquetWriter(TableFileWriter):
+    """Row groups of up to :data:`PARQUET_ROW_GROUP` rows; an empty table has its schema."""
+
+    def __init__(self, handle: IO[Any], schema: Schema, redact: bool) -> None:
+        import pyarrow.parquet as pq
+
+        super().__init__(handle, schema, redact)
+        self.arrow = arrow_schema(schema)
+        self.writer = pq.ParquetWriter(handle, self.arrow, compression="zstd")
+        self.pending: list[Sequence[Any]] = []
+
+    def write(self, rows: Sequence[Sequence[Any]]) -> None:
+        self.pending.extend(typed_row(row, self.schema) for row in rows)
+        while len(self.pending) >= PARQUET_ROW_GROUP:
+            self._flush(self.pending[:PARQUET_ROW_GROUP])
+            del self.pending[:PARQUET_ROW_GROUP]
+
+    def _flush(self, rows: Sequence[Sequence[Any]]) -> None:
+        import pyarrow as pa
+
+        if self.redact:
+            rows = [[_redacted(v) for v in row] for row in rows]
+        arrays = [
+            pa.array([row[i] for row in rows], type=field.type)
+            for i, field in enumerate(self.arrow)
+        ]
+        self.writer.write_table(pa.Table.from_arrays(arrays, schema=self.arrow))
+
+    def close(self) -> None:
+        if self.pending:
+            self._flush(self.pending)
+            self.pending = []
+        self.writer.close()
+
+
+WRITERS: dict[str, type[TableFileWriter]] = {
+    "csv": CsvWriter, "jsonl": JsonlWriter, "parquet": ParquetWriter,
+}
+
+
+def open_mode(fmt: str) -> dict[str, Any]:
+    if fmt == "parquet":
+        return {"mode": "wb"}
+    return {"mode": "w", "encoding": "utf-8", "newline": ""}
