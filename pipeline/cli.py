@@ -104,7 +104,9 @@ def run(
 
     Reads .txt, .html and .htm files (UTF-8, UTF-16, Windows-1257, ISO-8859-13; HTML pages
     without their boilerplate). Writes visits.csv, centres.csv, projects.csv, mentions.csv,
-    errors.csv and manifest.json into OUT, all replaced together: OUT holds the previous
+    errors.csv, provenance.csv (where each filled cell came from), centres_merged.csv and
+    projects_merged.csv (one row across releases) and manifest.json into OUT, all replaced
+    together: OUT holds the previous
     complete set until the new one is complete. A document that cannot be read or processed
     is listed in errors.csv and the others go on. With --format parquet or jsonl the tables
     (errors too) are written as .parquet or .jsonl files instead of, or besides, the CSVs.

@@ -1,67 +1,52 @@
 """Tables derived from the per-release records: provenance and cross-release merges.
 
-``provenance.csv`` says, for every filled cell of visits, centres and projects, which span
-of the original text it was read from (a mention, or the sentence for cue-word fields), so
-an analyst can check any value at its source. ``centres_merged.csv`` and
-``projects_merged.csv`` hold one row per centre and per project across all releases, with
-every doc_id and a ``conflicts`` cell (rules in :mod:`pipeline.fill.merge`).
+``provenance`` says, for every filled cell of visits, centres and projects, which span of
+the original text it was read from (a mention, or the sentence for cue-word fields), so an
+analyst can check any value at its source. ``centres_merged`` and ``projects_merged`` hold
+one row per centre and per project across all releases, with every doc_id and a
+``conflicts`` cell (rules in :mod:`pipeline.fill.merge`). Rows are lists in the column
+order of :data:`pipeline.formats.SCHEMAS`, as the writer takes them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict
-
-import pandas as pd
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from pipeline.document import Centre, Document, Project, columns
 from pipeline.fill.merge import Merged, merge_centres, merge_projects
 
-PROVENANCE_COLUMNS = ["table", "record_id", "field", "doc_id", "start", "end", "text"]
-CONFLICTS = "conflicts"
+RECORD_TABLES = (("visits", "visit_id"), ("centres", "centre_id"), ("projects", "project_key"))
 
 
-def provenance_frame(documents: Sequence[Document]) -> pd.DataFrame:
-    """One row per (record, field, source span), sorted like the tables."""
+def provenance_rows(document: Document) -> list[list[Any]]:
+    """One row per (record, field, source span) of the document, in a stable order."""
     rows = []
-    for document in documents:
-        for table, records, id_field in (
-            ("visits", document.visits, "visit_id"),
-            ("centres", document.centres, "centre_id"),
-            ("projects", document.projects, "project_key"),
-        ):
-            for record in records:
-                for field, spans in sorted(record.provenance.items()):
-                    for start, end in sorted(spans):
-                        rows.append(
-                            {
-                                "table": table,
-                                "record_id": getattr(record, id_field),
-                                "field": field,
-                                "doc_id": document.doc_id,
-                                "start": start,
-                                "end": end,
-                                "text": document.text[start:end],
-                            }
-                        )
-    return pd.DataFrame(rows, columns=PROVENANCE_COLUMNS, dtype=object)
+    for table, id_field in RECORD_TABLES:
+        for record in getattr(document, table):
+            for field, spans in sorted(record.provenance.items()):
+                for start, end in sorted(spans):
+                    text = document.text[start:end]
+                    rows.append(
+                        [table, getattr(record, id_field), field, document.doc_id, start, end, text]
+                    )
+    return rows
 
 
-def merged_frames(documents: Sequence[Document]) -> dict[str, pd.DataFrame]:
-    """``centres_merged`` and ``projects_merged``: the contract's columns plus conflicts."""
-    centres = merge_centres(c for d in documents for c in d.centres)
-    projects = merge_projects(p for d in documents for p in d.projects)
+def records_from_rows(rows: Iterable[Sequence[Any]], record_type: type) -> list[Any]:
+    """Records back from table rows (values in column order)."""
+    names = columns(record_type)
+    return [record_type(**dict(zip(names, row, strict=True))) for row in rows]
+
+
+def merged_rows(centres: Iterable[Centre], projects: Iterable[Project]) -> dict[str, list[list]]:
+    """``centres_merged`` and ``projects_merged`` rows: the record's columns plus conflicts."""
     return {
-        "centres_merged": _frame(centres, Centre),
-        "projects_merged": _frame(projects, Project),
+        "centres_merged": [_row(m) for m in merge_centres(centres)],
+        "projects_merged": [_row(m) for m in merge_projects(projects)],
     }
 
 
-def _frame(merged: Sequence[Merged], record_type: type) -> pd.DataFrame:
-    """Records as rows (lists stay lists, as in the other tables before writing)."""
-    names = columns(record_type)
-    rows = [
-        {**{name: asdict(item.record)[name] for name in names}, CONFLICTS: item.conflicts_cell()}
-        for item in merged
-    ]
-    return pd.DataFrame(rows, columns=[*names, CONFLICTS], dtype=object)
+def _row(merged: Merged) -> list[Any]:
+    record = merged.record
+    return [*(getattr(record, n) for n in columns(type(record))), merged.conflicts_cell()]

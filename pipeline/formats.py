@@ -36,7 +36,18 @@ FORMATS = ("csv", "jsonl", "parquet")
 LIST_SEPARATOR = "; "
 MENTION_COLUMNS = ["doc_id", "start", "end", "text", "label", "norm", "id", "source", "score"]
 ERROR_COLUMNS = ["doc_id", "stage", "error", "message", "path"]
-TABLES = ("visits", "centres", "projects", "mentions", "errors")
+PROVENANCE_COLUMNS = ["table", "record_id", "field", "doc_id", "start", "end", "text"]
+CONFLICTS = "conflicts"
+TABLES = (
+    "visits",
+    "centres",
+    "projects",
+    "mentions",
+    "errors",
+    "provenance",
+    "centres_merged",
+    "projects_merged",
+)
 PARQUET_ROW_GROUP = 20_000
 
 
@@ -87,7 +98,15 @@ SCHEMAS: dict[str, Schema] = {
         whole_numbers_as_int=False,
     ),
     "errors": Schema("errors", tuple(Column(n, "str") for n in ERROR_COLUMNS), False),
+    "provenance": Schema(
+        "provenance",
+        tuple(Column(n, "int" if n in ("start", "end") else "str") for n in PROVENANCE_COLUMNS),
+        whole_numbers_as_int=False,
+    ),
 }
+for _table, _record in (("centres_merged", Centre), ("projects_merged", Project)):
+    _base = _record_schema(_table, _record)
+    SCHEMAS[_table] = Schema(_table, (*_base.columns, Column(CONFLICTS, "str")), True)
 
 
 def parse_formats(values: Sequence[str] | None) -> tuple[str, ...]:
@@ -185,9 +204,7 @@ class CsvWriter(TableFileWriter):
     def cell(self, value: Any) -> Any:
         if isinstance(value, list):
             value = LIST_SEPARATOR.join(str(v) for v in value)
-        elif (
-            self.schema.whole_numbers_as_int and isinstance(value, float) and value.is_integer()
-        ):
+        elif self.schema.whole_numbers_as_int and isinstance(value, float) and value.is_integer():
             value = int(value)
         if value is None:
             return ""
@@ -216,8 +233,12 @@ class JsonlWriter(TableFileWriter):
 def arrow_schema(schema: Schema) -> Any:
     import pyarrow as pa
 
-    types_ = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(),
-              "list": pa.list_(pa.string())}
+    types_ = {
+        "str": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "list": pa.list_(pa.string()),
+    }
     return pa.schema([pa.field(c.name, types_[c.kind]) for c in schema.columns])
 
 
@@ -257,7 +278,9 @@ class ParquetWriter(TableFileWriter):
 
 
 WRITERS: dict[str, type[TableFileWriter]] = {
-    "csv": CsvWriter, "jsonl": JsonlWriter, "parquet": ParquetWriter,
+    "csv": CsvWriter,
+    "jsonl": JsonlWriter,
+    "parquet": ParquetWriter,
 }
 
 

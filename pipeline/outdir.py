@@ -30,14 +30,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-OUTPUT_FILES = frozenset(
-    {"visits.csv", "centres.csv", "projects.csv", "mentions.csv", "errors.csv", "manifest.json"}
-)
+from pipeline.formats import FORMATS, TABLES
+
+OUTPUT_FILES = frozenset({*(f"{table}.csv" for table in TABLES), "manifest.json"})
 """The files of a default (CSV) run."""
 MANAGED_FILES = OUTPUT_FILES | frozenset(
-    f"{table}.{fmt}"
-    for table in ("visits", "centres", "projects", "mentions", "errors")
-    for fmt in ("jsonl", "parquet")
+    f"{table}.{fmt}" for table in TABLES for fmt in FORMATS
 )
 """Every file lvextract may write into an output folder (any ``--format``): a run replaces
 them all, and carries over only other entries."""

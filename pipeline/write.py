@@ -31,10 +31,13 @@ from typing import Any
 import pandas as pd
 
 from pipeline import __version__
+from pipeline.derived import merged_rows, provenance_rows, records_from_rows
 from pipeline.document import (
+    Centre,
     Document,
     DocumentError,
     Mention,
+    Project,
     columns,
 )
 from pipeline.formats import (
@@ -209,6 +212,7 @@ class TableWriter:
                     document.mentions, key=lambda m: (m.start, m.end, m.label, m.norm or "")
                 )
             ],
+            "provenance": provenance_rows(document),
         }
         for table, table_rows in rows.items():
             self.buffers[table].extend((doc_id, row) for row in table_rows)
@@ -255,11 +259,22 @@ class TableWriter:
         errors = sorted(self.errors, key=_error_key)
         counts = {**self.counts, "documents": len(self.inputs), "errors": len(errors)}
         first = True
+        kept: dict[str, list[list[Any]]] = {}
         for table in ROW_TABLES:
-            self._write_table(table, self._sorted_rows(table))
+            rows: Iterable[list[Any]] = self._sorted_rows(table)
+            if table in MERGED_FROM:  # few rows per release: kept to merge across releases
+                rows = kept[table] = list(rows)
+            self._write_table(table, rows)
             if first:
                 _test_pause_hook()
                 first = False
+        merged = merged_rows(
+            records_from_rows(kept["centres"], Centre),
+            records_from_rows(kept["projects"], Project),
+        )
+        for table, rows in merged.items():
+            self._write_table(table, rows)
+        counts.update({table: len(rows) for table, rows in merged.items()})
         self._write_table("errors", ([e.doc_id, e.stage, e.error, e.message,
                                       str(e.path) if e.path else ""] for e in errors))
         self.inputs.sort(key=itemgetter(0))
@@ -293,7 +308,8 @@ class TableWriter:
                 handle.close()
 
 
-ROW_TABLES = ("visits", "centres", "projects", "mentions")
+ROW_TABLES = ("visits", "centres", "projects", "mentions", "provenance")
+MERGED_FROM = ("centres", "projects")
 
 
 def _values(record: Any) -> list[Any]:

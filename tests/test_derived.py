@@ -1,9 +1,17 @@
-"""provenance.csv and the merged tables, built from real extraction of two releases."""
+"""Provenance rows and the merged tables, built from real extraction of two releases and
+written by ``lvextract run``."""
 
 from __future__ import annotations
 
-from pipeline.derived import PROVENANCE_COLUMNS, merged_frames, provenance_frame
+import csv
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.derived import merged_rows, provenance_rows
 from pipeline.document import Document
+from pipeline.formats import CONFLICTS, PROVENANCE_COLUMNS, SCHEMAS
 
 FIRST = (
     "2023. gada 12. aprīlī Preiļos atklāja dienas aprūpes centru “Ozolzīle”, ko izveidoja "
@@ -20,23 +28,43 @@ def _documents(run_text) -> list[Document]:
 
 
 def test_every_provenance_row_quotes_its_source(run_text) -> None:
-    documents = _documents(run_text)
-    frame = provenance_frame(documents)
-    assert list(frame.columns) == PROVENANCE_COLUMNS
-    texts = {d.doc_id: d.text for d in documents}
-    for row in frame.itertuples():
-        assert texts[row.doc_id][row.start : row.end] == row.text
-    centre_rows = frame[(frame.table == "centres") & (frame.field == "visitors_per_day")]
-    assert "15-20" in centre_rows.text.iloc[0]
+    for document in _documents(run_text):
+        for row in provenance_rows(document):
+            _, _, _, doc_id, start, end, text = row
+            assert doc_id == document.doc_id and document.text[start:end] == text
+    second = _documents(run_text)[1]
+    visitors = [r for r in provenance_rows(second) if r[2] == "visitors_per_day"]
+    assert "15-20" in visitors[0][6]
 
 
 def test_one_centre_and_one_project_across_two_releases(run_text) -> None:
-    merged = merged_frames(_documents(run_text))
-    [centre] = merged["centres_merged"].to_dict("records")
-    assert centre["name"] == "Ozolzīle"
-    assert centre["doc_ids"] == ["preili-1", "preili-2"]
+    documents = _documents(run_text)
+    merged = merged_rows(
+        [c for d in documents for c in d.centres], [p for d in documents for p in d.projects]
+    )
+    names = SCHEMAS["centres_merged"].names
+    [centre] = [dict(zip(names, row, strict=True)) for row in merged["centres_merged"]]
+    assert (centre["name"], centre["doc_ids"]) == ("Ozolzīle", ["preili-1", "preili-2"])
     assert centre["visitors_per_day"] == "15-20"
-    [project] = merged["projects_merged"].to_dict("records")
+    names = SCHEMAS["projects_merged"].names
+    [project] = [dict(zip(names, row, strict=True)) for row in merged["projects_merged"]]
     assert project["code"] == "9.3.1.1/19/I/024"
     assert project["doc_ids"] == ["preili-1", "preili-2"]
     assert project["total_budget_eur"] == 498203.67
+
+
+def test_run_writes_provenance_and_merged_tables(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "preili-1.txt").write_text(FIRST, encoding="utf-8")
+    (inputs / "preili-2.txt").write_text(SECOND, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    with (out / "provenance.csv").open(encoding="utf-8") as handle:
+        provenance = list(csv.DictReader(handle))
+    assert list(provenance[0]) == PROVENANCE_COLUMNS
+    with (out / "centres_merged.csv").open(encoding="utf-8") as handle:
+        [centre] = list(csv.DictReader(handle))
+    assert centre["doc_ids"] == "preili-1; preili-2"
+    assert CONFLICTS in centre

@@ -10,11 +10,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.document import Centre, Document, DocumentError, Mention, Project, Visit
-from pipeline.formats import SCHEMAS, parse_formats, typed
+from pipeline.formats import SCHEMAS, TABLES, parse_formats, typed
 from pipeline.outdir import OUTPUT_FILES
 from pipeline.write import write_outputs
-
-TABLES = ("visits", "centres", "projects", "mentions", "errors")
 
 
 def sample_documents() -> tuple[list[Document], list[DocumentError]]:
@@ -34,7 +32,8 @@ def sample_documents() -> tuple[list[Document], list[DocumentError]]:
                 Visit(f"{doc_id}-v1", doc_id, "2022-10-06", "2022-10-07",
                       'biedrība "Cerību spārni"', None, 18 if doc_id == "a" else None,
                       origin_municipalities=["Balvu novads", "Krāslavas novads"],
-                      destination_localities=["Ludza"], sites_visited=["Rūķīši"]),
+                      destination_localities=["Ludza"], sites_visited=["Rūķīši"],
+                      provenance={"destination_localities": [(47, 52)]}),
             ],
             centres=[Centre(f"{doc_id}-c1", "Rūķīši", "day_centre",
                             target_groups=["children", "seniors"], visitors_per_day="20-25",

@@ -99,7 +99,8 @@ def written(tmp_path: Path) -> Path:
 
 def test_the_output_files(written: Path) -> None:
     assert sorted(p.name for p in written.iterdir()) == [
-        "centres.csv", "errors.csv", "manifest.json", "mentions.csv", "projects.csv", "visits.csv"
+        "centres.csv", "centres_merged.csv", "errors.csv", "manifest.json", "mentions.csv",
+        "projects.csv", "projects_merged.csv", "provenance.csv", "visits.csv",
     ]
 
 
@@ -160,7 +161,8 @@ def test_the_manifest(written: Path) -> None:
     manifest = json.loads((written / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["lvextract_version"] == __version__
     assert manifest["counts"] == {
-        "visits": 1, "centres": 1, "projects": 1, "mentions": 2, "documents": 1, "errors": 1
+        "visits": 1, "centres": 1, "projects": 1, "mentions": 2, "provenance": 0,
+        "documents": 1, "errors": 1, "centres_merged": 1, "projects_merged": 1,
     }
     [entry] = manifest["inputs"]
     assert entry["doc_id"] == "balvi-01"

@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 
 from pipeline import __version__
 from pipeline.cli import EXIT_SOME_FAILED, app
+from pipeline.formats import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
-OUTPUTS = ("visits.csv", "centres.csv", "projects.csv", "mentions.csv", "errors.csv",
-           "manifest.json")
+OUTPUTS = (*(f"{table}.csv" for table in TABLES), "manifest.json")
 ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
 
 RELEASES = {

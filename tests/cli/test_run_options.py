@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.formats import TABLES
 from pipeline.progress import BarProgress, show_progress
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -96,7 +97,7 @@ def test_workers_backend_and_formats(runner: CliRunner, nlp, tmp_path: Path) -> 
         assert {p.name: p.read_bytes() for p in out.iterdir()} == {
             p.name: p.read_bytes() for p in one.iterdir()
         }
-    assert len(list(one.iterdir())) == 16
+    assert len(list(one.iterdir())) == len(TABLES) * 3 + 1  # every table x 3 formats + manifest
     assert pq.read_table(one / "visits.parquet").to_pylist()[0]["participants_count"] == 18
 
 
@@ -106,7 +107,7 @@ def test_parquet_only(runner: CliRunner, nlp, tmp_path: Path) -> None:
                                  "--format", "parquet"], env=ENV)
     assert result.exit_code == 3
     assert "(errors.parquet)" in result.stdout
-    assert sorted(p.suffix for p in out.iterdir()) == [".json", *[".parquet"] * 5]
+    assert sorted(p.suffix for p in out.iterdir()) == [".json", *[".parquet"] * len(TABLES)]
 
 
 class Terminal(io.StringIO):
