@@ -18,6 +18,7 @@ _TOWN_KINDS = ("valstspilsēta", "pilsēta")
 # A village opens a centre's name only before type words ("Vecumnieku ... centrs"): in a
 # quoted name, a village's name is more often a common word ("Liepu pagalms").
 _PLACE_KINDS_BEFORE_TYPE_WORDS = (*_TOWN_KINDS, "ciems")
+_TARGET_WINDOW = 150  # characters after a centre's name that may say whom it serves
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
 
 
@@ -56,7 +57,10 @@ def _fill(centre: Centre, mention: Mention, sent: Sentence, sents: list[Sentence
     if centre.locality is None and locality:
         centre.locality = locality
         note(centre, "locality", source)
-    groups = _target_groups(sent.text)
+    # Who a centre serves is said right after its name ("… “X”, kur apskatījām … pieaugušām
+    # personām"), not anywhere in a long sentence that names several sites.
+    offset = mention.clean_start - sent.start
+    groups = _target_groups(sent.text[offset : offset + len(mention.text) + _TARGET_WINDOW])
     if groups:
         centre.target_groups = unique([*centre.target_groups, *groups])
         note(centre, "target_groups", sent)

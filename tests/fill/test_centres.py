@@ -117,3 +117,13 @@ def test_the_place_a_centre_name_opens_with(
 ) -> None:
     [centre] = centres(run_text, text)
     assert (centre.municipality, centre.locality) == (municipality, locality)
+
+
+def test_target_groups_are_read_after_the_centre_they_belong_to(run_text: Run) -> None:
+    text = (
+        "No rīta bērni apmeklēja dienas centru “Zīļuki”, un pēcpusdienā viesi devās uz Preiļiem, "
+        "kur specializētā darbnīca “Rokraksts” strādā ar pieaugušajiem ar garīga rakstura "
+        "traucējumiem."
+    )
+    by_name = {c.name: c for c in centres(run_text, text)}
+    assert set(by_name["Rokraksts"].target_groups) == {"adults", "mental_disorders"}
