@@ -53,6 +53,11 @@ def _lexicon() -> dict:
         (before(entry["pattern"], data["centre_type_tail"]), entry["type"])
         for entry in data["centre_types"]
     ]
+    # A name in capitals follows its type words directly ("uzņēmumu RB CAFÉ"); after a
+    # target group ("darbnīcu personām ar GRT") capitals are an abbreviation, no name.
+    data["_centre_cues_adjacent"] = [
+        (before(entry["pattern"]), entry["type"]) for entry in data["centre_types"]
+    ]
     data["_legal_cues"] = [
         (
             re.compile(
@@ -268,7 +273,7 @@ def find_unquoted_names(text: str) -> list[Hit]:
     hits.extend(_place_named_centres(text, lexicon))
     for match in _CAPS_NAME.finditer(text):
         left = re.split(r"[.!?;:\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
-        for cue, centre_type in lexicon["_centre_cues"]:
+        for cue, centre_type in lexicon["_centre_cues_adjacent"]:
             cue_match = cue.search(left)
             if cue_match:
                 span_start = match.start() - (len(left) - cue_match.start())

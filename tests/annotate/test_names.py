@@ -385,3 +385,8 @@ def test_other_bracketed_abbreviations_are_no_project(text: str) -> None:
 def test_institution_spans_and_norms(text: str, span: str, norm: str) -> None:
     hits = [h for h in find_unquoted_names(text) if h.label == "ORG"]
     assert [(text[h.start : h.end], h.norm) for h in hits] == [(span, norm)]
+
+
+def test_an_abbreviation_after_a_target_group_is_no_centre() -> None:
+    text = "Viesi apmeklēja specializēto darbnīcu personām ar GRT. Pēc tam viņi devās mājās."
+    assert [h for h in find_unquoted_names(text) if h.label == "CENTRE"] == []
