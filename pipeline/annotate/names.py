@@ -38,8 +38,14 @@ _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs)$")
 _PROJECT_ACRONYM = re.compile(
     rf"(?:\b(?i:projekt)\w*|[”“»\"]|\d)\s*\((?P<acronym>[{_UPPER}][{_UPPER}0-9+&-]{{1,14}})[,)]"
+    rf"|\b(?i:projekt)\w*\s+(?P<bare>[{_UPPER}][{_UPPER}0-9+&]{{2,14}})\b(?![-–])"
 )
-_LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai)\s*\Z")
+# Between two names of one kind: a list ("“A”, “B” un “C”") or an alias ("“A” jeb “B”",
+# "“A” (“B”)").
+_LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai|jeb|\()\s*\Z")
+# Where the left context of a name stops: a sentence end, but not the dot of "Nr.".
+_SENTENCE_BREAK = re.compile(r"(?<!\bNr)[.!?;:\n](?:\s|$)")
+_OPENING_WORD = re.compile(rf"(?<![\w-])(?P<word>[{_UPPER}][\w-]+) +\Z")
 
 
 @cache
@@ -68,12 +74,11 @@ def _lexicon() -> dict:
         )
         for entry in data["legal_forms"]
     ]
-    data["_centre_prefix"] = re.compile(
-        rf"(?:(?<![\w-])(?P<place>[{_UPPER}][\w-]+) +)?"
-        rf"(?P<words>(?:(?i:{data['centre_prefix_words']}) +)*)\Z"
-    )
+    data["_centre_prefix"] = re.compile(rf"(?:(?i:{data['centre_prefix_words']}) +)*\Z")
     data["_generic_centre_cue"] = before(data["generic_centre_cue"])
-    data["_project_cue"] = re.compile(rf"\b{data['project_cues']}\b[^.;:!?]{{0,60}}\Z", re.I)
+    data["_project_cue"] = re.compile(
+        rf"\b{data['project_cues']}\b(?:[^.;:!?]|Nr\.){{0,60}}\Z", re.I
+    )
     heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
     glue = data["org_name_glue"]
     # Name words: capitalised words, glue ("novada"), lower-case genitives ("palīdzības").
@@ -124,7 +129,7 @@ def find_quoted_names(text: str) -> list[Hit]:
     for match in _QUOTED.finditer(text):
         name = match.group("name") or match.group("flat")
         left = text[max(0, match.start() - 120) : match.start()]
-        left = re.split(r"[.!?;:\n](?:\s|$)", left)[-1]
+        left = _SENTENCE_BREAK.split(left)[-1]
         hit = _classify(text, match.start(), match.end(), name, left, lexicon)
         if (
             hit is None
@@ -175,11 +180,13 @@ def _centre_start(left: str, cue_start: int, lexicon: dict) -> int:
     """Where a centre's span starts: its type words, widened over the words that qualify
     them ("sociālā", "pensionāru") and a known place opening them ("Viļānu novada",
     "Espo")."""
-    prefix = lexicon["_centre_prefix"].search(left[:cue_start])
-    place = prefix.group("place")
-    if place and (places_by_form().get(place.lower()) or places_by_modifier().get(place.lower())):
-        return prefix.start("place")
-    return prefix.start("words")
+    start = lexicon["_centre_prefix"].search(left[:cue_start]).start()
+    place = _OPENING_WORD.search(left[:start])
+    if place:
+        word = place.group("word").lower()
+        if places_by_form().get(word) or places_by_modifier().get(word):
+            return place.start()
+    return start
 
 
 def _like(model: Hit, start: int, end: int, name: str, how: str) -> Hit:
@@ -244,11 +251,14 @@ def _nominative(name_words: list[str], lemma: str, lexicon: dict) -> str:
 
 def find_project_acronyms(text: str) -> list[Hit]:
     """A project's acronym in brackets right after the word "projekts", its quoted title or
-    its code: "projekta (DI)", "“… kopienās” (SENCOM, LLI-512)", "Nr. LLI425 (OCTOPUS)"."""
-    return [
-        Hit(m.start("acronym"), m.end("acronym"), "PROJECT", m.group("acronym"), "names.acronym")
-        for m in _PROJECT_ACRONYM.finditer(text)
-    ]
+    its code: "projekta (DI)", "“… kopienās” (SENCOM, LLI-512)", "Nr. LLI425 (OCTOPUS)";
+    or in capitals right after "projekts": "Projekts SENCOM tiek īstenots"."""
+    hits = []
+    for match in _PROJECT_ACRONYM.finditer(text):
+        group = "acronym" if match.group("acronym") else "bare"
+        start, end = match.span(group)
+        hits.append(Hit(start, end, "PROJECT", match.group(group), "names.acronym", score=0.9))
+    return hits
 
 
 def find_unquoted_names(text: str) -> list[Hit]:
@@ -272,7 +282,7 @@ def find_unquoted_names(text: str) -> list[Hit]:
         hits.append(Hit(match.start(), match.end(), "ORG", norm, "names.institution", score=0.9))
     hits.extend(_place_named_centres(text, lexicon))
     for match in _CAPS_NAME.finditer(text):
-        left = re.split(r"[.!?;:\n](?:\s|$)", text[max(0, match.start() - 80) : match.start()])[-1]
+        left = _SENTENCE_BREAK.split(text[max(0, match.start() - 80) : match.start()])[-1]
         for cue, centre_type in lexicon["_centre_cues_adjacent"]:
             cue_match = cue.search(left)
             if cue_match:

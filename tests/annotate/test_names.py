@@ -390,3 +390,22 @@ def test_institution_spans_and_norms(text: str, span: str, norm: str) -> None:
 def test_an_abbreviation_after_a_target_group_is_no_centre() -> None:
     text = "Viesi apmeklēja specializēto darbnīcu personām ar GRT. Pēc tam viņi devās mājās."
     assert [h for h in find_unquoted_names(text) if h.label == "CENTRE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Uzsākts projekts Nr. LL-00087 “Atbalsts senioriem” (“SeniorLink”). Partneri.",
+            ["Atbalsts senioriem", "SeniorLink"],
+        ),
+        ("Projekta “Kopā dvīņpilsētā” jeb “TwinCare” ietvaros.", ["Kopā dvīņpilsētā", "TwinCare"]),
+    ],
+)
+def test_a_project_and_its_alias(text: str, names: list[str]) -> None:
+    assert [h.norm for h in find_quoted_names(text) if h.label == "PROJECT"] == names
+
+
+def test_a_bare_project_acronym_after_projekts() -> None:
+    text = "Projekts SENCOM tiek īstenots no 2021. gada aprīļa."
+    assert [text[h.start : h.end] for h in find_project_acronyms(text)] == ["SENCOM"]
