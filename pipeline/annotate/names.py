@@ -67,7 +67,9 @@ def _lexicon() -> dict:
     data["_legal_cues"] = [
         (
             re.compile(
-                rf"(?:^|(?<=[\s(]))(?:{entry['pattern']})\s*\Z",
+                # An abbreviation may stand between the form and the name: "nevalstiskā
+                # organizācija JIIC “Saspraude”", "nevalstiskā organizācija MTÜ “…”".
+                rf"(?:^|(?<=[\s(]))(?:{entry['pattern']})(?P<abbr> (?-i:[{_UPPER}]{{2,6}}))?\s*\Z",
                 0 if entry.get("case_sensitive") else re.IGNORECASE,
             ),
             entry["norm"],
@@ -163,7 +165,9 @@ def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: di
             owner = lexicon["_legal_prefix"].search(left[: cue_match.start()])
             cue_start = owner.start() if owner else cue_match.start()
             span_start = start - (len(left) - cue_start)
-            norm = f'{left[cue_start : cue_match.start()]}{legal_form} "{quote_free(name)}"'
+            owner_words = left[cue_start : cue_match.start()]
+            abbreviation = cue_match.group("abbr") or ""
+            norm = f'{owner_words}{legal_form}{abbreviation} "{quote_free(name)}"'
             return Hit(
                 span_start, end, "ORG", norm, "names.quoted", facts={"legal_form": legal_form}
             )

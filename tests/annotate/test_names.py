@@ -409,3 +409,10 @@ def test_a_project_and_its_alias(text: str, names: list[str]) -> None:
 def test_a_bare_project_acronym_after_projekts() -> None:
     text = "Projekts SENCOM tiek īstenots no 2021. gada aprīļa."
     assert [text[h.start : h.end] for h in find_project_acronyms(text)] == ["SENCOM"]
+
+
+def test_an_abbreviation_between_legal_form_and_name() -> None:
+    text = "Centrā darbojas arī nevalstiskā organizācija JIIC “Saspraude”."
+    [hit] = find_quoted_names(text)
+    assert text[hit.start : hit.end] == "nevalstiskā organizācija JIIC “Saspraude”"
+    assert hit.norm == 'nevalstiskā organizācija JIIC "Saspraude"'
