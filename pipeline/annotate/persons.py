@@ -49,8 +49,11 @@ def _safe_decline(word: str) -> dict[str, str]:
 
 
 @cache
-def first_name_forms(names_file: Path) -> FirstNames:
-    """Lower-cased form -> ((first name, case, gender), ...) for every name in ``names_file``."""
+def first_name_forms(names_file: Path, common_file: Path | None = None) -> FirstNames:
+    """Lower-cased form -> ((first name, case, gender), ...) for every name in ``names_file``,
+    the common names of ``common_file`` first: when a form reads as a man's and a woman's
+    name ("Lauri": Lauris or Laure), the more common name is tried first."""
+    common = set(_lines(common_file)) if common_file and common_file.exists() else set()
     forms: defaultdict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
     for line in names_file.read_text(encoding="utf-8").splitlines():
         name = line.strip()
@@ -62,7 +65,14 @@ def first_name_forms(names_file: Path) -> FirstNames:
             form = paradigm.get(case)
             if form:
                 forms[form.lower()].append((name, case, sex))
-    return {form: tuple(dict.fromkeys(pairs)) for form, pairs in forms.items()}
+    return {
+        form: tuple(sorted(dict.fromkeys(pairs), key=lambda reading: reading[0] not in common))
+        for form, pairs in forms.items()
+    }
+
+
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def surname_lemma(surname: str, case: str, sex: str | None) -> str | None:
@@ -148,7 +158,8 @@ def _initials(text: str, full: list[Hit]) -> list[Hit]:
 def make_persons(nlp: Language, name: str, gazetteer_dir: str | None):
     """Add PERSON candidates to ``doc._.candidates``."""
     folder = Path(gazetteer_dir) if gazetteer_dir else default_gazetteer_dir()
-    forms = first_name_forms(folder / "persons" / "first_names.txt")
+    persons = folder / "persons"
+    forms = first_name_forms(persons / "first_names.txt", persons / "common_first_names.txt")
 
     def persons_component(doc: Doc) -> Doc:
         add_candidates(doc, find_persons(doc, forms))

@@ -495,10 +495,14 @@ def _feminine(surname: str, lexicon: Path) -> str | None:
     return None
 
 
-def build_persons(src: Path, lexicon: Path) -> tuple[list[str], list[str], list[str]]:
-    """First names, surnames (with derived feminines) and a form -> lemma table."""
-    first = {r["name"] for r in _rows(src / FIRST_NAMES, "\t") if r["name"] != "-"}
-    first |= {r["given_name"] for r in _rows(src / GIVEN_TOP)}
+def build_persons(src: Path, lexicon: Path) -> tuple[list[str], list[str], list[str], list[str]]:
+    """First names, surnames (with derived feminines), a form -> lemma table and the common
+    first names (the traditional name-day list and the most frequent given names), which
+    decide between a man's and a woman's name of one form ("Lauri": Lauris, not Laure)."""
+    rows = [r for r in _rows(src / FIRST_NAMES, "\t") if r["name"] != "-"]
+    top = {r["given_name"] for r in _rows(src / GIVEN_TOP)}
+    first = {r["name"] for r in rows} | top
+    common = {r["name"] for r in rows if r["list"] == "traditional"} | top
     surnames = {r["surname"] for r in _rows(src / SURNAMES_TOP)}
     surnames |= {
         f
@@ -514,7 +518,7 @@ def build_persons(src: Path, lexicon: Path) -> tuple[list[str], list[str], list[
         if (form := decline(lemma, mode="person")[case]) != lemma
     }
     table = ["form\tlemma\tkind", *("\t".join(row) for row in sorted(forms))]
-    return sorted(first), sorted(surnames), table
+    return sorted(first), sorted(surnames), table, sorted(common)
 
 
 def _org_norm(name: str, legal_form: str, rules: dict[str, list[str]]) -> tuple[str, str]:
@@ -622,7 +626,7 @@ def build_gazetteers(
     """Rebuild every derived gazetteer file in out_dir; returns row counts per file."""
     lexicon = lexicon or lexicon_dir()
     places = build_places(source_dir, lexicon)
-    first, surnames, name_forms = build_persons(source_dir, lexicon)
+    first, surnames, name_forms, common = build_persons(source_dir, lexicon)
     programmes, codes = build_programmes(source_dir, lexicon)
     heads = build_heads(lexicon)
     (out_dir / "heads.json").write_text(
@@ -632,6 +636,9 @@ def build_gazetteers(
         "places.jsonl": _write_jsonl(out_dir / "places.jsonl", (p.to_json() for p in places)),
         "heads.json": len(heads),
         "persons/first_names.txt": _write_lines(out_dir / "persons" / "first_names.txt", first),
+        "persons/common_first_names.txt": _write_lines(
+            out_dir / "persons" / "common_first_names.txt", common
+        ),
         "persons/surnames.txt": _write_lines(out_dir / "persons" / "surnames.txt", surnames),
         "persons/name_forms.tsv": _write_lines(out_dir / "persons" / "name_forms.tsv", name_forms)
         - 1,

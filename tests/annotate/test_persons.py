@@ -65,3 +65,10 @@ def test_surnames_in_ins_keep_their_s_caron(found: Found, text: str, expected: l
 )
 def test_no_person_without_a_surname(found: Found, text: str) -> None:
     assert persons(found, text) == []
+
+
+def test_a_form_of_two_genders_takes_the_common_name(nlp) -> None:
+    doc = nlp("Tiekoties ar pārvaldes direktoru Lauri Pastaru, pārrunājām sadarbību.")
+    assert [(e.text, e._.norm) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Lauri Pastaru", "Lauris Pastars")
+    ]

@@ -19,10 +19,15 @@ def _places(out: Path) -> dict[str, dict]:
 def test_counts(built: tuple[Path, dict[str, int]]) -> None:
     _, counts = built
     assert counts == {
-        "places.jsonl": counts["places.jsonl"], "heads.json": 11,
-        "persons/first_names.txt": 4, "persons/surnames.txt": 6,
+        "places.jsonl": counts["places.jsonl"],
+        "heads.json": 11,
+        "persons/first_names.txt": 4,
+        "persons/common_first_names.txt": 3,
+        "persons/surnames.txt": 6,
         "persons/name_forms.tsv": counts["persons/name_forms.tsv"],
-        "orgs.jsonl": 4, "programmes.jsonl": 17, "project_codes.jsonl": 2,
+        "orgs.jsonl": 4,
+        "programmes.jsonl": 17,
+        "project_codes.jsonl": 2,
     }
 
 
@@ -38,7 +43,10 @@ def test_novads_record(built: tuple[Path, dict[str, int]]) -> None:
     row = _places(built[0])["LV:novads:0030000"]
     assert row["label"] == "MUNICIPALITY" and row["norm"] == "Jelgavas novads"
     assert (row["head"], row["modifier"], row["region"]) == (
-        "novads", "Jelgavas", "Zemgales plānošanas reģions")
+        "novads",
+        "Jelgavas",
+        "Zemgales plānošanas reģions",
+    )
     assert {"Jelgavas novadā", "Jelgavas novada", "Jelgavas novados"} <= set(row["forms"])
 
 
@@ -57,7 +65,10 @@ def test_city_and_town(built: tuple[Path, dict[str, int]]) -> None:
 def test_old_units_have_successors(built: tuple[Path, dict[str, int]]) -> None:
     old = _places(built[0])["LV:novads_2009:0546701"]
     assert (old["successor"], old["successor_id"], old["valid_to"]) == (
-        "Jelgavas novads", "0030000", "2021-06-30")
+        "Jelgavas novads",
+        "0030000",
+        "2021-06-30",
+    )
     assert old["region"] == "Zemgales plānošanas reģions"
 
 
@@ -75,7 +86,8 @@ def test_villages_are_filtered(built: tuple[Path, dict[str, int]]) -> None:
     # Saule: stop-list; Anna: a first name; Zemgale: a region's form; Ozolnieku: the parish
     # genitive; Preiļi: a town; Jelgava: a city; 'Ūdrīši 2': a number; Kalnciems twice.
     assert [(v["norm"], v["parish"], v["parent_id"]) for v in villages] == [
-        ("Kalnciems", "Kalnciema pagasts", "0030000")]
+        ("Kalnciems", "Kalnciema pagasts", "0030000")
+    ]
 
 
 def test_foreign_units(built: tuple[Path, dict[str, int]]) -> None:
@@ -103,7 +115,13 @@ def test_heads(built: tuple[Path, dict[str, int]]) -> None:
 def test_persons(built: tuple[Path, dict[str, int]]) -> None:
     out = built[0]
     assert (out / "persons" / "first_names.txt").read_text("utf-8").split() == [
-        "Aili", "Anna", "Jānis", "Uldis"]
+        "Aili",
+        "Anna",
+        "Jānis",
+        "Uldis",
+    ]
+    common = (out / "persons" / "common_first_names.txt").read_text("utf-8").split()
+    assert common == ["Anna", "Jānis", "Uldis"]  # traditional name days and the top names
     surnames = (out / "persons" / "surnames.txt").read_text("utf-8").split()
     assert {"Balode", "Jansone", "Bērziņa"} <= set(surnames)
     table = (out / "persons" / "name_forms.tsv").read_text("utf-8")
