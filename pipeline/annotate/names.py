@@ -139,8 +139,9 @@ def find_quoted_names(text: str) -> list[Hit]:
             and _LIST_GLUE.match(text[previous_end : match.start()])
         ):
             hit = _like(previous, match.start(), match.end(), name, "list")
-        if hit is None and name in seen:
-            hit = _like(seen[name], match.start(), match.end(), name, "coreference")
+        earlier = name if name in seen else _inflected_from(name, seen)
+        if hit is None and earlier is not None:
+            hit = _like(seen[earlier], match.start(), match.end(), earlier, "coreference")
         if hit is None:
             previous = None
             continue
@@ -191,6 +192,23 @@ def _centre_start(left: str, cue_start: int, lexicon: dict) -> int:
         if places_by_form().get(word) or places_by_modifier().get(word):
             return place.start()
     return start
+
+
+def _inflected_from(name: str, seen: dict[str, Hit]) -> str | None:
+    """A centre or project name seen earlier of which ``name`` is a case form ("“Pērles”"
+    after "“Pērle”"): the mention takes the earlier, nominative name as its norm."""
+    for earlier, hit in seen.items():
+        if hit.label != "ORG" and name in _case_forms(earlier):
+            return earlier
+    return None
+
+
+@cache
+def _case_forms(name: str) -> frozenset[str]:
+    try:
+        return frozenset(decline(name).values())
+    except (ValueError, KeyError):
+        return frozenset()
 
 
 def _like(model: Hit, start: int, end: int, name: str, how: str) -> Hit:

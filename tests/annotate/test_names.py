@@ -416,3 +416,9 @@ def test_an_abbreviation_between_legal_form_and_name() -> None:
     [hit] = find_quoted_names(text)
     assert text[hit.start : hit.end] == "nevalstiskā organizācija JIIC “Saspraude”"
     assert hit.norm == 'nevalstiskā organizācija JIIC "Saspraude"'
+
+
+def test_a_later_case_form_of_a_centre_name_is_the_same_centre() -> None:
+    text = "Cēsīs durvis vēris centrs “Pērle”. Biedrība nodrošinās “Pērles” pakalpojumus."
+    hits = [(text[h.start : h.end], h.label, h.norm) for h in find_quoted_names(text)]
+    assert hits == [("centrs “Pērle”", "CENTRE", "Pērle"), ("“Pērles”", "CENTRE", "Pērle")]
