@@ -2,9 +2,9 @@
 
 A visit is anchored on a sentence with a strong trigger ("pieredzes apmaiņas brauciens",
 "viesojās", "uzņēma delegāciju"). Trigger sentences with different dates are different
-visits; a trigger sentence without a date joins the visit before it. Places are split into
-origin and destination by the words before them: "no" and a genitive before the
-participants mark the origin, locatives and "uz" the destination.
+visits (unless it is a day of the same trip); a trigger sentence without a date joins the
+visit before it. Places are split into origin and destination list by list: "no" and a
+genitive before the participants mark the origin, locatives and "uz" the destination.
 """
 
 from __future__ import annotations
@@ -24,18 +24,19 @@ from pipeline.fill.context import (
     split_range,
     unique,
 )
-from pipeline.gazetteer.kb import load_heads, places_by_modifier
+from pipeline.gazetteer.kb import Place, load_heads, places_by_modifier
 from pipeline.normalise.numbers import count_words, parse_count
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
+# A travellers' organisation names its town or municipality, a city before its district.
 _MUNICIPAL_KINDS = (
     "valstspilsēta",
     "novads",
-    "foreign_municipality",
     "foreign_city",
+    "foreign_municipality",
     "novads_2009",
 )
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
@@ -159,12 +160,18 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     for sent in group:
         for place, side in _sides(sent):
             (origin if side == "origin" else destination).append(place)
-    origin_norms = {p.norm for p in origin} | set(_travellers_places(group))
+    travellers_from = _travellers_places(group)
+    origin_norms = {p.norm for p in origin} | {p.norm for p in travellers_from}
     destination = [p for p in destination if p.norm not in origin_norms or _LOCATIVE.search(p.text)]
     destination = _abroad_only(destination, origin)
     _set_places(visit, origin, "origin")
     _set_places(visit, destination, "destination")
-    visit.origin_municipalities = unique([*visit.origin_municipalities, *_travellers_places(group)])
+    visit.origin_municipalities = unique(
+        [*visit.origin_municipalities, *(p.norm for p in travellers_from)]
+    )
+    visit.origin_countries = unique(
+        [*visit.origin_countries, *(p.country for p in travellers_from)]
+    )
     sites = [m for s in group for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
@@ -318,7 +325,7 @@ def _head_forms() -> frozenset[str]:
     return frozenset(form.lower() for head in load_heads().values() for form in head.surface)
 
 
-def _travellers_places(group: list[Sentence]) -> list[str]:
+def _travellers_places(group: list[Sentence]) -> list[Place]:
     """Places named by the travellers' organisation: "Liepājā viesojās Klaipēdas Palīdzības
     centra darbinieki" come from Klaipēda (the organisation's first word, a place genitive),
     when a travel verb says they are the ones who came."""
@@ -335,7 +342,7 @@ def _travellers_places(group: list[Sentence]) -> list[str]:
                 key=lambda p: _MUNICIPAL_KINDS.index(p.kind),
             )
             if municipal:
-                places.append(municipal[0].norm)
+                places.append(municipal[0])
     return places
 
 

@@ -203,3 +203,11 @@ def test_every_filled_visit_cell_says_where_it_came_from(run_text: Run) -> None:
     assert quoted["organiser"] == ["biedrība “Cerību spārni”"]
     assert "“Rūķīši”" in quoted["sites_visited"][0]
     assert set(quoted) >= {"participants_count", "destination_municipalities", "sites_visited"}
+
+
+def test_the_travellers_organisation_names_their_city(run_text: Run) -> None:
+    text = "2023. gada 25. septembrī Liepājā viesojās Klaipēdas Palīdzības centra darbinieki."
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Klaipēda"]
+    assert visit.origin_countries == ["LT"]
+    assert visit.destination_municipalities == ["Liepāja"]
