@@ -20,15 +20,11 @@ import heapq
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from pipeline import __version__
 from pipeline.derived import merged_rows, provenance_rows, records_from_rows
@@ -51,43 +47,9 @@ from pipeline.formats import (
 )
 from pipeline.outdir import fsync_dir, output_set
 from pipeline.read import Source
-from pipeline.safety import redact_mention, redact_text, safe_cell
+from pipeline.safety import redact_mention
 
 __all__ = ["ERROR_COLUMNS", "LIST_SEPARATOR", "MENTION_COLUMNS", "TableWriter", "write_outputs"]
-TABLE_FILES = {
-    "visits": "visits.csv",
-    "centres": "centres.csv",
-    "projects": "projects.csv",
-    "mentions": "mentions.csv",
-}
-
-
-def _cell(value: Any) -> Any:
-    """Lists become "a; b"; numbers that are whole print without ".0"."""
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def records_frame(records: Iterable[Any], record_type: type) -> pd.DataFrame:
-    """A table of dataclass records with the contract's columns, lists joined."""
-    rows = [{k: _cell(v) for k, v in asdict(r).items()} for r in records]
-    return pd.DataFrame(rows, columns=columns(record_type), dtype=object)
-
-
-def mentions_frame(documents: Sequence[Document], redact: bool = False) -> pd.DataFrame:
-    rows = [
-        _mention_row(document.doc_id, mention, redact)
-        for document in documents
-        for mention in sorted(
-            document.mentions, key=lambda m: (m.start, m.end, m.label, m.norm or "")
-        )
-    ]
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS, dtype=object)
-
-
 def _mention_row(doc_id: str, mention: Mention, redact: bool = False) -> dict[str, Any]:
     text, norm = mention.text, mention.norm
     if redact:
@@ -103,35 +65,6 @@ def _mention_row(doc_id: str, mention: Mention, redact: bool = False) -> dict[st
         "source": mention.source,
         "score": round(mention.score, 3),
     }
-
-
-def csv_text(frame: pd.DataFrame, redact: bool = False) -> str:
-    """The CSV of ``frame`` (UTF-8, LF line ends), text cells made spreadsheet-safe."""
-    def cell(value: Any) -> Any:
-        if redact and isinstance(value, str):
-            value = redact_text(value)
-        return safe_cell(value)
-
-    return frame.map(cell).to_csv(index=False, lineterminator="\n")
-
-
-def write_csv_atomic(frame: pd.DataFrame, path: Path, redact: bool = False) -> None:
-    """Write ``frame`` as UTF-8 CSV to a temporary file beside ``path``, then rename it."""
-    write_text_atomic(csv_text(frame, redact), path)
-
-
-def write_text_atomic(text: str, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_outputs(

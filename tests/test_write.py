@@ -12,13 +12,10 @@ import pytest
 
 from pipeline import __version__
 from pipeline.document import Centre, Document, DocumentError, Mention, Project, Visit
-from pipeline.write import (
-    MENTION_COLUMNS,
-    TABLE_FILES,
-    write_csv_atomic,
-    write_outputs,
-    write_text_atomic,
-)
+from pipeline.formats import file_name
+from pipeline.write import MENTION_COLUMNS, write_outputs
+
+TABLES = ("visits", "centres", "projects", "mentions")
 
 CONTRACT = json.loads(
     (Path(__file__).resolve().parents[1] / "pipeline" / "data" / "contract.json").read_text(
@@ -106,7 +103,7 @@ def test_the_output_files(written: Path) -> None:
 
 @pytest.mark.parametrize("table", ["visits", "centres", "projects", "mentions"])
 def test_columns_are_exactly_the_contracts(written: Path, table: str) -> None:
-    assert header(written / TABLE_FILES[table]) == CONTRACT["tables"][table]
+    assert header(written / file_name(table, "csv")) == CONTRACT["tables"][table]
 
 
 def test_mention_columns_constant_matches_the_contract() -> None:
@@ -182,9 +179,9 @@ def test_files_are_utf8_with_unix_line_ends(written: Path) -> None:
 
 def test_empty_tables_still_have_their_header(tmp_path: Path) -> None:
     write_outputs([], [], tmp_path)
-    for table, name in TABLE_FILES.items():
-        assert header(tmp_path / name) == CONTRACT["tables"][table]
-        assert read_rows(tmp_path / name) == []
+    for table in TABLES:
+        assert header(tmp_path / file_name(table, "csv")) == CONTRACT["tables"][table]
+        assert read_rows(tmp_path / file_name(table, "csv")) == []
 
 
 def test_document_order_does_not_change_the_bytes(tmp_path: Path) -> None:
@@ -195,25 +192,9 @@ def test_document_order_does_not_change_the_bytes(tmp_path: Path) -> None:
     ]
     write_outputs(docs, errors, tmp_path / "one")
     write_outputs(list(reversed(docs)), list(reversed(errors)), tmp_path / "two")
-    for name in [*TABLE_FILES.values(), "errors.csv"]:
+    for name in [*(file_name(t, "csv") for t in TABLES), "errors.csv"]:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
     assert [r["doc_id"] for r in read_rows(tmp_path / "one" / "visits.csv")] == ["a", "b", "c"]
-
-
-def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "visits.csv"
-    target.write_text("old,contents\n", encoding="utf-8")
-
-    def broken_replace(src: str, dst: str) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
-        write_text_atomic("new,contents\n", target)
-    assert target.read_text(encoding="utf-8") == "old,contents\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["visits.csv"]
 
 
 def test_a_failed_write_leaves_the_previous_outputs_intact(
@@ -235,26 +216,6 @@ def test_a_failed_write_leaves_the_previous_outputs_intact(
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     monkeypatch.undo()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing left beside it
-
-
-def test_an_interrupted_write_leaves_no_temporary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def interrupted(fd: int) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "fsync", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        write_text_atomic("x\n", tmp_path / "a.csv")
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_write_csv_atomic_creates_the_folder(tmp_path: Path) -> None:
-    import pandas as pd
-
-    target = tmp_path / "jauna" / "mape" / "t.csv"
-    write_csv_atomic(pd.DataFrame([{"a": "Ludzā", "b": None}]), target)
-    assert target.read_text(encoding="utf-8") == "a,b\nLudzā,\n"
 
 
 def test_two_runs_on_the_same_inputs_are_byte_identical(tmp_path: Path, nlp) -> None:
