@@ -19,7 +19,6 @@ head, which settles Rēzekne (city) against Rēzeknes novads.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -30,7 +29,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from pipeline.annotate.names import LEXICON
+from pipeline.annotate.names import lexicon
 from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.kb import (
     Head,
@@ -75,7 +74,7 @@ def _capitalised(text: str) -> bool:
 
 @cache
 def _street_words() -> re.Pattern[str]:
-    return re.compile(json.loads(LEXICON.read_text(encoding="utf-8"))["street_words"])
+    return re.compile(lexicon()["street_words"])
 
 
 def _in_street_or_compound(doc: Doc, start: int, end: int) -> bool:
@@ -92,7 +91,7 @@ def _in_street_or_compound(doc: Doc, start: int, end: int) -> bool:
 
 @cache
 def _people_nouns() -> re.Pattern[str]:
-    return re.compile(json.loads(LEXICON.read_text(encoding="utf-8"))["people_nouns"], re.I)
+    return re.compile(lexicon()["people_nouns"], re.I)
 
 
 def _names_people(doc: Doc, end: int) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.annotate.names import LEXICON
+from pipeline.annotate.names import lexicon
 from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
 
@@ -45,8 +45,7 @@ def _form_pattern(form: str) -> str:
 @cache
 def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
     """One alternation over every form (longest first) and the entry of each form."""
-    lexicon = json.loads(LEXICON.read_text(encoding="utf-8"))
-    prefix, suffix = lexicon["programme_prefix"], lexicon["programme_suffix"]
+    prefix, suffix = lexicon()["programme_prefix"], lexicon()["programme_suffix"]
     entries: dict[str, dict[str, Any]] = {}
     for name, label in LIST_FILES:
         path = folder / name

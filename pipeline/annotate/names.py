@@ -49,8 +49,15 @@ _OPENING_WORD = re.compile(rf"(?<![\w-])(?P<word>[{_UPPER}][\w-]+) +\Z")
 
 
 @cache
+def lexicon() -> dict:
+    """``pipeline/data/lexicon.json``, read once for every finder that takes cues from it."""
+    return json.loads(LEXICON.read_text(encoding="utf-8"))
+
+
+@cache
 def _lexicon() -> dict:
-    data = json.loads(LEXICON.read_text(encoding="utf-8"))
+    """The lexicon with its cue patterns compiled (added keys start with ``_``)."""
+    data = dict(lexicon())
 
     def before(patterns: str, tail: str = "") -> re.Pattern[str]:
         return re.compile(rf"(?:^|(?<=[\s(]))(?:{patterns}){tail}\s*\Z", re.IGNORECASE)

@@ -9,7 +9,6 @@ written ("Stūrānes" -> "Stūrāne"); the norm is first name plus surname in th
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from functools import cache
@@ -18,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.annotate.names import LEXICON
+from pipeline.annotate.names import lexicon
 from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.inflect import decline, gender, guess_spec
 from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
@@ -34,7 +33,7 @@ _UPPER = "A-ZĀČĒĢĪĶĻŅŠŪŽ"
 _NAME = rf"[{_UPPER}][a-zāčēģīķļņšūžäöõü]+(?:-[{_UPPER}][a-zāčēģīķļņšūžäöõü]+)?"
 _INITIAL = re.compile(rf"(?<![\w.])(?P<initial>[{_UPPER}])\.\s?(?P<surname>{_NAME})")
 _ROLE_PAIR = re.compile(
-    rf"(?i:\b(?:{json.loads(LEXICON.read_text(encoding='utf-8'))['person_roles']}))\s+"
+    rf"(?i:\b(?:{lexicon()['person_roles']}))\s+"
     rf"(?P<name>{_NAME}\s{_NAME})\b"
 )
 FirstNames = dict[str, tuple[tuple[str, str, str | None], ...]]
