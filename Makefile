@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := outputs/corpus
 
-.PHONY: setup demo test lint browser eval-shared gazetteers clean
+.PHONY: setup demo test lint browser eval-shared eval-backbone backbone-models gazetteers clean
 
 setup: $(VENV)/.installed
 
@@ -41,6 +41,22 @@ browser:
 ## eval-shared: score the pipeline on ../shared/corpus (seeds + dev)
 eval-shared: setup
 	$(BIN)/lvextract eval ../shared/corpus/seeds ../shared/corpus/dev --out outputs/shared-eval
+
+## eval-backbone: score the shipped Latvian backbone on LVTB's test file and the held-out
+## FullStack NER sentences (prepares build/backbone first)
+eval-backbone: setup build/backbone/ud-test.conllu
+	$(BIN)/lvextract eval-backbone build/backbone/ud-test.conllu --ner build/backbone/ner-test.conll
+
+build/backbone/ud-test.conllu:
+	$(BIN)/python training/prepare_data.py --shared ../shared/data --out build/backbone
+
+## backbone-models: retrain every shipped model in pipeline/models/lv (about 1.5 hours on two
+## cores; never run by CI). See pipeline/models/lv/MODEL_CARD.md.
+backbone-models: setup build/backbone/ud-test.conllu
+	OMP_NUM_THREADS=1 $(BIN)/python training/train_tokenizer.py --data build/backbone
+	OMP_NUM_THREADS=1 $(BIN)/python training/train_spacy.py tagger --data build/backbone
+	OMP_NUM_THREADS=1 $(BIN)/python training/train_spacy.py ner --data build/backbone
+	$(BIN)/python training/build_lemma_lexicon.py --data build/backbone
 
 ## gazetteers: rebuild gazetteers/ from ../shared/data/gazetteers
 gazetteers: setup

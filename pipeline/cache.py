@@ -68,7 +68,19 @@ def fingerprint(gazetteer_dir: Path | None = None) -> str:
     digest.update(f"lvextract {__version__}; spacy {spacy_version}; cache {FORMAT}\n".encode())
     _hash_tree(digest, _PACKAGE, _SOURCE_SUFFIXES)
     _hash_tree(digest, Path(gazetteer_dir or default_gazetteers()), None)
+    _hash_backbone(digest)
     return digest.hexdigest()
+
+
+def _hash_backbone(digest: Any) -> None:
+    """The backbone asked for and its model files: a retrained model changes every result."""
+    from pipeline.annotate.backbone import MODEL_DIR
+    from pipeline.annotate.nlp import chosen_backbone
+
+    name, stanza_dir = chosen_backbone()
+    digest.update(f"backbone {name} {stanza_dir}\n".encode())
+    if name == "shipped":
+        _hash_tree(digest, MODEL_DIR, None)
 
 
 def _jsonable(value: Any) -> Any:

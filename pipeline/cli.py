@@ -37,12 +37,41 @@ InputsArg = Annotated[
     list[Path],
     typer.Argument(help=".txt/.html files or folders of them (doc_id = file name stem)."),
 ]
+BackboneOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--backbone",
+        help="Latvian backbone: shipped (the project's models, default), official (stanza's "
+        "Latvian models from --stanza-dir or stanza's resources folder) or rules (no model).",
+    ),
+]
+StanzaDirOpt = Annotated[
+    Path | None,
+    typer.Option("--stanza-dir", help="stanza resources folder for --backbone official."),
+]
 GazetteersOpt = Annotated[
     Path | None,
     typer.Option(
         "--gazetteers", help="Gazetteer folder to use instead of the project's gazetteers/."
     ),
 ]
+
+
+def _choose_backbone(name: str | None, stanza_dir: Path | None) -> None:
+    """Record the backbone choice in the environment, where every worker process reads it."""
+    import os
+
+    from pipeline.annotate.backbone import BACKBONES
+    from pipeline.annotate.nlp import BACKBONE_ENV, STANZA_DIR_ENV
+
+    if name is not None:
+        if name not in BACKBONES:
+            typer.echo(f"error: unknown backbone {name!r} (choose from {', '.join(BACKBONES)})",
+                       err=True)
+            raise typer.Exit(EXIT_USAGE)
+        os.environ[BACKBONE_ENV] = name
+    if stanza_dir is not None:
+        os.environ[STANZA_DIR_ENV] = str(stanza_dir.resolve())
 
 
 def _report(outcome: Document | DocumentError) -> None:
@@ -99,6 +128,8 @@ def run(
         typer.Option("--format", "-f", help="Table format: csv (default), parquet or jsonl; "
                      "repeat the option or give a comma list for several."),
     ] = None,
+    backbone: BackboneOpt = None,
+    stanza_dir: StanzaDirOpt = None,
 ) -> None:
     """Extract mentions, visits, centres and projects from press releases into CSV tables.
 
@@ -122,6 +153,7 @@ def run(
     from pipeline.progress import BarProgress, log_to_stderr, show_progress
     from pipeline.run import BACKENDS, extract_corpus
 
+    _choose_backbone(backbone, stanza_dir)
     try:
         check_output_folder(out)
         chosen = parse_formats(formats)
@@ -196,6 +228,8 @@ def evaluate_command(
     show_errors: Annotated[
         bool, typer.Option("--errors", help="Also print missed and spurious items with context.")
     ] = False,
+    backbone: BackboneOpt = None,
+    stanza_dir: StanzaDirOpt = None,
 ) -> None:
     """Score predictions against gold annotations (contract section 4).
 
@@ -206,6 +240,7 @@ def evaluate_command(
     from pipeline.eval import GoldError, PredictionError, evaluate, format_errors, format_report
     from pipeline.run import extract_corpus
 
+    _choose_backbone(backbone, stanza_dir)
     with tempfile.TemporaryDirectory() as scratch:
         if pred is None:
             pred = (out or Path(scratch)) / "predictions"
@@ -224,6 +259,41 @@ def evaluate_command(
         (out / "scores.json").write_text(result.to_json(), encoding="utf-8")
         (out / "errors.txt").write_text(format_errors(result), encoding="utf-8")
         typer.echo(f"scores: {out / 'scores.json'}, errors: {out / 'errors.txt'}")
+
+
+@app.command("eval-backbone")
+def evaluate_backbone_command(
+    conllu: Annotated[
+        list[Path], typer.Argument(help="CoNLL-U files (e.g. LVTB's test file) to score on.")
+    ],
+    ner: Annotated[
+        Path | None,
+        typer.Option("--ner", help="FullStack-style NER file (CoNLL-2003 columns) to score."),
+    ] = None,
+    backbone: BackboneOpt = None,
+    stanza_dir: StanzaDirOpt = None,
+) -> None:
+    """Score the Latvian backbone from raw text: token and sentence F1, UPOS, XPOS, features
+    and lemma accuracy, UAS and LAS; with --ner, strict NER P/R/F1 per type."""
+    from pipeline.annotate.nlp import build_backbone
+    from pipeline.eval.backbone import BackboneScores, score_conllu, score_ner
+
+    _choose_backbone(backbone, stanza_dir)
+    nlp = build_backbone()
+    for path in conllu:
+        scores: BackboneScores = score_conllu(nlp, path)
+        figures = scores.as_dict()
+        typer.echo(f"{path.name}: {scores.gold_tokens} tokens, {scores.gold_sentences} sentences")
+        for key, value in figures.items():
+            typer.echo(f"  {key:<13} {100 * value:6.2f}")
+    if ner is not None:
+        if "lv_statistical_ner" not in nlp.pipe_names:
+            typer.echo("error: no NER model in this backbone", err=True)
+            raise typer.Exit(EXIT_FAILED)
+        typer.echo(f"{ner.name}: strict NER           P      R     F1  support")
+        for label, row in score_ner(nlp, ner).items():
+            typer.echo(f"  {label:<24} {100 * row['precision']:6.2f} {100 * row['recall']:6.2f}"
+                       f" {100 * row['f1']:6.2f}  {row['support']:>6}")
 
 
 def _gold_files(sources: list[Path]) -> list[Path]:

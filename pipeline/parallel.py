@@ -3,11 +3,12 @@ pipeline, built once.
 
 :class:`PoolProcessor` runs :func:`pipeline.run.process_document` on batches of documents
 in a :class:`concurrent.futures.ProcessPoolExecutor` whose initializer builds the
-annotation pipeline once per worker (with the ``fork`` start method, where there is one,
-workers start from the parent's memory, so a pipeline the parent already built is not
-built again). The caller submits batches and collects them in submission order, a bounded
-number in flight, so results come back in input order and input is read only as fast as
-it is processed. A worker that dies (killed, out of memory) fails the run with
+annotation pipeline once per worker. Workers start from a fork server (``spawn`` where
+there is none), never by forking the parent: the parent may have run torch (the stanza
+backbone), whose thread pools do not survive ``fork`` and hang the child. The caller
+submits batches and collects them in submission order, a bounded number in flight, so
+results come back in input order and input is read only as fast as it is processed. A
+worker that dies (killed, out of memory) fails the run with
 :class:`~concurrent.futures.process.BrokenProcessPool` instead of hanging it.
 
 Workers ignore Ctrl-C (the parent handles it and stops them) and, on Linux, are sent
@@ -76,8 +77,9 @@ def process_batch(documents: Sequence[Document], gazetteer_dir: Path | None) -> 
 
 
 def start_method() -> str:
-    """``fork`` where the platform has it (fast, shares the parent's pages), else ``spawn``."""
-    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    """``forkserver`` where the platform has it (workers forked from a clean process that
+    never ran torch), else ``spawn``."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def make_executor(workers: int, gazetteer_dir: Path | None) -> ProcessPoolExecutor:

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.annotate.names import lexicon
 from pipeline.annotate.spans import Hit, add_candidates
+from pipeline.annotate.tokenizer import pattern_docs
 from pipeline.gazetteer.kb import (
     Head,
     Place,
@@ -128,7 +129,7 @@ class PlaceMatcher:
         self.head_by_form = {form.lower(): head for head in heads.values() for form in head.surface}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = sorted({form for place in places for form in place.forms})
-        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(forms)))
+        self.matcher.add("PLACE", list(pattern_docs(nlp, forms)))
 
     @classmethod
     def from_dir(cls, nlp: Language, gazetteer_dir: Path | None = None) -> PlaceMatcher:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +30,11 @@ def _rules() -> dict:
 @cache
 def _merge_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in _rules()["merge_patterns"])
+
+
+def abbreviations() -> list[str]:
+    """The abbreviations kept whole with their dots ("š.g.", "Nr.", "t.sk.")."""
+    return list(_rules()["abbreviations"])
 
 
 def customise_tokenizer(nlp: Language) -> None:
@@ -61,10 +67,19 @@ def merge_tokens(doc: Doc) -> Doc:
     return doc
 
 
+def pattern_docs(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """Docs of phrase patterns (names), from the rule tokenizer even when a statistical one
+    tokenises documents: it is fast on a hundred thousand names, and both split names alike."""
+    return (getattr(nlp.tokenizer, "rule_tokenizer", None) or nlp.tokenizer).pipe(texts)
+
+
 @Language.component("lv_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: titles, datelines ("Publicēts: 2019. gada
-    29. aprīlī") and signatures stand on lines of their own without a final full stop."""
+    29. aprīlī") and signatures stand on lines of their own without a final full stop.
+    A document already parsed (stanza's official models) keeps the parser's sentences."""
+    if doc.has_annotation("DEP"):
+        return doc
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True

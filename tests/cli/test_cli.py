@@ -270,3 +270,29 @@ def test_python_m_pipeline_version() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"lvextract {__version__}")
+
+
+def test_run_with_an_unknown_backbone_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(ROOT / "corpus" / "lv-001.txt"), "--out",
+                                 str(tmp_path / "out"), "--backbone", "udpipe"])
+    assert result.exit_code == 2
+    assert "unknown backbone 'udpipe'" in result.output
+
+
+def test_run_with_the_rule_backbone_in_a_fresh_process(tmp_path: Path) -> None:
+    """--backbone rules reaches the pipeline (and would reach worker processes) through the
+    environment; the mentions are the same as with the shipped models on a clean release."""
+    outputs = {}
+    for backbone in ("rules", "shipped"):
+        out = tmp_path / backbone
+        subprocess.run(
+            [sys.executable, "-m", "pipeline", "run", str(ROOT / "corpus" / "lv-001.txt"),
+             "--out", str(out), "--no-cache", "--quiet", "--backbone", backbone],
+            check=True, cwd=ROOT, env={k: v for k, v in os.environ.items()
+                                       if not k.startswith("LVEXTRACT_")},
+        )
+        outputs[backbone] = (out / "mentions.csv").read_text(encoding="utf-8")
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        outputs[backbone + "-fingerprint"] = manifest["pipeline_fingerprint"]
+    assert outputs["rules"] == outputs["shipped"]
+    assert outputs["rules-fingerprint"] != outputs["shipped-fingerprint"]

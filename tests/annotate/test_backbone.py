@@ -1,0 +1,244 @@
+"""The Latvian backbone: the shipped stanza tokenizer and spaCy tagger, the official-model
+path, the bridge into spaCy Docs with exact offsets, the fallback, and the NER as a finder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Span
+
+from pipeline.annotate import backbone
+from pipeline.annotate.backbone import (
+    StanzaTokenizer,
+    Word,
+    doc_from_words,
+    lexicon_lemma,
+    sentences_onto,
+    shipped_stanza,
+)
+from pipeline.annotate.ner import ner_hits
+from pipeline.annotate.nlp import build_backbone
+from pipeline.annotate.spans import Hit, add_candidates
+from pipeline.annotate.tokenizer import abbreviations
+
+RELEASE = (
+    "Latgales plānošanas reģions š.g. 28.-29. novembrī rīkoja pieredzes apmaiņas braucienu. "
+    "Dalībnieki apmeklēja dienas centru “Baltā māja” Aucē un grupu dzīvokļus Preiļos.\n\n"
+    "Projekta Nr. 9.2.2.1/15/I/004 kopējās izmaksas ir 705 573,37 EUR."
+)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return build_backbone("shipped")
+
+
+def _sentences(doc) -> list[str]:
+    return [s.text.strip() for s in doc.sents if s.text.strip()]
+
+
+def test_shipped_backbone_keeps_offsets_and_splits_press_sentences(shipped):
+    doc = shipped(RELEASE)
+    assert doc.text == RELEASE
+    assert _sentences(doc) == [
+        "Latgales plānošanas reģions š.g. 28.-29. novembrī rīkoja pieredzes apmaiņas "
+        "braucienu.",
+        "Dalībnieki apmeklēja dienas centru “Baltā māja” Aucē un grupu dzīvokļus Preiļos.",
+        "Projekta Nr. 9.2.2.1/15/I/004 kopējās izmaksas ir 705 573,37 EUR.",
+    ]
+    assert "9.2.2.1/15/I/004" in [t.text for t in doc]
+    assert "Nr." in [t.text for t in doc]
+
+
+def test_shipped_tagger_gives_lemmas_parts_of_speech_and_a_tree(shipped):
+    doc = shipped("Pašvaldības pārstāvji devās uz Preiļiem, kur apmeklēja dienas centru.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["pārstāvji"] == "pārstāvis"
+    assert lemmas["devās"] == "doties"
+    assert lemmas["centru"] == "centrs"
+    assert {t.text: t.pos_ for t in doc}["devās"] == "VERB"
+    assert str(doc[1].morph).startswith("Case=Nom")
+    assert [t.dep_ for t in doc].count("ROOT") == 1
+
+
+def test_bulk_processing_gives_the_docs_of_single_calls(shipped):
+    texts = ["Pirmais teikums. Otrais teikums.", "", "   ", RELEASE]
+    one_by_one = [shipped.tokenizer(t) for t in texts]
+    in_bulk = list(shipped.tokenizer.pipe(texts, batch_size=2))
+    assert [d.text for d in in_bulk] == texts
+    for single, bulk in zip(one_by_one, in_bulk, strict=True):
+        assert [t.text for t in single] == [t.text for t in bulk]
+        assert [t.is_sent_start for t in single] == [t.is_sent_start for t in bulk]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="abcāč.,", min_size=1, max_size=6),
+            st.sampled_from([" ", "", "  ", "\n", " \n\n ", "\t"]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["", " ", "\n "]),
+)
+def test_doc_from_words_keeps_every_character(pieces, lead):
+    text, words, position = lead, [], len(lead)
+    for index, (word, gap) in enumerate(pieces):
+        words.append(Word(position, position + len(word), sent_start=index % 3 == 0))
+        text += word + gap
+        position = len(text)
+    doc = doc_from_words(spacy.blank("lv").vocab, text, words)
+    assert doc.text == text
+    starts = {t.idx for t in doc if not t.is_space}
+    assert starts == {w.start for w in words}
+
+
+def test_doc_from_words_carries_stanza_annotations_and_heads():
+    text = "Viņi devās  uz Rīgu."
+    words = [
+        Word(0, 4, True, "viņš", "PRON", "pp3mpnn", "Case=Nom", 1, "nsubj"),
+        Word(5, 10, False, "doties", "VERB", "vmyisi330an", "Mood=Ind", None, "root"),
+        Word(12, 14, False, "uz", "ADP", "sppd", None, 3, "case"),
+        Word(15, 19, False, "Rīga", "PROPN", "npfsa4", "Case=Acc", 1, "obl"),
+        Word(19, 20, False, ".", "PUNCT", "zs", None, 1, "punct"),
+    ]
+    doc = doc_from_words(spacy.blank("lv").vocab, text, words)
+    assert doc.text == text
+    assert [t.lemma_ for t in doc if not t.is_space] == ["viņš", "doties", "uz", "Rīga", "."]
+    assert doc[0].head.text == "devās" and doc[1].dep_ == "ROOT"
+    assert {t.text: t.head.text for t in doc}["Rīgu"] == "devās"
+
+
+def _rule_doc(text: str):
+    nlp = build_backbone("rules")
+    return nlp.tokenizer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "stanza_starts", "expected"),
+    [
+        # after an abbreviation a date goes on
+        ("Brauciens notika š.g. 28. novembrī.", ["Brauciens", "28."], ["Brauciens"]),
+        # a quoted name and a capitalised place: no sentence end without punctuation
+        ("Centrs “Baltā māja” Aucē ir atvērts.", ["Centrs", "Aucē"], ["Centrs"]),
+        # a real end: full stop, capital letter
+        ("Viņi devās prom. Nākamajā dienā atgriezās.", ["Viņi", "Nākamajā"],
+         ["Viņi", "Nākamajā"]),
+        # never a sentence on a lower-case word
+        ("Dalībnieki apmeklēja centru. un tad devās.", ["Dalībnieki", "un"], ["Dalībnieki"]),
+    ],
+)
+def test_stanza_sentence_starts_are_checked_against_press_conventions(
+    text, stanza_starts, expected
+):
+    doc = _rule_doc(text)
+    words = [Word(t.idx, t.idx + len(t), t.text in stanza_starts) for t in doc]
+    sentences_onto(doc, words, frozenset(abbreviations()))
+    assert [s[0].text for s in doc.sents] == expected
+
+
+def test_missing_shipped_model_falls_back_to_rules_with_a_warning(monkeypatch, tmp_path):
+    monkeypatch.setattr(backbone, "TOKENIZE_MODEL", tmp_path / "absent.pt")
+    with pytest.warns(RuntimeWarning, match="using the rule tokenizer"):
+        nlp = build_backbone("shipped")
+    assert "sentencizer" in nlp.pipe_names and "tagger" not in nlp.pipe_names
+    assert _sentences(nlp("Viens teikums. Otrs teikums.")) == ["Viens teikums.", "Otrs teikums."]
+
+
+def test_official_backbone_without_models_warns_and_uses_rules(tmp_path):
+    (tmp_path / "resources.json").write_text("{}", encoding="utf-8")
+    with pytest.warns(RuntimeWarning, match="'official' unavailable"):
+        nlp = build_backbone("official", tmp_path)
+    assert not isinstance(nlp.tokenizer, StanzaTokenizer)
+
+
+def test_unknown_backbone_is_an_error():
+    with pytest.raises(ValueError, match="unknown backbone"):
+        build_backbone("udpipe")  # type: ignore[arg-type]
+
+
+def test_official_path_loads_stanza_models_from_a_resources_folder(tmp_path):
+    """A folder laid out as ``stanza.download("lv")`` leaves it, built here with the
+    project's tokenizer as its only model, is loaded by stanza itself, with no download."""
+    (tmp_path / "lv" / "tokenize").mkdir(parents=True)
+    shutil.copy(backbone.TOKENIZE_MODEL, tmp_path / "lv" / "tokenize" / "lvtb.pt")
+    resources = {
+        "lv": {
+            "lang_name": "Latvian",
+            "packages": {"default": {"tokenize": "lvtb"}},
+            "default_processors": {"tokenize": "lvtb"},
+            "tokenize": {"lvtb": {}},
+        }
+    }
+    (tmp_path / "resources.json").write_text(json.dumps(resources), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        nlp = build_backbone("official", tmp_path)
+    assert isinstance(nlp.tokenizer, StanzaTokenizer)
+    assert not nlp.tokenizer.keep_rule_tokens
+    assert "lvtb.pt" in str(nlp.tokenizer.stanza.processors["tokenize"].config["model_path"])
+    doc = nlp("Projekta Nr. 9.2.2.1/15/I/004 ietvaros notika brauciens. Dalībnieki bija 20.")
+    assert _sentences(doc) == [
+        "Projekta Nr. 9.2.2.1/15/I/004 ietvaros notika brauciens.",
+        "Dalībnieki bija 20.",
+    ]
+    assert "9.2.2.1/15/I/004" in [t.text for t in doc]
+
+
+def test_stanza_tokens_are_used_as_they_are_on_the_official_path():
+    tokenizer = StanzaTokenizer(spacy.blank("lv").vocab, shipped_stanza())
+    doc = tokenizer("Sanāksme ilga līdz 15.07.2016. Tad sekoja pusdienas.")
+    assert doc.text == "Sanāksme ilga līdz 15.07.2016. Tad sekoja pusdienas."
+    assert _sentences(doc) == ["Sanāksme ilga līdz 15.07.2016.", "Tad sekoja pusdienas."]
+
+
+@pytest.mark.parametrize(
+    ("text", "upos", "model_lemma", "expected"),
+    [
+        ("gadā", "NOUN", "gads", "gads"),  # the lexicon agrees
+        ("Redzi", "VERB", "Redzi", "redzēt"),  # a sentence's first word, found lower-cased
+        ("Bārmenis", "NOUN", "Bārmenis", "bārmenis"),  # unknown: common lemma lower-cased
+        ("Preiļiem", "PROPN", "Preiļi", "Preiļi"),  # a proper noun keeps its capital
+    ],
+)
+def test_lemma_lexicon_corrects_the_model(text, upos, model_lemma, expected):
+    doc = spacy.blank("lv")(text)
+    doc[0].pos_, doc[0].lemma_ = upos, model_lemma
+    lexicon = {("gadā", "NOUN"): "gads", ("redzi", "VERB"): "redzēt"}
+    assert lexicon_lemma(doc[0], lexicon) == expected
+
+
+def test_ner_fills_gaps_only_with_believable_people():
+    nlp = spacy.blank("lv")
+    doc = nlp("Vadītāja Inese Kalniņa un Grupu dzīvokļi Ogrē tikās ar Jāni Bērziņu .")
+    doc.ents = [
+        Span(doc, 1, 3, label="person"),  # two capitalised words: believed
+        Span(doc, 4, 5, label="person"),  # one word ("Grupu"): not believed
+        Span(doc, 9, 11, label="person"),  # overlaps the person finder's candidate
+        Span(doc, 6, 7, label="GPE"),  # places are the gazetteer's
+    ]
+    add_candidates(doc, [Hit(doc[9].idx, doc[10].idx + len(doc[10]), "PERSON", "Jānis Bērziņš",
+                             "persons.first_name")])
+    hits = ner_hits(doc)
+    assert [(doc.text[h.start:h.end], h.label) for h in hits] == [("Inese Kalniņa", "PERSON")]
+
+
+def test_ner_person_norm_is_the_nominative_from_the_backbones_lemmas():
+    doc = spacy.blank("lv")("Sveicienu nodeva Intai Kalniņai.")
+    for token, lemma in zip(doc, ["sveiciens", "nodot", "inta", "Kalniņa", "."], strict=True):
+        token.lemma_, token.pos_ = lemma, "PROPN"
+    doc.ents = [Span(doc, 2, 4, label="person")]
+    assert [h.norm for h in ner_hits(doc)] == ["Inta Kalniņa"]
+
+
+def test_the_shipped_models_are_small_enough_to_ship():
+    size = sum(p.stat().st_size for p in Path(backbone.MODEL_DIR).rglob("*") if p.is_file())
+    assert size < 30 * 1024 * 1024
