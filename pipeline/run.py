@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from spacy.language import Language
 
-from pipeline.annotate.nlp import annotate, build_nlp
+from pipeline.annotate.nlp import annotate, build_nlp, chosen_backbone
 from pipeline.cache import ResultCache, fingerprint
 from pipeline.clean import clean
 from pipeline.document import Document, DocumentError
@@ -323,6 +323,7 @@ def extract_corpus(
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
     about = {
         "pipeline_fingerprint": result.fingerprint,
+        "backbone": chosen_backbone()[0],
         "max_bytes": max_bytes,
         "max_chars": max_chars,
         "formats": list(formats),

@@ -37,8 +37,10 @@ from pipeline.annotate.tokenizer import abbreviations
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "lv"
 TOKENIZE_MODEL = MODEL_DIR / "tokenize.pt"
 TAGGER_MODEL = MODEL_DIR / "tagger"
+LEMMA_MODEL = MODEL_DIR / "lemma.pt"
 NER_MODEL = MODEL_DIR / "ner"
 LEMMA_LEXICON = MODEL_DIR / "lemmas.tsv.gz"
+LEMMA_CONVENTIONS = Path(__file__).resolve().parents[1] / "data" / "lemmas.json"
 SHIPPED_RESOURCES = MODEL_DIR / "resources.json"
 OFFICIAL_PROCESSORS = ("tokenize", "pos", "lemma", "depparse")
 TAGGER_PIPES = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
@@ -243,6 +245,69 @@ class StanzaTokenizer:
         return self
 
 
+class StanzaLemmatizer:
+    """A spaCy component that sets lemmas from a stanza lemmatizer (a dictionary of the
+    treebank's words, then a seq2seq model over characters and UPOS) on the Doc's own tokens
+    and their UPOS, many Docs at once."""
+
+    def __init__(self, stanza_pipeline, batch_size: int = 32) -> None:
+        self.stanza = stanza_pipeline
+        self.batch_size = batch_size
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= (batch_size or self.batch_size):
+                yield from self._lemmatise(batch)
+                batch = []
+        if batch:
+            yield from self._lemmatise(batch)
+
+    def _lemmatise(self, docs: list[Doc]) -> list[Doc]:
+        import stanza
+
+        sentences = [[t for t in sent if not t.is_space] for doc in docs for sent in doc.sents]
+        sentences = [s for s in sentences if s]
+        if sentences:
+            words = [[{"id": i + 1, "text": t.text, "upos": t.pos_ or "X"}
+                      for i, t in enumerate(s)] for s in sentences]
+            done = self.stanza(stanza.Document(words))
+            for tokens, sentence in zip(sentences, done.sentences, strict=True):
+                for token, word in zip(tokens, sentence.words, strict=True):
+                    token.lemma_ = word.lemma or token.text
+        return docs
+
+
+def shipped_lemma_stanza(model: Path):
+    """The project's stanza lemmatizer over given tokens and UPOS (no tokenizer model)."""
+    import stanza
+
+    _quiet_stanza()
+    return stanza.Pipeline(
+        "lv",
+        dir=str(model.parent),
+        resources_filepath=str(SHIPPED_RESOURCES),
+        processors="tokenize,lemma",
+        tokenize_pretokenized=True,
+        lemma_pretagged=True,
+        lemma_model_path=str(model),
+        download_method=None,
+        allow_unknown_language=True,
+        use_gpu=False,
+        logging_level="ERROR",
+    )
+
+
+@Language.factory("lv_stanza_lemma", default_config={"model": str(LEMMA_MODEL)},
+                  requires=["token.pos"], assigns=["token.lemma"])
+def make_stanza_lemmatizer(nlp: Language, name: str, model: str) -> StanzaLemmatizer:
+    return StanzaLemmatizer(shipped_lemma_stanza(Path(model)))
+
+
 def shipped_models_present() -> bool:
     return TOKENIZE_MODEL.is_file()
 
@@ -348,8 +413,20 @@ def add_tagger(nlp: Language, path: Path = TAGGER_MODEL) -> bool:
     # Analyses are looked up by hash in the vocab's morphology table: give it the model's.
     for features in nlp.get_pipe("morphologizer").cfg["labels_morph"].values():
         nlp.vocab.morphology.add(features)
-    nlp.add_pipe("lv_lemma_lexicon", after="trainable_lemmatizer")
+    if LEMMA_MODEL.is_file():  # stanza's lemmatizer instead of spaCy's edit trees
+        nlp.replace_pipe("trainable_lemmatizer", "lv_stanza_lemma")
+        nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
+    else:
+        nlp.get_pipe("trainable_lemmatizer").top_k = lemma_conventions()["edit_tree_top_k"]
+        nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
+    nlp.add_pipe("lv_lemma_lexicon", after="lemmatizer")
     return True
+
+
+@cache
+def lemma_conventions() -> dict:
+    """Punctuation lemmas and lemmatizer settings (``pipeline/data/lemmas.json``)."""
+    return json.loads(LEMMA_CONVENTIONS.read_text(encoding="utf-8"))
 
 
 @cache
@@ -363,10 +440,12 @@ def lemma_lexicon(path: Path = LEMMA_LEXICON) -> dict[tuple[str, str], str]:
 
 
 def lexicon_lemma(token, lexicon: dict[tuple[str, str], str]) -> str:
-    """The token's lemma: the treebank's own for a known (form, UPOS), tried as written and
-    then lower-cased (a sentence's first word); else the model's, lower-cased unless a
-    proper noun (the treebank writes common lemmas in lower case)."""
+    """The token's lemma: punctuation by the LVTB conventions; the treebank's own for a known
+    (form, UPOS), tried as written and then lower-cased (a sentence's first word); else the
+    model's, lower-cased unless a proper noun (the treebank writes common lemmas so)."""
     text, upos = token.text, token.pos_
+    if upos == "PUNCT":
+        return lemma_conventions()["punctuation"].get(text, text)
     known = lexicon.get((text, upos)) or lexicon.get((text.lower(), upos))
     if known:
         return known

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
@@ -94,6 +95,15 @@ def build_nlp(
         nlp.add_pipe("lv_ner_candidates")
     nlp.add_pipe("lv_resolve")
     return nlp
+
+
+def annotate_texts(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """``nlp.pipe`` with the tokenizer also run in batches: stanza's tokenizer processes a
+    batch of texts at once (spaCy's own ``pipe`` calls the tokenizer text by text)."""
+    tokenizer_pipe = getattr(nlp.tokenizer, "pipe", None)
+    if tokenizer_pipe is None:
+        return nlp.pipe(texts, batch_size=batch_size)
+    return nlp.pipe(tokenizer_pipe(texts, batch_size=batch_size), batch_size=batch_size)
 
 
 def annotate(document: Document, nlp: Language) -> Document:

@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.annotate.nlp import annotate_texts
 from pipeline.eval.metrics import Counts
 
 Span = tuple[int, int]
@@ -165,7 +166,8 @@ def score_conllu(nlp: Language, path: Path, batch_size: int = 16) -> BackboneSco
     paragraphs = read_conllu(path)
     scores = BackboneScores()
     texts = (p.text for p in paragraphs)
-    for doc, paragraph in zip(nlp.pipe(texts, batch_size=batch_size), paragraphs, strict=True):
+    docs = annotate_texts(nlp, texts, batch_size)
+    for doc, paragraph in zip(docs, paragraphs, strict=True):
         score_paragraph(doc, paragraph, scores)
     return scores
 
@@ -200,7 +202,7 @@ def score_ner(nlp: Language, path: Path) -> dict[str, dict[str, float]]:
     """Strict precision, recall and F1 per entity type and micro-averaged ('ALL')."""
     counts: dict[str, Counter] = {}
     sentences = read_ner(path)
-    docs = nlp.pipe(text for text, _ in sentences)
+    docs = annotate_texts(nlp, (text for text, _ in sentences))
     for doc, (_, gold) in zip(docs, sentences, strict=True):
         predicted = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
         for kind, spans in (("pred", predicted), ("gold", set(gold))):

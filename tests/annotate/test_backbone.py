@@ -242,3 +242,24 @@ def test_ner_person_norm_is_the_nominative_from_the_backbones_lemmas():
 def test_the_shipped_models_are_small_enough_to_ship():
     size = sum(p.stat().st_size for p in Path(backbone.MODEL_DIR).rglob("*") if p.is_file())
     assert size < 30 * 1024 * 1024
+
+
+def test_without_the_stanza_lemmatizer_spacys_edit_trees_lemmatise(monkeypatch, tmp_path):
+    from spacy.pipeline import EditTreeLemmatizer
+
+    monkeypatch.setattr(backbone, "LEMMA_MODEL", tmp_path / "absent.pt")
+    nlp = build_backbone("shipped")
+    assert isinstance(nlp.get_pipe("lemmatizer"), EditTreeLemmatizer)
+    lemmas = {t.text: t.lemma_ for t in nlp("Pārstāvji apmeklēja dienas centru „Upe”.")}
+    assert lemmas["Pārstāvji"] == "pārstāvis"  # lower-cased: a common noun
+    assert lemmas["„"] == '"' and lemmas["centru"] == "centrs"
+
+
+def test_the_stanza_lemmatizer_works_in_bulk(shipped):
+    texts = ["Dalībnieki apmeklēja centrus.", "Viņi devās uz Rīgu. Tur bija jauki."]
+    from pipeline.annotate.nlp import annotate_texts
+
+    single = [[t.lemma_ for t in shipped(text)] for text in texts]
+    bulk = [[t.lemma_ for t in doc] for doc in annotate_texts(shipped, texts, batch_size=2)]
+    assert single == bulk
+    assert single[0][:3] == ["dalībnieks", "apmeklēt", "centrs"]

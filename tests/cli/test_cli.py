@@ -293,6 +293,7 @@ def test_run_with_the_rule_backbone_in_a_fresh_process(tmp_path: Path) -> None:
         )
         outputs[backbone] = (out / "mentions.csv").read_text(encoding="utf-8")
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        outputs[backbone + "-fingerprint"] = manifest["pipeline_fingerprint"]
+        outputs[backbone + "-fingerprint"] = manifest["settings"]["pipeline_fingerprint"]
+        assert manifest["settings"]["backbone"] == backbone
     assert outputs["rules"] == outputs["shipped"]
     assert outputs["rules-fingerprint"] != outputs["shipped-fingerprint"]
