@@ -67,7 +67,8 @@ def ner_hits(doc: Doc) -> list[Hit]:
     hits = []
     for ent in doc.ents:
         label = _mapping()["labels"].get(ent.label_)
-        if label is None or taken & set(range(ent.start, ent.end)) or not believed(ent, label):
+        overlaps = taken & set(range(ent.start, ent.end))
+        if label not in _mapping()["take"] or overlaps or not believed(ent, label):
             continue
         hits.append(Hit(ent.start_char, ent.end_char, label, norm(ent, label), SOURCE, 0.5))
     return hits

@@ -263,3 +263,12 @@ def test_the_stanza_lemmatizer_works_in_bulk(shipped):
     bulk = [[t.lemma_ for t in doc] for doc in annotate_texts(shipped, texts, batch_size=2)]
     assert single == bulk
     assert single[0][:3] == ["dalībnieks", "apmeklēt", "centrs"]
+
+
+def test_ner_organisations_and_places_are_not_taken_as_measured():
+    text = "Labklājības pārvaldes Dienas centrs Rūjienā sadarbojas ar Ivaru Kalnu ."
+    doc = spacy.blank("lv")(text)
+    doc.ents = [Span(doc, 0, 4, label="organization"), Span(doc, 4, 5, label="GPE"),
+                Span(doc, 7, 9, label="person")]
+    assert [(h.label, doc.text[h.start:h.end]) for h in ner_hits(doc)] == [
+        ("PERSON", "Ivaru Kalnu")]
