@@ -440,12 +440,15 @@ def lemma_lexicon(path: Path = LEMMA_LEXICON) -> dict[tuple[str, str], str]:
 
 
 def lexicon_lemma(token, lexicon: dict[tuple[str, str], str]) -> str:
-    """The token's lemma: punctuation by the LVTB conventions; the treebank's own for a known
-    (form, UPOS), tried as written and then lower-cased (a sentence's first word); else the
-    model's, lower-cased unless a proper noun (the treebank writes common lemmas so)."""
+    """The token's lemma: punctuation and foreign words by the LVTB conventions; the
+    treebank's own for a known (form, UPOS), tried as written and then lower-cased (a
+    sentence's first word); else the model's, lower-cased unless a proper noun (the treebank
+    writes common lemmas so)."""
     text, upos = token.text, token.pos_
     if upos == "PUNCT":
         return lemma_conventions()["punctuation"].get(text, text)
+    if upos in lemma_conventions()["form_as_lemma"]:
+        return text
     known = lexicon.get((text, upos)) or lexicon.get((text.lower(), upos))
     if known:
         return known

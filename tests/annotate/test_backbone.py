@@ -207,6 +207,8 @@ def test_stanza_tokens_are_used_as_they_are_on_the_official_path():
         ("Redzi", "VERB", "Redzi", "redzēt"),  # a sentence's first word, found lower-cased
         ("Bārmenis", "NOUN", "Bārmenis", "bārmenis"),  # unknown: common lemma lower-cased
         ("Preiļiem", "PROPN", "Preiļi", "Preiļi"),  # a proper noun keeps its capital
+        ("Initiatives", "X", "initiatives", "Initiatives"),  # a foreign word as written
+        ("»", "PUNCT", "»", '"'),  # LVTB's punctuation lemmas
     ],
 )
 def test_lemma_lexicon_corrects_the_model(text, upos, model_lemma, expected):
