@@ -40,6 +40,7 @@ TAGGER_MODEL = MODEL_DIR / "tagger"
 LEMMA_MODEL = MODEL_DIR / "lemma.pt"
 NER_MODEL = MODEL_DIR / "ner"
 LEMMA_LEXICON = MODEL_DIR / "lemmas.tsv.gz"
+UPOS_LEXICON = MODEL_DIR / "upos.tsv.gz"
 LEMMA_CONVENTIONS = Path(__file__).resolve().parents[1] / "data" / "lemmas.json"
 SHIPPED_RESOURCES = MODEL_DIR / "resources.json"
 OFFICIAL_PROCESSORS = ("tokenize", "pos", "lemma", "depparse")
@@ -413,6 +414,7 @@ def add_tagger(nlp: Language, path: Path = TAGGER_MODEL) -> bool:
     # Analyses are looked up by hash in the vocab's morphology table: give it the model's.
     for features in nlp.get_pipe("morphologizer").cfg["labels_morph"].values():
         nlp.vocab.morphology.add(features)
+    nlp.add_pipe("lv_upos_lexicon", after="morphologizer")
     if LEMMA_MODEL.is_file():  # stanza's lemmatizer instead of spaCy's edit trees
         nlp.replace_pipe("trainable_lemmatizer", "lv_stanza_lemma")
         nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
@@ -429,14 +431,34 @@ def lemma_conventions() -> dict:
     return json.loads(LEMMA_CONVENTIONS.read_text(encoding="utf-8"))
 
 
+def _tsv(path: Path) -> list[list[str]]:
+    if not path.is_file():
+        return []
+    with gzip.open(path, "rt", encoding="utf-8") as rows:
+        return [row.rstrip("\n").split("\t") for row in rows]
+
+
 @cache
 def lemma_lexicon(path: Path = LEMMA_LEXICON) -> dict[tuple[str, str], str]:
     """(form, UPOS) -> lemma, from ``training/build_lemma_lexicon.py``; empty if absent."""
-    if not path.is_file():
-        return {}
-    with gzip.open(path, "rt", encoding="utf-8") as rows:
-        return {(form, upos): lemma for form, upos, lemma in
-                (row.rstrip("\n").split("\t") for row in rows)}
+    return {(form, upos): lemma for form, upos, lemma in _tsv(path)}
+
+
+@cache
+def upos_lexicon(path: Path = UPOS_LEXICON) -> dict[str, str]:
+    """Form -> the UPOS it has in >= 98 % of >= 5 treebank occurrences; empty if absent."""
+    return {form: upos for form, upos in _tsv(path)}
+
+
+@Language.component("lv_upos_lexicon", assigns=["token.pos"])
+def upos_lexicon_component(doc: Doc) -> Doc:
+    """Correct the morphologizer's UPOS where the treebank knows the form's only one."""
+    lexicon = upos_lexicon()
+    for token in doc:
+        upos = lexicon.get(token.text)
+        if upos and not token.is_space:
+            token.pos_ = upos
+    return doc
 
 
 def lexicon_lemma(token, lexicon: dict[tuple[str, str], str]) -> str:

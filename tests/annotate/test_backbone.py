@@ -274,3 +274,12 @@ def test_ner_organisations_and_places_are_not_taken_as_measured():
                 Span(doc, 7, 9, label="person")]
     assert [(h.label, doc.text[h.start:h.end]) for h in ner_hits(doc)] == [
         ("PERSON", "Ivaru Kalnu")]
+
+
+def test_upos_lexicon_overrides_the_tagger_for_forms_with_one_part_of_speech(shipped):
+    from pipeline.annotate.backbone import upos_lexicon
+
+    lexicon = upos_lexicon()
+    assert lexicon["un"] == "CCONJ" and lexicon["."] == "PUNCT"
+    assert "tā" not in lexicon  # DET, PRON or ADV: left to the tagger
+    assert [t.pos_ for t in shipped("Viņi un mēs.")][1] == "CCONJ"
