@@ -54,11 +54,23 @@ def init_worker(gazetteer_dir: Path | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
+    _one_thread_each()
     from pipeline.run import load_nlp
 
     started = time.perf_counter()
     load_nlp(gazetteer_dir)
     _STARTUP_SECONDS = time.perf_counter() - started
+
+
+def _one_thread_each() -> None:
+    """One torch thread per worker: the workers already use every core, and torch's own
+    pool in each of them fights the others for the same cores (measured: 100 documents on 2
+    workers took 145 s against 23 s on one)."""
+    try:
+        import torch
+    except ImportError:  # pragma: no cover - torch is a dependency; rules-only installs
+        return
+    torch.set_num_threads(1)
 
 
 def worker_startup() -> float:
