@@ -23,6 +23,8 @@ from spacy.cli.train import train
 from spacy.tokens import Doc, DocBin
 from spacy.training.converters import conllu_to_docs
 
+from pipeline.eval.backbone import ner_sentences
+
 ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = ROOT / "training" / "configs"
 MODEL_DIR = ROOT / "pipeline" / "models" / "lv"
@@ -32,11 +34,7 @@ SENTENCES_PER_DOC = 10
 def read_ner_docs(path: Path) -> list[Doc]:
     """Docs from FullStack's CoNLL-2003-style files: FORM in column 2, outer BIO in column 7."""
     vocab = spacy.blank("lv").vocab
-    sentences: list[tuple[list[str], list[str]]] = []
-    for block in path.read_text(encoding="utf-8").split("\n\n"):
-        rows = [line.split("\t") for line in block.splitlines() if line and line[0] != "#"]
-        if rows:
-            sentences.append(([r[1] for r in rows], [r[6] for r in rows]))
+    sentences = ner_sentences(path)
     docs = []
     for i in range(0, len(sentences), SENTENCES_PER_DOC):
         group = sentences[i : i + SENTENCES_PER_DOC]

@@ -1,26 +1,27 @@
 """The Latvian backbone: sentences, tokens, lemmas, tags, morphology and dependencies.
 
-Two sources, one interface (a spaCy tokenizer that returns an annotated ``Doc`` with exact
-character offsets):
+Three choices behind one interface (a spaCy tokenizer that returns a ``Doc`` with exact
+character offsets, then components):
 
-* ``shipped`` (default): the project's own models in ``pipeline/models/lv`` — a stanza
-  tokenizer (tokens and sentences), then a spaCy tagger pipeline (XPOS tagger, UPOS and
-  features, edit-tree lemmatizer, dependency parser) added as components by
-  :func:`add_backbone`. Built by the scripts in ``training/`` (see the model card).
+* ``shipped`` (default): the project's own models in ``pipeline/models/lv`` — the rule
+  tokenizer's tokens with a stanza tokenizer's sentence boundaries, then the spaCy tagger
+  pipeline (XPOS tagger, UPOS and features, dependency parser) and stanza's lemmatizer,
+  added as components by :func:`add_tagger`, and the spaCy NER (:func:`add_ner`). Built by
+  the scripts in ``training/`` (see the model card).
 * ``official``: stanza's own Latvian models from a stanza resources directory (what
   ``stanza.download("lv")`` leaves there), whose tokenize/pos/lemma/depparse processors
-  annotate the whole ``Doc``.
+  annotate the whole ``Doc`` with stanza's tokens.
 * ``rules``: no model — spaCy's rule tokenizer with the project's exceptions and a
   punctuation sentencizer (the fallback, with a warning, when a model is missing).
 
-Stanza runs on many texts at once in :meth:`StanzaTokenizer.pipe` (bulk processing).
+Stanza runs on many texts at once in :meth:`StanzaTokenizer.pipe` and
+:meth:`StanzaLemmatizer.pipe` (bulk processing).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import logging
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 from spacy.vocab import Vocab
 
 from pipeline.annotate.tokenizer import abbreviations
@@ -216,19 +218,12 @@ class StanzaTokenizer:
         return next(self.pipe([text]))
 
     def pipe(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[Doc]:
+        for batch in minibatch(texts, batch_size or self.batch_size):
+            yield from self._process(batch)
+
+    def _process(self, texts: list[str]) -> Iterator[Doc]:
         import stanza
 
-        size = batch_size or self.batch_size
-        batch: list[str] = []
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= size:
-                yield from self._process(batch, stanza)
-                batch = []
-        if batch:
-            yield from self._process(batch, stanza)
-
-    def _process(self, texts: list[str], stanza) -> Iterator[Doc]:
         pending = [stanza.Document([], text=t) for t in texts if t.strip()]
         done = iter(self.stanza.bulk_process(pending) if pending else [])
         for text in texts:
@@ -237,13 +232,6 @@ class StanzaTokenizer:
                 yield sentences_onto(self.rule_tokenizer(text), words, self.abbreviations)
             else:
                 yield doc_from_words(self.vocab, text, words)
-
-    # spaCy calls these when a pipeline is saved or fingerprinted; the models are files.
-    def to_bytes(self, **_: object) -> bytes:
-        return b""
-
-    def from_bytes(self, _data: bytes, **_: object) -> StanzaTokenizer:
-        return self
 
 
 class StanzaLemmatizer:
@@ -259,13 +247,7 @@ class StanzaLemmatizer:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= (batch_size or self.batch_size):
-                yield from self._lemmatise(batch)
-                batch = []
-        if batch:
+        for batch in minibatch(docs, batch_size or self.batch_size):
             yield from self._lemmatise(batch)
 
     def _lemmatise(self, docs: list[Doc]) -> list[Doc]:
@@ -283,23 +265,14 @@ class StanzaLemmatizer:
         return docs
 
 
-def shipped_lemma_stanza(model: Path):
+def shipped_lemma_stanza(model: Path = LEMMA_MODEL):
     """The project's stanza lemmatizer over given tokens and UPOS (no tokenizer model)."""
-    import stanza
-
-    _quiet_stanza()
-    return stanza.Pipeline(
-        "lv",
-        dir=str(model.parent),
-        resources_filepath=str(SHIPPED_RESOURCES),
+    return _shipped_pipeline(
+        model.parent,
         processors="tokenize,lemma",
         tokenize_pretokenized=True,
         lemma_pretagged=True,
         lemma_model_path=str(model),
-        download_method=None,
-        allow_unknown_language=True,
-        use_gpu=False,
-        logging_level="ERROR",
     )
 
 
@@ -309,29 +282,24 @@ def make_stanza_lemmatizer(nlp: Language, name: str, model: str) -> StanzaLemmat
     return StanzaLemmatizer(shipped_lemma_stanza(Path(model)))
 
 
-def shipped_models_present() -> bool:
-    return TOKENIZE_MODEL.is_file()
-
-
-def _quiet_stanza() -> None:
-    logging.getLogger("stanza").setLevel(logging.WARNING)
-
-
 def shipped_stanza(model: Path = TOKENIZE_MODEL):
     """The project's stanza tokenizer, loaded from the package (no download, no hub)."""
+    return _shipped_pipeline(model.parent, processors="tokenize", tokenize_model_path=str(model))
+
+
+def _shipped_pipeline(model_dir: Path, **options: object):
+    """A stanza pipeline over the project's model files, with explicit model paths."""
     import stanza
 
-    _quiet_stanza()
     return stanza.Pipeline(
         "lv",
-        dir=str(model.parent),
+        dir=str(model_dir),
         resources_filepath=str(SHIPPED_RESOURCES),
-        processors="tokenize",
-        tokenize_model_path=str(model),
         download_method=None,
         allow_unknown_language=True,  # the shipped resources.json is empty: no hub entry
         use_gpu=False,
         logging_level="ERROR",
+        **options,
     )
 
 
@@ -348,7 +316,6 @@ def official_stanza(resources_dir: Path | None = None):
     import stanza
     from stanza.resources.common import DEFAULT_MODEL_DIR
 
-    _quiet_stanza()
     folder = Path(resources_dir or DEFAULT_MODEL_DIR)
     processors = official_processors(folder)
     if "tokenize" not in processors:
@@ -380,7 +347,7 @@ def set_backbone(nlp: Language, backbone: Backbone, resources_dir: Path | None =
     try:
         if backbone == "official":
             stanza_pipeline = official_stanza(resources_dir)
-        elif shipped_models_present():
+        elif TOKENIZE_MODEL.is_file():
             stanza_pipeline = shipped_stanza()
         else:
             raise FileNotFoundError(f"no shipped Latvian models in {MODEL_DIR}")
@@ -416,11 +383,11 @@ def add_tagger(nlp: Language, path: Path = TAGGER_MODEL) -> bool:
         nlp.vocab.morphology.add(features)
     nlp.add_pipe("lv_upos_lexicon", after="morphologizer")
     if LEMMA_MODEL.is_file():  # stanza's lemmatizer instead of spaCy's edit trees
-        nlp.replace_pipe("trainable_lemmatizer", "lv_stanza_lemma")
-        nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
+        nlp.replace_pipe("trainable_lemmatizer", "lv_stanza_lemma",
+                         config={"model": str(LEMMA_MODEL)})
     else:
         nlp.get_pipe("trainable_lemmatizer").top_k = lemma_conventions()["edit_tree_top_k"]
-        nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
+    nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
     nlp.add_pipe("lv_lemma_lexicon", after="lemmatizer")
     return True
 
@@ -482,7 +449,8 @@ def lexicon_lemma(token, lexicon: dict[tuple[str, str], str]) -> str:
 
 @Language.component("lv_lemma_lexicon", requires=["token.pos"], assigns=["token.lemma"])
 def lemma_lexicon_component(doc: Doc) -> Doc:
-    """Correct the edit-tree lemmatizer with the treebank's lemma lexicon."""
+    """Correct the lemmatizer (stanza's or spaCy's) by the treebank's lexicon and the
+    LVTB conventions (:func:`lexicon_lemma`)."""
     lexicon = lemma_lexicon()
     for token in doc:
         if not token.is_space:

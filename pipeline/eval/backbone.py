@@ -172,19 +172,26 @@ def score_conllu(nlp: Language, path: Path, batch_size: int = 16) -> BackboneSco
     return scores
 
 
-def read_ner(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """Sentences of FullStack's CoNLL-2003-style NER files as (text, [(start, end, type)]),
-    tokens joined by single spaces; the outer entity (column 7) is the one scored."""
+def ner_sentences(path: Path) -> list[tuple[list[str], list[str]]]:
+    """(words, outer BIO tags) per sentence of FullStack's CoNLL-2003-style NER files: FORM
+    in column 2, the outer entity's tag in column 7 (the inner one is not used)."""
     sentences = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         rows = [line.split("\t") for line in block.splitlines() if line and line[0] != "#"]
-        if not rows:
-            continue
+        if rows:
+            sentences.append(([r[1] for r in rows], [r[6] for r in rows]))
+    return sentences
+
+
+def read_ner(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """The sentences of :func:`ner_sentences` as (text, [(start, end, type)]), words joined
+    by single spaces; an I- tag with no entity open starts one."""
+    sentences = []
+    for words, tags in ner_sentences(path):
         text, entities, open_entity = "", [], None
-        for columns in rows:
+        for word, tag in zip(words, tags, strict=True):
             start = len(text) + (1 if text else 0)
-            text = f"{text} {columns[1]}" if text else columns[1]
-            tag = columns[6]
+            text = f"{text} {word}" if text else word
             if open_entity and not tag.startswith("I-"):
                 entities.append(tuple(open_entity))
                 open_entity = None
