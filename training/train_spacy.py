@@ -60,6 +60,7 @@ def main() -> None:
     parser.add_argument("model", choices=["tagger", "ner"])
     parser.add_argument("--data", type=Path, default=Path("build/backbone"))
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument("--config", type=Path, help="default: training/configs/<model>.cfg")
     args = parser.parse_args()
     work = args.data / f"spacy-{args.model}"
     work.mkdir(parents=True, exist_ok=True)
@@ -69,7 +70,7 @@ def main() -> None:
     else:
         train_path = to_docbin(read_ner_docs(args.data / "ner-train.conll"), work / "train.spacy")
         dev_path = to_docbin(read_ner_docs(args.data / "ner-dev.conll"), work / "dev.spacy")
-    train(CONFIGS / f"{args.model}.cfg", work / "output",
+    train(args.config or CONFIGS / f"{args.model}.cfg", work / "output",
           overrides={"paths.train": str(train_path), "paths.dev": str(dev_path)})
     target = args.out / args.model
     shutil.rmtree(target, ignore_errors=True)

@@ -54,6 +54,7 @@ FACT_FIELDS = (
     "country",
     "parent",
     "parent_id",
+    "parent_2009",
     "region",
     "successor",
     "successor_id",

@@ -9,10 +9,19 @@ date and visitors per day come from cue words of that sentence.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from pipeline.document import Centre, Document, Mention
-from pipeline.fill.context import Sentence, cue, cue_data, note, sentences, unique
-from pipeline.gazetteer.kb import places_by_modifier
+from pipeline.fill.context import (
+    Sentence,
+    cue,
+    cue_data,
+    document_date,
+    note,
+    sentences,
+    unique,
+)
+from pipeline.gazetteer.kb import municipality_named, municipality_on, places_by_modifier
 
 _TOWN_KINDS = ("valstspilsēta", "pilsēta")
 # A village opens a centre's name only before type words ("Vecumnieku ... centrs"): in a
@@ -26,6 +35,7 @@ def find_centres(document: Document) -> list[Centre]:
     """One :class:`Centre` per distinct CENTRE name in the document, in order of mention."""
     centres: dict[str, Centre] = {}
     sents = sentences(document)
+    when = document_date(sents)
     for sent in sents:
         for mention in sent.labelled("CENTRE"):
             if not mention.norm:
@@ -41,16 +51,20 @@ def find_centres(document: Document) -> list[Centre]:
                 centres[mention.norm] = centre
                 note(centre, "centre_type", mention)
             note(centre, "name", mention)
-            _fill(centre, mention, sent, sents)
+            _fill(centre, mention, sent, sents, when)
     return list(centres.values())
 
 
-def _fill(centre: Centre, mention: Mention, sent: Sentence, sents: list[Sentence]) -> None:
+def _fill(
+    centre: Centre, mention: Mention, sent: Sentence, sents: list[Sentence], when: str | None
+) -> None:
+    """Fill ``centre`` from one mention of it; ``when`` (the release's date) picks the
+    municipality a locality lay in then (before or after the 2021 reform)."""
     if centre.operator is None:
         operator = _operator(mention, sent)
         centre.operator = operator.norm if operator else None
         note(centre, "operator", operator)
-    municipality, locality, source = _place(mention, sent, sents)
+    municipality, locality, source = _place(mention, sent, sents, when)
     if centre.municipality is None and municipality:
         centre.municipality = municipality
         note(centre, "municipality", source)
@@ -98,36 +112,56 @@ def _operator(mention: Mention, sent: Sentence) -> Mention | None:
 
 
 def _place(
-    mention: Mention, sent: Sentence, sents: list[Sentence]
+    mention: Mention, sent: Sentence, sents: list[Sentence], when: str | None
 ) -> tuple[str | None, str | None, Mention | None]:
     """The centre's (municipality, locality) and the mention it was read from: the place
     its own name opens with ("Krāslavas novada dienas aprūpes centrs"), else the nearest
     place of its sentence, else of the sentences around it (two before, one after)."""
-    own = _own_place(mention.text, _PLACE_KINDS_BEFORE_TYPE_WORDS)
-    own = own or _own_place(mention.norm or "", _TOWN_KINDS)
+    own = _own_place(mention.text, _PLACE_KINDS_BEFORE_TYPE_WORDS, when)
+    own = own or _own_place(mention.norm or "", _TOWN_KINDS, when)
     if own is not None:
         return (*own, mention)
-    for neighbour in (
+    window = (
         sent,
         *sents[max(0, sent.index - 2) : sent.index][::-1],
         *sents[sent.index + 1 : sent.index + 2],
-    ):
-        places = sorted(
-            (
-                p
-                for p in neighbour.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE")
-                if p.facts.get("kind") != "country"
-            ),
-            key=lambda p: abs(p.clean_start - mention.clean_start),
-        )
-        for place in places:
-            if place.label == "LOCALITY":
-                return place.facts.get("parent"), place.norm, place
-            return place.norm, None, place
+    )
+    places = [_places_in(neighbour, when) for neighbour in window]
+    for near in places:
+        if near:
+            municipality, locality, source = min(
+                near, key=lambda p: abs(p[2].clean_start - mention.clean_start)
+            )
+            # "Smiltenes novada pašvaldība" names no town; one said nearby may lie in it.
+            locality = locality or next(
+                (loc for mun, loc, _ in chain(*places) if loc and mun == municipality), None
+            )
+            return municipality, locality, source
     return None, None, None
 
 
-def _own_place(name: str, kinds: tuple[str, ...]) -> tuple[str | None, str | None] | None:
+def _places_in(
+    sent: Sentence, when: str | None
+) -> list[tuple[str | None, str | None, Mention]]:
+    """(municipality, locality, mention) of each place a sentence names: its place mentions
+    and the municipalities that open organisations' names ("Siguldas pašvaldība",
+    "Daugavpils pilsētas pašvaldības iestāde")."""
+    found: list[tuple[str | None, str | None, Mention]] = []
+    for place in sent.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE", "ORG"):
+        if place.label == "ORG":
+            municipality = municipality_named(place.text.split()[0], when)
+            if municipality:
+                found.append((municipality.norm, None, place))
+        elif place.label == "LOCALITY":
+            found.append((municipality_on(place.facts, when), place.norm, place))
+        elif place.facts.get("kind") != "country":
+            found.append((place.norm, None, place))
+    return found
+
+
+def _own_place(
+    name: str, kinds: tuple[str, ...], when: str | None
+) -> tuple[str | None, str | None] | None:
     """The place a centre's name opens with: "Krāslavas novada dienas aprūpes centrs"
     (a municipality), "Siguldas dienas centrs", "Ādažu Ūdensroze" (a town or a city)."""
     words = name.split()
@@ -139,7 +173,9 @@ def _own_place(name: str, kinds: tuple[str, ...]) -> tuple[str | None, str | Non
         return (municipal[0].norm, None) if municipal else None
     for place in candidates:
         if place.kind in kinds:
-            return (place.parent, place.norm) if place.label == "LOCALITY" else (place.norm, None)
+            if place.label == "LOCALITY":
+                return municipality_on(vars(place), when), place.norm
+            return place.norm, None
     return None
 
 

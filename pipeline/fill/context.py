@@ -47,6 +47,10 @@ class Sentence:
         """The sentence text left of ``mention``."""
         return self.text[: mention.clean_start - self.start]
 
+    def between(self, left: Mention, right: Mention) -> str:
+        """The sentence text from the end of ``left`` to the start of ``right``."""
+        return self.text[left.clean_end - self.start : right.clean_start - self.start]
+
 
 def sentences(document: Document) -> list[Sentence]:
     """The document's sentences with the mentions that start inside each."""
@@ -85,3 +89,15 @@ def split_range(norm: str | None) -> tuple[str | None, str | None]:
         return None, None
     start, _, end = norm.partition("/")
     return start, end or start
+
+
+def dated(norm: str | None) -> str | None:
+    """A DATE norm's start if it has a year ("2019-10-02"; not "--10-30")."""
+    start = split_range(norm)[0]
+    return start if start and start[:4].isdigit() else None
+
+
+def document_date(sents: list[Sentence]) -> str | None:
+    """The latest dated DATE of the text: when the release speaks (it has no other date)."""
+    found = [dated(m.norm) for s in sents for m in s.labelled("DATE")]
+    return max((d for d in found if d), default=None)

@@ -19,26 +19,21 @@ from pipeline.fill.context import (
     Sentence,
     cue,
     cue_data,
+    dated,
+    document_date,
     note,
     sentences,
     split_range,
     unique,
 )
-from pipeline.gazetteer.kb import Place, load_heads, places_by_modifier
+from pipeline.gazetteer.inflect import decline
+from pipeline.gazetteer.kb import Place, load_heads, municipality_named
 from pipeline.normalise.numbers import count_words, parse_count
 
-_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|iem|ām)$")
+_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
-# A travellers' organisation names its town or municipality, a city before its district.
-_MUNICIPAL_KINDS = (
-    "valstspilsēta",
-    "novads",
-    "foreign_city",
-    "foreign_municipality",
-    "novads_2009",
-)
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
 
@@ -158,14 +153,20 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     origin: list[Mention] = []
     destination: list[Mention] = []
     for sent in group:
+        if _direct_speech(sent):
+            continue
         for place, side in _sides(sent):
-            (origin if side == "origin" else destination).append(place)
-    travellers_from = _travellers_places(group)
+            if side == "origin":
+                origin.append(place)
+            elif side == "destination":
+                destination.append(place)
+    when = dated(visit.date_start) or document_date(all_sents)
+    travellers_from = _travellers_places(group, when)
     origin_norms = {p.norm for p in origin} | {p.norm for p in travellers_from}
     destination = [p for p in destination if p.norm not in origin_norms or _LOCATIVE.search(p.text)]
     destination = _abroad_only(destination, origin)
-    _set_places(visit, origin, "origin")
-    _set_places(visit, destination, "destination")
+    _set_places(visit, origin, "origin", when)
+    _set_places(visit, destination, "destination", when)
     visit.origin_municipalities = unique(
         [*visit.origin_municipalities, *(p.norm for p in travellers_from)]
     )
@@ -177,11 +178,18 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     note(visit, "sites_visited", *sites)
 
 
+def _direct_speech(sent: Sentence) -> bool:
+    """A quoted saying („Vecumniekos mēs plānojam ...,” sacīja ...): opinions and plans at
+    home, not where the trip went."""
+    return bool(re.search(r"[„“”\"]", sent.text) and cue("speech_verbs").search(sent.text))
+
+
 def _abroad_only(destination: list[Mention], origin: list[Mention]) -> list[Mention]:
     """A trip abroad from Latvia goes abroad: Latvian places said along the way (where the
-    travellers work, what they plan at home) are no destination of it."""
+    travellers work, what they plan at home) are no destination of it. Travellers from
+    abroad make an incoming visit, not a trip abroad."""
     abroad = any(p.label == "FOREIGN_PLACE" for p in destination)
-    from_latvia = any(p.label != "FOREIGN_PLACE" for p in origin)
+    from_latvia = origin and all(p.label != "FOREIGN_PLACE" for p in origin)
     if abroad and from_latvia:
         return [p for p in destination if p.label == "FOREIGN_PLACE"]
     return destination
@@ -235,14 +243,18 @@ def _participants(group: list[Sentence]) -> tuple[int | None, Sentence | None]:
     prefix = cue("count_prefix").pattern
     number = "|".join(sorted(count_words(), key=len, reverse=True))
     count = re.compile(
-        rf"(?:{prefix})?\b(?:\d{{1,3}}|{number})\b(?:\s+[^\s\d]+){{0,5}}?\s+(?:{noun})", re.I
+        rf"(?:{prefix})?\b(?:\d{{1,3}}|{number})\b(?P<rest>(?:\s+[^\s\d]+){{0,5}}?\s+(?:{noun}))",
+        re.I,
     )
+    units = re.compile(rf"\s+(?:{cue_data()['count_units']})\b", re.I)
     for sent in group:
         if not cue("participation_cues").search(sent.text):
             continue
         for match in count.finditer(sent.text):
             if _in_mention(sent, match.start(), "DATE", "MONEY", "PHONE", "PROJECT_CODE"):
                 continue
+            if units.match(match.group("rest")):
+                continue  # "pirms 10 gadiem un speciālisti": years, not people
             value = parse_count(match.group())
             if value and value <= cue_data()["max_participants"]:
                 return value, sent
@@ -290,21 +302,47 @@ def _sides(sent: Sentence) -> list[tuple[Mention, str]]:
     places = sent.labelled(*PLACE_LABELS)
     lists: list[list[Mention]] = []
     for place in places:
-        if lists and _LIST_GAP.fullmatch(
-            sent.text[lists[-1][-1].clean_end - sent.start : place.clean_start - sent.start]
-        ):
+        if lists and _continues(sent.between(lists[-1][-1], place)):
             lists[-1].append(place)
         else:
             lists.append([place])
     return [(place, _side(sent, items)) for items in lists for place in items]
 
 
+def _continues(gap: str) -> bool:
+    """Does the text between two places go on one list: a comma or "un", maybe after the
+    head noun of the places before ("no Daugavpils, Rēzeknes pilsētām un Balvu, ...
+    novadiem" is one list of origins)?"""
+    words = gap.split(maxsplit=1)
+    if words and words[0].rstrip(",").lower() in _head_forms():
+        gap = gap.strip()[len(words[0].rstrip(",")) :]
+    return bool(_LIST_GAP.fullmatch(gap))
+
+
+def _undated_before(sent: Sentence, mention: Mention) -> str:
+    """The sentence left of ``mention`` with its dates blanked out, with the "no" that
+    opens a date range ("no 22. līdz 24. maijam" names no origin)."""
+    left = sent.before(mention)
+    for when in sent.labelled("DATE"):
+        start, end = when.clean_start - sent.start, min(when.clean_end - sent.start, len(left))
+        if start >= len(left):
+            continue
+        opener = re.search(r"\bno\s+$", left[:start], re.I)
+        start = opener.start() if opener else start
+        left = left[:start] + " " * (end - start) + left[end:]
+    return left
+
+
 def _side(sent: Sentence, items: list[Mention]) -> str:
-    left = sent.before(items[0])[-_BEFORE_PLACE:]
-    if re.search(rf"(?:{cue('origin_cues').pattern})(?:\s+\S+){{0,4}}\s*$", left, re.I):
-        return "origin"
-    if re.search(rf"(?:{cue('destination_cues').pattern})(?:\s+\S+){{0,2}}\s*$", left, re.I):
-        return "destination"
+    left = _undated_before(sent, items[0])[-_BEFORE_PLACE:]
+    # The cue nearest the list decides: "no Daugavpils devās uz Naujenes pagastu".
+    origin = re.search(rf"(?:{cue('origin_cues').pattern})(?:\s+\S+){{0,4}}\s*$", left, re.I)
+    destination = re.search(
+        rf"(?:{cue('destination_cues').pattern})(?:\s+\S+){{0,2}}\s*$", left, re.I
+    )
+    if origin or destination:
+        nearest = max((m for m in (origin, destination) if m), key=lambda m: m.start())
+        return "origin" if nearest is origin else "destination"
     last = items[-1]
     after = sent.text[last.clean_end - sent.start :]
     head = re.match(r"\s+(\w+)", after)
@@ -316,7 +354,7 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     )
     if re.match(participants, after, re.I):
         return "origin"
-    return "destination"
+    return "neither"
 
 
 @cache
@@ -325,7 +363,7 @@ def _head_forms() -> frozenset[str]:
     return frozenset(form.lower() for head in load_heads().values() for form in head.surface)
 
 
-def _travellers_places(group: list[Sentence]) -> list[Place]:
+def _travellers_places(group: list[Sentence], when: str | None) -> list[Place]:
     """Places named by the travellers' organisation: "Liepājā viesojās Klaipēdas Palīdzības
     centra darbinieki" come from Klaipēda (the organisation's first word, a place genitive),
     when a travel verb says they are the ones who came."""
@@ -334,19 +372,12 @@ def _travellers_places(group: list[Sentence]) -> list[Place]:
         if not cue("travel_verbs").search(sent.text):
             continue
         for org in sent.labelled("ORG"):
-            if not _travellers(sent, org):
-                continue
-            candidates = places_by_modifier().get(org.text.split()[0].lower(), ())
-            municipal = sorted(
-                (p for p in candidates if p.kind in _MUNICIPAL_KINDS),
-                key=lambda p: _MUNICIPAL_KINDS.index(p.kind),
-            )
-            if municipal:
-                places.append(municipal[0])
-    return places
+            if _travellers(sent, org):
+                places.append(municipality_named(org.text.split()[0], when))
+    return [p for p in places if p]
 
 
-def _set_places(visit: Visit, places: list[Mention], side: str) -> None:
+def _set_places(visit: Visit, places: list[Mention], side: str, when: str | None) -> None:
     municipalities = [
         p.norm
         for p in places
@@ -364,7 +395,14 @@ def _set_places(visit: Visit, places: list[Mention], side: str) -> None:
     if side == "destination":
         localities = [p for p in places if p.label == "LOCALITY"]
         visit.destination_localities = unique([p.norm for p in localities])
-        # A town visited lies in its municipality: "Siguldā" is a visit to Siguldas novads.
         visit.destination_municipalities = unique(
-            [*municipalities, *(p.facts.get("parent") for p in localities)]
+            [*municipalities, *(_seat_of(p, when) for p in localities)]
         )
+
+
+def _seat_of(locality: Mention, when: str | None) -> str | None:
+    """The municipality a visited town names ("Siguldā" -> Siguldas novads; in 2019
+    "Jaunjelgavā" -> Jaunjelgavas novads), as it was on ``when``. A place in a municipality
+    of another name (Kalnciems, in Jelgavas novads) does not state its municipality."""
+    municipality = municipality_named(decline(locality.norm)["gen"], when)
+    return municipality.norm if municipality else None

@@ -211,6 +211,7 @@ def _lv_towns(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[P
             country="LV",
             parent=parent,
             parent_id=r["municipality_atvk_2021"],
+            parent_2009=_or_none(r["novads_2009_2021"]),
             region=region_of.get(parent),
             valid_from=_or_none(r["valid_from"]),
         )
@@ -230,6 +231,7 @@ def _lv_parishes(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterato
             country="LV",
             parent=parent,
             parent_id=r["municipality_atvk_2021"],
+            parent_2009=_or_none(r["novads_2009_2021"]),
             region=region_of.get(parent),
             valid_from=_or_none(r["created"]),
             atvk_2009=_or_none(r["pagasts_atvk_2009"]),
@@ -283,6 +285,10 @@ def _lv_villages(
     stop = _stoplist(lexicon) | _person_lemmas(src)
     towns = {r["name"] for r in _rows(src / TOWNS)}
     folded_towns = {_fold(t) for t in towns}
+    parish_2009 = {
+        (r["municipality_2021"], r["pagasts"]): _or_none(r["novads_2009_2021"])
+        for r in _rows(src / PARISHES)
+    }
     seen: set[tuple[str, str, str]] = set()
     for r in _rows(src / VILLAGES):
         name, state, province = r["place"], r["state"], r["province"]
@@ -309,6 +315,7 @@ def _lv_villages(
             country="LV",
             parent=parent,
             parent_id=atvk_of.get(parent),
+            parent_2009=parish_2009.get((parent, parish)),
             region=region_of.get(parent),
             parish=parish,
         )

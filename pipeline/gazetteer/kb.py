@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -52,6 +52,7 @@ class Place:
     forms: tuple[str, ...]
     parent: str | None = None
     parent_id: str | None = None
+    parent_2009: str | None = None
     region: str | None = None
     successor: str | None = None
     successor_id: str | None = None
@@ -150,3 +151,49 @@ def places_by_form(path: Path | None = None) -> MappingProxyType[str, tuple[Plac
 def places_by_modifier(path: Path | None = None) -> MappingProxyType[str, tuple[Place, ...]]:
     """:func:`index_by_modifier` of the places file."""
     return index_by_modifier(load_places(path))
+
+
+
+REFORM_DATE = "2021-07-01"
+"""The administrative-territorial reform: the 119 municipalities of 2009 became 43."""
+# Places that a genitive opening an organisation's or a centre's name may stand for.
+MUNICIPAL_KINDS = (
+    "valstspilsēta",
+    "novads",
+    "republikas_pilsēta_2009",
+    "novads_2009",
+    "foreign_city",
+    "foreign_municipality",
+)
+
+
+def before_reform(when: str | None) -> bool:
+    """Is ``when`` (an ISO date, month or year; None for today) before the 2021 reform?"""
+    if not when or not when[:4].isdigit():
+        return False
+    return when[: len(REFORM_DATE)] < REFORM_DATE[: len(when)]
+
+
+def municipality_on(locality: Mapping[str, Any], when: str | None) -> str | None:
+    """The municipality a locality (a mention's facts) lay in on ``when``: a release of
+    2019 about Jaunjelgava speaks of Jaunjelgavas novads, one of 2022 of Aizkraukles novads."""
+    if before_reform(when) and locality.get("parent_2009"):
+        return locality["parent_2009"]
+    return locality.get("parent")
+
+
+def municipality_named(genitive: str, when: str | None) -> Place | None:
+    """The municipality whose name opens with ``genitive`` ("Siguldas", "Klaipēdas"), one
+    that existed on ``when``: a 2009–2021 unit before the reform, a current one after; with
+    no date, a current unit before a historical one."""
+    candidates = [
+        p for p in places_by_modifier().get(genitive.lower(), ()) if p.kind in MUNICIPAL_KINDS
+    ]
+    if when:
+        historical = before_reform(when)
+        candidates = [p for p in candidates if (p.valid_to is not None) == historical]
+    return min(
+        candidates,
+        key=lambda p: (p.valid_to is not None, MUNICIPAL_KINDS.index(p.kind)),
+        default=None,
+    )

@@ -127,3 +127,32 @@ def test_target_groups_are_read_after_the_centre_they_belong_to(run_text: Run) -
     )
     by_name = {c.name: c for c in centres(run_text, text)}
     assert set(by_name["Rokraksts"].target_groups) == {"adults", "mental_disorders"}
+
+
+@pytest.mark.parametrize(
+    ("year", "municipality"), [(2019, "Jaunjelgavas novads"), (2023, "Aizkraukles novads")]
+)
+def test_a_towns_municipality_as_it_was_when_the_release_speaks(
+    run_text: Run, year: int, municipality: str
+) -> None:
+    text = f"{year}. gada 2. oktobrī Jaunjelgavā atklāja dienas centru “Vīgante”."
+    [centre] = centres(run_text, text)
+    assert (centre.municipality, centre.locality) == (municipality, "Jaunjelgava")
+
+
+def test_a_municipality_that_opens_an_organisations_name(run_text: Run) -> None:
+    text = (
+        "2015. gada 15. maijā Smiltenes novadā dalībnieki apmeklēja darbnīcas. Otrajā dienā "
+        "dalībnieki devās uz Siguldas pašvaldību, kur iepazinās ar sociālo uzņēmumu “Visi var”."
+    )
+    [centre] = centres(run_text, text)
+    assert centre.municipality == "Siguldas novads"
+
+
+def test_a_town_said_nearby_that_lies_in_the_organisations_municipality(run_text: Run) -> None:
+    text = (
+        "2023. gada 7. septembrī grupa ieradās Smiltenē. Smiltenes novada pašvaldības "
+        "speciālisti izrādīja specializētās darbnīcas “Amatu sēta”."
+    )
+    [centre] = centres(run_text, text)
+    assert (centre.municipality, centre.locality) == ("Smiltenes novads", "Smiltene")

@@ -211,3 +211,81 @@ def test_the_travellers_organisation_names_their_city(run_text: Run) -> None:
     assert visit.origin_municipalities == ["Klaipēda"]
     assert visit.origin_countries == ["LT"]
     assert visit.destination_municipalities == ["Liepāja"]
+
+
+def test_a_visited_town_names_its_municipality_as_it_was_then(run_text: Run) -> None:
+    """Before the 2021 reform Jaunjelgava was the seat of Jaunjelgavas novads; after it, the
+    town lies in Aizkraukles novads, which the text does not name."""
+    text = (
+        "{year}. gada 2. oktobrī Jēkabpils novada sociālie darbinieki devās pieredzes "
+        "apmaiņas braucienā uz Jaunjelgavu, kur apmeklēja dienas centru “Vīgante”."
+    )
+    [before] = visits(run_text, text.format(year=2019))
+    assert before.destination_localities == ["Jaunjelgava"]
+    assert before.destination_municipalities == ["Jaunjelgavas novads"]
+    [after] = visits(run_text, text.format(year=2023))
+    assert after.destination_localities == ["Jaunjelgava"]
+    assert after.destination_municipalities == []
+
+
+def test_a_village_does_not_name_its_municipality(run_text: Run) -> None:
+    text = (
+        "2022. gada 6. decembrī Latgales sociālie darbinieki devās pieredzes apmaiņas "
+        "braucienā uz Kalnciemu, kur apmeklēja centru “Laipa”."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.destination_localities == ["Kalnciems"]
+    assert visit.destination_municipalities == []
+
+
+def test_from_in_a_date_range_is_no_origin(run_text: Run) -> None:
+    text = (
+        "Laikā no 22. līdz 24.maijam Viļānos viesojās ārzemju viesi – sadarbības partneri no "
+        "Dānijas un Zviedrijas."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.destination_localities == ["Viļāni"]
+    assert visit.origin_countries == ["DK", "SE"]
+    assert visit.destination_countries == ["LV"]
+
+
+def test_the_cue_nearest_the_place_decides_its_side(run_text: Run) -> None:
+    text = (
+        "2022. gada 19. maijā pieredzes apmaiņas dalībnieki no Daugavpils devās uz Naujenes "
+        "pagastu, kur apmeklēja grupu māju “Priedes”."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Daugavpils"]
+    assert visit.destination_localities == ["Naujenes pagasts"]
+
+
+def test_a_list_goes_on_after_its_head_noun(run_text: Run) -> None:
+    text = (
+        "2019. gada 28. novembrī pieredzes apmaiņas braucienā uz Siguldu devās dalībnieki no "
+        "Daugavpils, Rēzeknes un Jelgavas pilsētām un Balvu, Ludzas un Krāslavas novadiem."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == [
+        "Daugavpils", "Rēzekne", "Jelgava", "Balvu novads", "Ludzas novads", "Krāslavas novads"
+    ]
+    assert visit.destination_municipalities == ["Siguldas novads"]
+
+
+def test_places_in_direct_speech_are_no_destination(run_text: Run) -> None:
+    text = (
+        "2019. gada 23. aprīlī Vecumnieku novada sociālie darbinieki devās pieredzes "
+        "apmaiņas braucienā uz Cēsīm. „Vecumniekos mēs šobrīd plānojam grupu dzīvokļus,” "
+        "pēc brauciena sacīja dienesta vadītāja."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.destination_localities == ["Cēsis"]
+    assert visit.destination_municipalities == ["Cēsu novads"]
+
+
+def test_years_after_a_number_are_no_head_count(run_text: Run) -> None:
+    text = (
+        "2019. gada 30. oktobrī pieredzes apmaiņas dalībnieki apmeklēja grupu dzīvokļus "
+        "Dobelē. Šis pakalpojums izveidots pirms 10 gadiem un speciālisti ir uzkrājuši pieredzi."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.participants_count is None

@@ -52,3 +52,29 @@ def test_load_heads(gazetteer: Path) -> None:
 def test_explicit_path_beats_environment(built: tuple[Path, dict[str, int]]) -> None:
     places = kb.load_places(built[0] / "places.jsonl")
     assert any(p.norm == "Kalnciems" for p in places)
+
+
+def test_a_parish_keeps_its_municipality_of_before_the_reform(gazetteer: Path) -> None:
+    [ozolnieki] = [p for p in kb.load_places() if p.norm == "Ozolnieku pagasts"]
+    assert (ozolnieki.parent, ozolnieki.parent_2009) == ("Jelgavas novads", "Ozolnieku novads")
+    facts = {"parent": ozolnieki.parent, "parent_2009": ozolnieki.parent_2009}
+    assert kb.municipality_on(facts, "2019-05-02") == "Ozolnieku novads"
+    assert kb.municipality_on(facts, "2021-06-30") == "Ozolnieku novads"
+    assert kb.municipality_on(facts, "2021-07-01") == "Jelgavas novads"
+    assert kb.municipality_on(facts, None) == "Jelgavas novads"
+
+
+@pytest.mark.parametrize(
+    ("when", "before"),
+    [("2020", True), ("2021", False), ("2021-06", True), ("2021-06-30", True),
+     ("2022-01-05", False), ("--10-30", False), (None, False)],
+)
+def test_before_reform(when: str | None, before: bool) -> None:
+    assert kb.before_reform(when) is before
+
+
+def test_the_municipality_a_genitive_names_on_a_date(gazetteer: Path) -> None:
+    assert kb.municipality_named("Ozolnieku", "2019-05-02").norm == "Ozolnieku novads"
+    assert kb.municipality_named("Ozolnieku", "2023-05-02") is None
+    assert kb.municipality_named("Jelgavas", None).kind == "valstspilsēta"
+    assert kb.municipality_named("Kalnciema", None) is None
