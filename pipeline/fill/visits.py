@@ -162,8 +162,6 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
                 destination.append(place)
     when = dated(visit.date_start) or document_date(all_sents)
     travellers_from = _travellers_places(group, when)
-    origin_norms = {p.norm for p in origin} | {p.norm for p in travellers_from}
-    destination = [p for p in destination if p.norm not in origin_norms or _LOCATIVE.search(p.text)]
     destination = _abroad_only(destination, origin)
     _set_places(visit, origin, "origin", when)
     _set_places(visit, destination, "destination", when)
@@ -176,6 +174,20 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     sites = [m for s in group for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
+    if not (visit.destination_municipalities or visit.destination_localities):
+        _destination_from_sites(visit, sites, when)
+
+
+def _destination_from_sites(visit: Visit, sites: list[Mention], when: str | None) -> None:
+    """A trip that names no place went where its sites are, when their names say it:
+    "devāmies uz Rīgas SAC “Mežciems”" was a trip to Rīga."""
+    for site in sites:
+        place = municipality_named(site.text.split()[0], when)
+        if place:
+            municipalities = [*visit.destination_municipalities, place.norm]
+            visit.destination_municipalities = unique(municipalities)
+            visit.destination_countries = unique([*visit.destination_countries, place.country])
+            note(visit, "destination_municipalities", site)
 
 
 def _direct_speech(sent: Sentence) -> bool:

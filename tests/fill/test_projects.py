@@ -102,3 +102,12 @@ def test_an_open_ended_period(run_text: Run) -> None:
     text = "Projekts “Drošā osta” tiek īstenots no 2021. gada 1. marta."
     [project] = run_text(text, "osta").projects
     assert (project.period_start, project.period_end) == ("2021-03-01", None)
+
+
+def test_a_period_told_by_when_the_project_began_and_ended(run_text: Run) -> None:
+    text = (
+        "Daugavpils Sociālais dienests noslēdz projektu Nr. LLI-550 “Valued people”. Projekts, "
+        "kas sākās 2020. gada 1. septembrī, noslēdzās 2022. gada 31. augustā."
+    )
+    [project] = projects(run_text, text)
+    assert (project.period_start, project.period_end) == ("2020-09-01", "2022-08-31")

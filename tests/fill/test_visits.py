@@ -289,3 +289,23 @@ def test_years_after_a_number_are_no_head_count(run_text: Run) -> None:
     )
     [visit] = visits(run_text, text)
     assert visit.participants_count is None
+
+
+def test_a_trip_naming_no_place_went_where_its_site_is(run_text: Run) -> None:
+    text = (
+        "Kā katru gadu, arī šogad devāmies pieredzes apmaiņā uz sociālās aprūpes centru. "
+        "Šoreiz – uz Rīgas SAC “Mežciems”, kur apskatījām telpas."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.destination_municipalities == ["Rīga"]
+    assert visit.destination_countries == ["LV"]
+
+
+def test_an_exchange_visits_a_partner_that_also_travels(run_text: Run) -> None:
+    text = (
+        "2019. gada 30. un 31. oktobrī pieredzes apmaiņā piedalās Jaunjelgavas, Auces un "
+        "Dobeles novada pašvaldību speciālisti. Otrajā dienā dalībnieki apmeklē Auces novadu."
+    )
+    [visit] = visits(run_text, text)
+    assert "Auces novads" in visit.origin_municipalities
+    assert visit.destination_municipalities == ["Auces novads"]
