@@ -3,7 +3,10 @@
 ``lemmas.tsv.gz``: for every (word form, UPOS) of the training treebank, the lemma it takes
 in at least ``--share`` of its occurrences (``form<TAB>upos<TAB>lemma``). ``upos.tsv.gz``:
 every word form seen at least ``--upos-count`` times with one UPOS in at least
-``--upos-share`` of them (``form<TAB>upos``); on LVTB dev it corrects the tagger by +0.3 UPOS.
+``--upos-share`` of them (``form<TAB>upos``). On LVTB dev (gold tokens) it lifts the tagger's
+UPOS from 91.21 to 91.79 with the defaults (share 0.98, count 1), chosen there over shares
+0.8–1.0 and counts 1–10 (count 5: 91.57; count 2: 91.64): the CNN tagger is weakest on rare
+words, which the treebank has seen once.
 
     python training/build_lemma_lexicon.py --data build/backbone
 """
@@ -24,7 +27,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_DIR / "lemmas.tsv.gz")
     parser.add_argument("--share", type=float, default=0.8)
     parser.add_argument("--upos-share", type=float, default=0.98)
-    parser.add_argument("--upos-count", type=int, default=5)
+    parser.add_argument("--upos-count", type=int, default=1)
     args = parser.parse_args()
     seen: defaultdict[tuple[str, str], Counter] = defaultdict(Counter)
     tags: defaultdict[str, Counter] = defaultdict(Counter)

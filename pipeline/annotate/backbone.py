@@ -419,13 +419,25 @@ def upos_lexicon(path: Path = UPOS_LEXICON) -> dict[str, str]:
 
 @Language.component("lv_upos_lexicon", assigns=["token.pos"])
 def upos_lexicon_component(doc: Doc) -> Doc:
-    """Correct the morphologizer's UPOS where the treebank knows the form's only one."""
+    """Correct the morphologizer's UPOS where the treebank knows the form's only one; a
+    capitalised word it never saw, inside a sentence, is a name (:func:`_unseen_name`)."""
     lexicon = upos_lexicon()
     for token in doc:
         upos = lexicon.get(token.text)
         if upos and not token.is_space:
             token.pos_ = upos
+        elif token.pos_ in ("NOUN", "ADJ") and _unseen_name(token):
+            token.pos_ = "PROPN"
     return doc
+
+
+def _unseen_name(token) -> bool:
+    """Capitalised (not all capitals) where a capital says something: not at a sentence's
+    start nor after an opening quote, colon, dash or parenthesis."""
+    text = token.text
+    if not text[:1].isupper() or text.isupper() or token.is_sent_start or token.i == 0:
+        return False
+    return token.nbor(-1).text not in lemma_conventions()["capital_after"]
 
 
 def lexicon_lemma(token, lexicon: dict[tuple[str, str], str]) -> str:

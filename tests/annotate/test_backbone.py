@@ -283,3 +283,20 @@ def test_upos_lexicon_overrides_the_tagger_for_forms_with_one_part_of_speech(shi
     assert lexicon["un"] == "CCONJ" and lexicon["."] == "PUNCT"
     assert "tā" not in lexicon  # DET, PRON or ADV: left to the tagger
     assert [t.pos_ for t in shipped("Viņi un mēs.")][1] == "CCONJ"
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "upos"),
+    [
+        ("Sanāksmē runāja Zvirbulēnietis par budžetu.", 2, "PROPN"),  # unseen, mid-sentence
+        ("Zvirbulēnietis runāja par budžetu.", 0, "NOUN"),  # a sentence opens: says nothing
+        ("Tēma: Zvirbulēnietis un budžets.", 2, "NOUN"),  # after a colon: says nothing
+    ],
+)
+def test_an_unseen_capitalised_word_inside_a_sentence_is_a_name(text, index, upos):
+    from pipeline.annotate.backbone import upos_lexicon_component
+
+    doc = spacy.blank("lv")(text)
+    for token in doc:
+        token.pos_ = "PUNCT" if token.is_punct else "NOUN"
+    assert upos_lexicon_component(doc)[index].pos_ == upos
