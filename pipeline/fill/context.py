@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from spacy.tokens import Span
+
 from pipeline.document import Document, Mention, Record
 
 CUES = Path(__file__).resolve().parents[1] / "data" / "fill.json"
@@ -30,8 +32,23 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Word:
+    """A token of a parsed sentence: ``start`` is its clean-text offset, ``head`` the index
+    of its head word in the sentence (its own for the root)."""
+
+    index: int
+    start: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of the clean text (``start``/``end``) and its span in the original text."""
+    """A sentence of the clean text (``start``/``end``) and its span in the original text;
+    ``words`` when the backbone parsed it (empty with the rule backbone)."""
 
     index: int
     start: int
@@ -39,6 +56,19 @@ class Sentence:
     text: str
     mentions: tuple[Mention, ...]
     original: tuple[int, int] = (0, 0)
+    words: tuple[Word, ...] = ()
+
+    def head_word(self, mention: Mention) -> Word | None:
+        """The word of ``mention`` whose head lies outside it (None without a parse)."""
+        inside = [w for w in self.words if mention.clean_start <= w.start < mention.clean_end]
+        indices = {w.index for w in inside}
+        return next((w for w in inside if w.head not in indices or w.head == w.index), None)
+
+    def head_of(self, word: Word) -> Word | None:
+        return None if word.head == word.index else self.words[word.head]
+
+    def children(self, word: Word) -> list[Word]:
+        return [w for w in self.words if w.head == word.index and w.index != word.index]
 
     def labelled(self, *labels: str) -> list[Mention]:
         return [m for m in self.mentions if m.label in labels]
@@ -56,14 +86,31 @@ def sentences(document: Document) -> list[Sentence]:
     """The document's sentences with the mentions that start inside each."""
     if document.doc is None:
         raise ValueError(f"{document.doc_id}: fill needs the annotate stage first")
+    parsed = document.doc.has_annotation("DEP")
     result = []
     for index, sent in enumerate(document.doc.sents):
         inside = tuple(
             m for m in document.mentions if sent.start_char <= m.clean_start < sent.end_char
         )
         original = document.clean.to_original(sent.start_char, sent.end_char)
-        result.append(Sentence(index, sent.start_char, sent.end_char, sent.text, inside, original))
+        words = tuple(_words(sent)) if parsed else ()
+        result.append(
+            Sentence(index, sent.start_char, sent.end_char, sent.text, inside, original, words)
+        )
     return result
+
+
+def _words(sent: Span) -> list[Word]:
+    """The sentence's tokens as :class:`Word` s; a head outside the sentence (a parse
+    across a sentence boundary the press checks moved) counts as a root."""
+    words = []
+    for token in sent:
+        head = token.head.i - sent.start
+        if not 0 <= head < len(sent):
+            head = token.i - sent.start
+        index = token.i - sent.start
+        words.append(Word(index, token.idx, token.text, token.lemma_, token.pos_, token.dep_, head))
+    return words
 
 
 def note(record: Record, field: str, *sources: Mention | Sentence | None) -> None:

@@ -3,8 +3,12 @@
 A visit is anchored on a sentence with a strong trigger ("pieredzes apmaiņas brauciens",
 "viesojās", "uzņēma delegāciju"). Trigger sentences with different dates are different
 visits (unless it is a day of the same trip); a trigger sentence without a date joins the
-visit before it. Places are split into origin and destination list by list: "no" and a
-genitive before the participants mark the origin, locatives and "uz" the destination.
+visit before it. Places are split into origin and destination list by list. With the
+Latvian backbone's dependency parse, a preposition on the place or on the phrase it belongs
+to decides ("no" the origin, "uz" the destination), and a place inside a relative or purpose
+clause takes no side from its case alone; then (and with the rule backbone, only) cue words
+left of the list, a locative (destination) or a genitive before the participants (origin).
+A place with no such evidence is on neither side.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
+# Dependencies that keep a word inside the noun phrase it belongs to.
+_PHRASE_LINKS = ("nmod", "conj", "flat", "flat:name", "appos", "compound", "amod", "det")
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
 
@@ -345,7 +351,39 @@ def _undated_before(sent: Sentence, mention: Mention) -> str:
     return left
 
 
+def _tree_side(sent: Sentence, place: Mention) -> str | None:
+    """The side a preposition gives the place in the dependency tree: on the place itself,
+    or on the noun phrase it modifies or is listed in ("pārstāvji no Daugavpils, Rēzeknes
+    pilsētām un Balvu ... novadiem": "no" on the list's first item)."""
+    word = sent.head_word(place)
+    while word is not None:
+        for child in sent.children(word):
+            if child.dep == "case":
+                if re.fullmatch(cue_data()["origin_prepositions"], child.lemma, re.I):
+                    return "origin"
+                if re.fullmatch(cue_data()["destination_prepositions"], child.lemma, re.I):
+                    return "destination"
+        if word.dep not in _PHRASE_LINKS:
+            return None
+        word = sent.head_of(word)
+    return None
+
+
+def _in_subordinate_clause(sent: Sentence, place: Mention) -> bool:
+    """Is the place inside a relative or purpose clause ("lai varētu radīt vidi Jelgavas
+    novadā", "uzņēmumu Ogrē, kas ...")?"""
+    word = sent.head_word(place)
+    while word is not None:
+        if re.fullmatch(cue_data()["subordinate_clauses"], word.dep):
+            return True
+        word = sent.head_of(word)
+    return False
+
+
 def _side(sent: Sentence, items: list[Mention]) -> str:
+    tree = _tree_side(sent, items[0])
+    if tree:
+        return tree
     left = _undated_before(sent, items[0])[-_BEFORE_PLACE:]
     # The cue nearest the list decides: "no Daugavpils devās uz Naujenes pagastu".
     origin = re.search(rf"(?:{cue('origin_cues').pattern})(?:\s+\S+){{0,4}}\s*$", left, re.I)
@@ -359,6 +397,8 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     after = sent.text[last.clean_end - sent.start :]
     head = re.match(r"\s+(\w+)", after)
     shared_head = head and head.group(1).lower() in _head_forms()
+    if _in_subordinate_clause(sent, items[0]):
+        return "neither"
     if _LOCATIVE.search(last.text) or (shared_head and _LOCATIVE.search(head.group(1))):
         return "destination"
     participants = (

@@ -309,3 +309,25 @@ def test_an_exchange_visits_a_partner_that_also_travels(run_text: Run) -> None:
     [visit] = visits(run_text, text)
     assert "Auces novads" in visit.origin_municipalities
     assert visit.destination_municipalities == ["Auces novads"]
+
+
+def test_a_place_in_a_purpose_clause_is_no_destination(run_text: Run) -> None:
+    """The parse puts "Jelgavas novadā" in a "lai" clause: plans at home, not the trip."""
+    text = (
+        "2017. gada 8. februārī Jelgavas novada sociālā dienesta darbinieki devās pieredzes "
+        "apmaiņas braucienā uz Rīgu. Apskatījām grupu dzīvokļus, lai varētu radīt optimālu "
+        "vidi šo pakalpojumu attīstīšanai Jelgavas novadā."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.destination_municipalities == ["Rīga"]
+
+
+def test_sentence_words_carry_the_parse(run_text: Run) -> None:
+    from pipeline.fill.context import sentences
+
+    document = run_text("Dalībnieki no Daugavpils devās uz Rīgu.")
+    [sent] = sentences(document)
+    [daugavpils] = [m for m in sent.mentions if m.norm == "Daugavpils"]
+    word = sent.head_word(daugavpils)
+    assert word is not None and word.text == "Daugavpils"
+    assert [c.lemma for c in sent.children(word) if c.dep == "case"] == ["no"]
