@@ -75,12 +75,16 @@ def pattern_docs(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
 
 @Language.component("lv_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: titles, datelines ("Publicēts: 2019. gada
-    29. aprīlī") and signatures stand on lines of their own without a final full stop.
-    A document already parsed (stanza's official models) keeps the parser's sentences."""
+    """Start a sentence after a line break: titles, datelines ("Publicēts: 2019. gada
+    29. aprīlī") and signatures stand on lines of their own without a final full stop. A
+    single break before a lower-case word is a hard-wrapped line ("sociālo\ndienestu
+    darbinieki"), not a new sentence. A document already parsed (stanza's official models)
+    keeps the parser's sentences."""
     if doc.has_annotation("DEP"):
         return doc
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            wrapped = token.text.count("\n") == 1 and doc[token.i + 1].text[:1].islower()
+            if not wrapped:
+                doc[token.i + 1].is_sent_start = True
     return doc

@@ -401,9 +401,8 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
         return "neither"
     if _LOCATIVE.search(last.text) or (shared_head and _LOCATIVE.search(head.group(1))):
         return "destination"
-    participants = (
-        rf"\s*(?:\w+\s+){{0,3}}?(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"
-    )
+    people = rf"(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"
+    participants = rf"\s*[–—-]?\s*(?:\w+\s+){{0,3}}?{people}"
     if re.match(participants, after, re.I):
         return "origin"
     return "neither"

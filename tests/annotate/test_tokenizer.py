@@ -85,3 +85,16 @@ def test_tokens_cover_the_text_without_gaps(nlp: Language) -> None:
     doc = nlp(text)
     rebuilt = "".join(t.text_with_ws for t in doc)
     assert rebuilt == text
+
+
+def test_a_hard_wrapped_line_goes_on_with_its_sentence(nlp: Language) -> None:
+    text = (
+        "Septiņu novadu vadītāji un sociālo\ndienestu darbinieki iepazinās ar Jūrmalas "
+        "pieredzi.\nPaldies kolēģiem!\nInformāciju sagatavoja\nRita Merca"
+    )
+    assert [s.strip() for s in sentences(nlp, text) if s.strip()] == [
+        "Septiņu novadu vadītāji un sociālo\ndienestu darbinieki iepazinās ar Jūrmalas pieredzi.",
+        "Paldies kolēģiem!",
+        "Informāciju sagatavoja",
+        "Rita Merca",
+    ]

@@ -331,3 +331,13 @@ def test_sentence_words_carry_the_parse(run_text: Run) -> None:
     word = sent.head_word(daugavpils)
     assert word is not None and word.text == "Daugavpils"
     assert [c.lemma for c in sent.children(word) if c.dep == "case"] == ["no"]
+
+
+def test_a_dashed_list_before_the_travellers_is_their_origin(run_text: Run) -> None:
+    text = (
+        "2019. gada 14. maijā trīs novadu – Amatas, Priekuļu un Raunas – vadītāji un sociālo\n"
+        "dienestu darbinieki pieredzes braucienā iepazinās ar Jūrmalas pilsētas sociālo dienestu."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Amatas novads", "Priekuļu novads", "Raunas novads"]
+    assert visit.destination_municipalities == ["Jūrmala"]
