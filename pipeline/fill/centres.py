@@ -116,28 +116,31 @@ def _place(
 ) -> tuple[str | None, str | None, Mention | None]:
     """The centre's (municipality, locality) and the mention it was read from: the place
     its own name opens with ("Krāslavas novada dienas aprūpes centrs"), else the nearest
-    place of its sentence, else of the sentences around it (two before, one after)."""
-    own = _own_place(mention.text, _PLACE_KINDS_BEFORE_TYPE_WORDS, when)
-    own = own or _own_place(mention.norm or "", _TOWN_KINDS, when)
-    if own is not None:
-        return (*own, mention)
+    place of its sentence, else of the sentences around it (two before, one after). A
+    municipality without a town ("Smiltenes novada pašvaldība") takes a town said nearby
+    that lies in it."""
     window = (
         sent,
         *sents[max(0, sent.index - 2) : sent.index][::-1],
         *sents[sent.index + 1 : sent.index + 2],
     )
     places = [_places_in(neighbour, when) for neighbour in window]
-    for near in places:
-        if near:
-            municipality, locality, source = min(
-                near, key=lambda p: abs(p[2].clean_start - mention.clean_start)
-            )
-            # "Smiltenes novada pašvaldība" names no town; one said nearby may lie in it.
-            locality = locality or next(
-                (loc for mun, loc, _ in chain(*places) if loc and mun == municipality), None
-            )
-            return municipality, locality, source
-    return None, None, None
+    own = _own_place(mention.text, _PLACE_KINDS_BEFORE_TYPE_WORDS, when)
+    own = own or _own_place(mention.norm or "", _TOWN_KINDS, when)
+    if own is not None:
+        municipality, locality, source = (*own, mention)
+    else:
+        near = next((p for p in places if p), None)
+        if near is None:
+            return None, None, None
+        municipality, locality, source = min(
+            near, key=lambda p: abs(p[2].clean_start - mention.clean_start)
+        )
+    if locality is None:
+        locality = next(
+            (loc for mun, loc, _ in chain(*places) if loc and mun == municipality), None
+        )
+    return municipality, locality, source
 
 
 def _places_in(

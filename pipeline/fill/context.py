@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from pipeline.document import Document, Mention, Record
+from pipeline.gazetteer.kb import HISTORICAL_KINDS, LAST_DAY_BEFORE_REFORM
 
 CUES = Path(__file__).resolve().parents[1] / "data" / "fill.json"
 PLACE_LABELS = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")
@@ -145,6 +146,13 @@ def dated(norm: str | None) -> str | None:
 
 
 def document_date(sents: list[Sentence]) -> str | None:
-    """The latest dated DATE of the text: when the release speaks (it has no other date)."""
+    """The latest dated DATE of the text: when the release speaks (it has no other date).
+    A text with no year that names a municipality which ended in the 2021 reform
+    ("Daugavpils novadā") speaks of a time before it: its last day then."""
     found = [dated(m.norm) for s in sents for m in s.labelled("DATE")]
-    return max((d for d in found if d), default=None)
+    latest = max((d for d in found if d), default=None)
+    if latest is None and any(
+        m.facts.get("kind") in HISTORICAL_KINDS for s in sents for m in s.labelled("MUNICIPALITY")
+    ):
+        return LAST_DAY_BEFORE_REFORM
+    return latest

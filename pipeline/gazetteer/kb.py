@@ -156,6 +156,9 @@ def places_by_modifier(path: Path | None = None) -> MappingProxyType[str, tuple[
 
 REFORM_DATE = "2021-07-01"
 """The administrative-territorial reform: the 119 municipalities of 2009 became 43."""
+LAST_DAY_BEFORE_REFORM = "2021-06-30"
+HISTORICAL_KINDS = ("republikas_pilsēta_2009", "novads_2009")
+"""Place kinds of the municipalities that ended with the reform."""
 # Places that a genitive opening an organisation's or a centre's name may stand for.
 MUNICIPAL_KINDS = (
     "valstspilsēta",

@@ -156,3 +156,14 @@ def test_a_town_said_nearby_that_lies_in_the_organisations_municipality(run_text
     )
     [centre] = centres(run_text, text)
     assert (centre.municipality, centre.locality) == ("Smiltenes novads", "Smiltene")
+
+
+def test_a_municipality_that_ended_in_2021_dates_an_undated_release(run_text: Run) -> None:
+    """No year is given, but "Daugavpils novads" existed only until the 2021 reform: Kalupe
+    then lay in it (today it is in Augšdaugavas novads)."""
+    text = (
+        "16. martā Kalupē tika atklāts Daugavpils novada krīzes centrs. Centrs ir "
+        "vienīgais šāda veida pakalpojums Daugavpils novadā."
+    )
+    [centre] = centres(run_text, text)
+    assert (centre.municipality, centre.locality) == ("Daugavpils novads", "Kalupe")
