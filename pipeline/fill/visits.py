@@ -216,15 +216,20 @@ def _abroad_only(destination: list[Mention], origin: list[Mention]) -> list[Ment
 def _sites(sent: Sentence) -> list[Mention]:
     """Centres of the visit's sentences, and organisations of sentences that say a place was
     visited, except those of the travellers ("Talsu Sociālā dienesta darbinieki", "speciālisti
-    no Rokišķu rajona pašvaldības")."""
+    no Rokišķu rajona pašvaldības") and municipalities as a whole (the trip's destination)."""
     sites = []
     visiting = cue("site_verbs").search(sent.text)
     for mention in sent.labelled("CENTRE", "ORG"):
-        if mention.label == "ORG" and _travellers(sent, mention):
+        if mention.label == "ORG" and (_travellers(sent, mention) or _municipal_body(mention)):
             continue
         if mention.label == "CENTRE" or visiting:
             sites.append(mention)
     return sites
+
+
+def _municipal_body(org: Mention) -> bool:
+    """Is the organisation a municipality as a whole ("Viļānu novada pašvaldība")?"""
+    return bool(re.search(rf"\b(?:{cue_data()['municipal_bodies']})$", org.norm or "", re.I))
 
 
 def _travellers(sent: Sentence, org: Mention) -> bool:
