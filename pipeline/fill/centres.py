@@ -21,7 +21,7 @@ from pipeline.fill.context import (
     sentences,
     unique,
 )
-from pipeline.gazetteer.kb import municipality_named, municipality_on, places_by_modifier
+from pipeline.gazetteer.kb import municipality_on, municipality_opening, places_by_modifier
 
 _TOWN_KINDS = ("valstspilsēta", "pilsēta")
 # A village opens a centre's name only before type words ("Vecumnieku ... centrs"): in a
@@ -152,7 +152,7 @@ def _places_in(
     found: list[tuple[str | None, str | None, Mention]] = []
     for place in sent.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE", "ORG"):
         if place.label == "ORG":
-            municipality = municipality_named(place.text.split()[0], when)
+            municipality = municipality_opening(place.text, when)
             if municipality:
                 found.append((municipality.norm, None, place))
         elif place.label == "LOCALITY":

@@ -31,7 +31,7 @@ from pipeline.fill.context import (
     unique,
 )
 from pipeline.gazetteer.inflect import decline
-from pipeline.gazetteer.kb import Place, load_heads, municipality_named
+from pipeline.gazetteer.kb import Place, load_heads, municipality_named, municipality_opening
 from pipeline.normalise.numbers import count_words, parse_count
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
@@ -188,7 +188,7 @@ def _destination_from_sites(visit: Visit, sites: list[Mention], when: str | None
     """A trip that names no place went where its sites are, when their names say it:
     "devāmies uz Rīgas SAC “Mežciems”" was a trip to Rīga."""
     for site in sites:
-        place = municipality_named(site.text.split()[0], when)
+        place = municipality_opening(site.text, when)
         if place:
             municipalities = [*visit.destination_municipalities, place.norm]
             visit.destination_municipalities = unique(municipalities)
@@ -233,11 +233,25 @@ def _municipal_body(org: Mention) -> bool:
 
 
 def _travellers(sent: Sentence, org: Mention) -> bool:
-    """Does ``org`` name who travelled: people of it right after, or "no" right before?"""
+    """Does ``org`` name who travelled: people of it right after, or "no" right before, or
+    (in the parse) a participant noun the organisation's phrase belongs to ("X dienesta
+    un Y centra darbinieki")?"""
     after = sent.text[org.clean_end - sent.start :]
     people = rf"\s*(?:(?!un\b)\w+\s+)?(?:{cue('participant_nouns').pattern})"
     before = sent.before(org)[-20:]
-    return bool(re.match(people, after, re.I) or re.search(r"\bno\s+$", before))
+    return bool(
+        re.match(people, after, re.I) or re.search(r"\bno\s+$", before) or _people_of(sent, org)
+    )
+
+
+def _people_of(sent: Sentence, mention: Mention) -> bool:
+    """Does the mention's phrase (through genitives and lists) belong to a participant noun?"""
+    word = sent.head_word(mention)
+    while word is not None and word.dep in _PHRASE_LINKS:
+        word = sent.head_of(word)
+        if word is not None and cue("participant_nouns").fullmatch(word.lemma):
+            return True
+    return False
 
 
 def _all(sents: list[Sentence], label: str) -> list[Mention]:
@@ -429,7 +443,7 @@ def _travellers_places(group: list[Sentence], when: str | None) -> list[Place]:
             continue
         for org in sent.labelled("ORG"):
             if _travellers(sent, org):
-                places.append(municipality_named(org.text.split()[0], when))
+                places.append(municipality_opening(org.text, when))
     return [p for p in places if p]
 
 

@@ -200,3 +200,23 @@ def municipality_named(genitive: str, when: str | None) -> Place | None:
         key=lambda p: (p.valid_to is not None, MUNICIPAL_KINDS.index(p.kind)),
         default=None,
     )
+
+
+def municipality_opening(name: str, when: str | None) -> Place | None:
+    """The municipality a name opens with, as it was on ``when``: "Jelgavas novada
+    pašvaldība" -> Jelgavas novads, "Jelgavas sociālo lietu pārvalde" -> Jelgava (the city
+    before the county of the same name)."""
+    words = name.split()
+    if not words:
+        return None
+    place = municipality_named(words[0], when)
+    if len(words) > 1 and words[1].lower().startswith("novad"):
+        novads = [
+            p
+            for p in places_by_modifier().get(words[0].lower(), ())
+            if p.head == "novads" and p.kind in MUNICIPAL_KINDS
+        ]
+        place = min(
+            novads, key=lambda p: (p.valid_to is not None) != before_reform(when), default=place
+        )
+    return place

@@ -341,3 +341,15 @@ def test_a_dashed_list_before_the_travellers_is_their_origin(run_text: Run) -> N
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == ["Amatas novads", "Priekuļu novads", "Raunas novads"]
     assert visit.destination_municipalities == ["Jūrmala"]
+
+
+def test_organisations_whose_people_travelled_name_the_origin(run_text: Run) -> None:
+    """The parse ties "Jelgavas novada pašvaldības sociālā dienesta" to "darbinieki" across
+    a second organisation; its first words name a county, not the city of Jelgava."""
+    text = (
+        "2017. gada 8. februārī Jelgavas novada pašvaldības sociālā dienesta un Sociālās "
+        "aprūpes centra darbinieki piedalījās pieredzes apmaiņas braucienā uz Rīgu."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Jelgavas novads"]
+    assert visit.destination_municipalities == ["Rīga"]

@@ -78,3 +78,10 @@ def test_the_municipality_a_genitive_names_on_a_date(gazetteer: Path) -> None:
     assert kb.municipality_named("Ozolnieku", "2023-05-02") is None
     assert kb.municipality_named("Jelgavas", None).kind == "valstspilsēta"
     assert kb.municipality_named("Kalnciema", None) is None
+
+
+def test_the_municipality_a_name_opens_with(gazetteer: Path) -> None:
+    assert kb.municipality_opening("Jelgavas novada pašvaldība", None).norm == "Jelgavas novads"
+    assert kb.municipality_opening("Jelgavas sociālo lietu pārvalde", None).norm == "Jelgava"
+    assert kb.municipality_opening("Ozolnieku novada dome", "2020-01-01").norm == "Ozolnieku novads"
+    assert kb.municipality_opening("Biedrība “Cerība”", None) is None
