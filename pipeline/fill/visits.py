@@ -21,6 +21,7 @@ from pipeline.document import Document, Mention, Visit
 from pipeline.fill.context import (
     PLACE_LABELS,
     Sentence,
+    Word,
     cue,
     cue_data,
     dated,
@@ -38,8 +39,6 @@ _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
-# Dependencies that keep a word inside the noun phrase it belongs to.
-_PHRASE_LINKS = ("nmod", "conj", "flat", "flat:name", "appos", "compound", "amod", "det")
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
 
@@ -247,7 +246,7 @@ def _travellers(sent: Sentence, org: Mention) -> bool:
 def _people_of(sent: Sentence, mention: Mention) -> bool:
     """Does the mention's phrase (through genitives and lists) belong to a participant noun?"""
     word = sent.head_word(mention)
-    while word is not None and word.dep in _PHRASE_LINKS:
+    while word is not None and _in_phrase(word):
         word = sent.head_of(word)
         if word is not None and cue("participant_nouns").fullmatch(word.lemma):
             return True
@@ -382,10 +381,15 @@ def _tree_side(sent: Sentence, place: Mention) -> str | None:
                     return "origin"
                 if re.fullmatch(cue_data()["destination_prepositions"], child.lemma, re.I):
                     return "destination"
-        if word.dep not in _PHRASE_LINKS:
+        if not _in_phrase(word):
             return None
         word = sent.head_of(word)
     return None
+
+
+def _in_phrase(word: Word) -> bool:
+    """Does the word's dependency keep it inside its head's noun phrase?"""
+    return bool(re.fullmatch(cue_data()["phrase_links"], word.dep))
 
 
 def _in_subordinate_clause(sent: Sentence, place: Mention) -> bool:
