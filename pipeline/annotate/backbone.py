@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -419,23 +420,28 @@ def upos_lexicon(path: Path = UPOS_LEXICON) -> dict[str, str]:
 
 @Language.component("lv_upos_lexicon", assigns=["token.pos"])
 def upos_lexicon_component(doc: Doc) -> Doc:
-    """Correct the morphologizer's UPOS where the treebank knows the form's only one; a
-    capitalised word it never saw, inside a sentence, is a name (:func:`_unseen_name`)."""
+    """Correct the morphologizer's UPOS where the treebank knows the form's only one. Where
+    a capital says nothing (:func:`_capital_says_something`), a "name" the treebank knows
+    lower-cased as a common word is that word; where it does, a capitalised word the
+    treebank never saw is a name."""
     lexicon = upos_lexicon()
     for token in doc:
         upos = lexicon.get(token.text)
+        common = lexicon.get(token.text.lower(), "PROPN")
         if upos and not token.is_space:
             token.pos_ = upos
-        elif token.pos_ in ("NOUN", "ADJ") and _unseen_name(token):
+        elif not _capital_says_something(token):
+            if token.pos_ == "PROPN" and common != "PROPN":
+                token.pos_ = common  # "Reklāmas" opening a sentence is "reklāma"
+        elif token.pos_ in ("NOUN", "ADJ") and not token.text.isupper():
             token.pos_ = "PROPN"
     return doc
 
 
-def _unseen_name(token) -> bool:
-    """Capitalised (not all capitals) where a capital says something: not at a sentence's
-    start nor after an opening quote, colon, dash or parenthesis."""
-    text = token.text
-    if not text[:1].isupper() or text.isupper() or token.is_sent_start or token.i == 0:
+def _capital_says_something(token) -> bool:
+    """Is the token capitalised where a capital marks a name: not at a sentence's start
+    nor after an opening quote, colon, dash or parenthesis?"""
+    if not token.text[:1].isupper() or token.is_sent_start or token.i == 0:
         return False
     return token.nbor(-1).text not in lemma_conventions()["capital_after"]
 
@@ -453,10 +459,31 @@ def lexicon_lemma(token, lexicon: dict[tuple[str, str], str]) -> str:
     known = lexicon.get((text, upos)) or lexicon.get((text.lower(), upos))
     if known:
         return known
-    lemma = token.lemma_ or text
+    lemma = _unlooped(text, token.lemma_ or text)
     if upos != "PROPN" and text[:1].isupper() and not text.isupper():
         return lemma[:1].lower() + lemma[1:]
     return lemma
+
+
+_DECODER_MARKS = re.compile(r"<(?:SOS|EOS|PAD|UNK)>")
+_LOOPED_END = re.compile(r"(.{2,})\1+$")
+
+
+def _unlooped(form: str, lemma: str) -> str:
+    """The seq2seq lemmatizer's output without its decoding slips: a leaked start mark
+    ("brēce<SOS>") and an ending it repeated ("Ziemeļvidzememe", "ģenerālprokuratūratūra")
+    where the form has no such repetition and the treebank knows no such lemma."""
+    lemma = _DECODER_MARKS.sub("", lemma) or form
+    loop = _LOOPED_END.search(lemma)
+    if loop and loop.group() not in form and lemma not in known_lemmas():
+        lemma = lemma[: loop.start()] + loop.group(1)
+    return lemma
+
+
+@cache
+def known_lemmas() -> frozenset[str]:
+    """Every lemma of the treebank's lemma lexicon."""
+    return frozenset(lemma_lexicon().values())
 
 
 @Language.component("lv_lemma_lexicon", requires=["token.pos"], assigns=["token.lemma"])

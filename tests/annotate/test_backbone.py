@@ -208,6 +208,8 @@ def test_stanza_tokens_are_used_as_they_are_on_the_official_path():
         ("Bārmenis", "NOUN", "Bārmenis", "bārmenis"),  # unknown: common lemma lower-cased
         ("Preiļiem", "PROPN", "Preiļi", "Preiļi"),  # a proper noun keeps its capital
         ("Initiatives", "X", "initiatives", "Initiatives"),  # a foreign word as written
+        ("Statoil", "SYM", "statoil", "Statoil"),  # a symbol as written
+        ("''", "PUNCT", "''", '"'),  # two apostrophes are a double quote
         ("»", "PUNCT", "»", '"'),  # LVTB's punctuation lemmas
     ],
 )
@@ -300,3 +302,28 @@ def test_an_unseen_capitalised_word_inside_a_sentence_is_a_name(text, index, upo
     for token in doc:
         token.pos_ = "PUNCT" if token.is_punct else "NOUN"
     assert upos_lexicon_component(doc)[index].pos_ == upos
+
+
+def test_a_name_opening_a_sentence_that_the_treebank_knows_lower_cased_is_that_word(shipped):
+    from pipeline.annotate.backbone import upos_lexicon, upos_lexicon_component
+
+    assert upos_lexicon()["gadā"] == "NOUN"
+    doc = spacy.blank("lv")("Gadā notika divi braucieni uz Gadā.")
+    for token in doc:
+        token.pos_ = "PUNCT" if token.is_punct else "PROPN"
+    upos_lexicon_component(doc)
+    assert (doc[0].pos_, doc[5].pos_) == ("NOUN", "PROPN")  # the second capital is a name
+
+
+@pytest.mark.parametrize(
+    ("form", "model_lemma", "expected"),
+    [
+        ("Ziemeļvidzemes", "Ziemeļvidzememe", "Ziemeļvidzeme"),  # a repeated ending
+        ("brēc", "brēce<SOS>", "brēce"),  # a leaked decoder mark
+        ("mammai", "mamma", "mamma"),  # a doubled letter pair of a real word stays
+    ],
+)
+def test_seq2seq_slips_are_undone(form, model_lemma, expected):
+    doc = spacy.blank("lv")(form)
+    doc[0].pos_, doc[0].lemma_ = "PROPN", model_lemma
+    assert lexicon_lemma(doc[0], {}) == expected
