@@ -1,7 +1,7 @@
 """Train the shipped stanza lemmatizer (dictionary + seq2seq over word and UPOS) on
 FullStack-LV.
 
-    python training/train_lemma.py --data build/backbone --epochs 10
+    python training/train_lemma.py --data build/backbone --epochs 12
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("build/backbone"))
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
-    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
