@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.document import Document, Mention, Project
-from pipeline.fill.context import Sentence, cue, note, sentences, split_range
+from pipeline.fill.context import Sentence, cue, note, sentences, split_range, unique
 from pipeline.normalise.numbers import parse_amount
 
 _TITLE_WORDS = 4  # a PROJECT norm longer than this is a title, not a name
@@ -93,6 +93,30 @@ def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:
             implementer = _implementer(sent)
             project.implementer = implementer.norm if implementer else None
             note(project, "implementer", implementer)
+        partners = _partners(sent)
+        project.partners = unique([*project.partners, *(m.norm for m in partners)])
+        note(project, "partners", *partners)
+
+
+_PARTNER_LIST_GAP = re.compile(r"\s*(?:ir\s+)?(?:[-–—:,]|un|kā arī)?\s*(?:un\s+)?")
+
+
+def _partners(sent: Sentence) -> list[Mention]:
+    """The organisations and municipalities listed right after a partner noun ("Latvijas
+    partneri – Jelgavas novada pašvaldība un Auces novada pašvaldība", "Projekta partneri
+    ir ..."); a country is where partners are ("partneriem Lietuvā"), not one of them."""
+    partners: list[Mention] = []
+    for noun in cue("partner_nouns").finditer(sent.text):
+        end = sent.start + noun.end()
+        for mention in sent.labelled("ORG", "MUNICIPALITY", "FOREIGN_PLACE"):
+            if mention.clean_start < end or mention.facts.get("kind") == "country":
+                continue
+            gap = sent.text[end - sent.start : mention.clean_start - sent.start]
+            if not _PARTNER_LIST_GAP.fullmatch(gap):
+                break
+            partners.append(mention)
+            end = mention.clean_end
+    return partners
 
 
 def _about_project(sent: Sentence) -> bool:

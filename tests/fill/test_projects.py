@@ -111,3 +111,12 @@ def test_a_period_told_by_when_the_project_began_and_ended(run_text: Run) -> Non
     )
     [project] = projects(run_text, text)
     assert (project.period_start, project.period_end) == ("2020-09-01", "2022-08-31")
+
+
+def test_partners_listed_after_a_partner_noun(run_text: Run) -> None:
+    text = (
+        "Projekta “Drošā osta” (Nr. LLI-425) partneri ir Gulbenes novada pašvaldība un "
+        "biedrība “Cerību spārni”. Projektu īsteno kopā ar partneriem Lietuvā."
+    )
+    [project] = projects(run_text, text)
+    assert project.partners == ["Gulbenes novada pašvaldība", 'biedrība "Cerību spārni"']
