@@ -274,6 +274,7 @@ def shipped_lemma_stanza(model: Path = LEMMA_MODEL):
         tokenize_pretokenized=True,
         lemma_pretagged=True,
         lemma_model_path=str(model),
+        lemma_beam_size=lemma_conventions()["stanza_beam_size"],
     )
 
 
