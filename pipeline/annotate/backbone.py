@@ -428,10 +428,10 @@ def upos_lexicon_component(doc: Doc) -> Doc:
     lexicon = upos_lexicon()
     for token in doc:
         upos = lexicon.get(token.text)
-        common = lexicon.get(token.text.lower(), "PROPN")
         if upos and not token.is_space:
             token.pos_ = upos
         elif not _capital_says_something(token):
+            common = lexicon.get(token.text.lower(), "PROPN")
             if token.pos_ == "PROPN" and common != "PROPN":
                 token.pos_ = common  # "Reklāmas" opening a sentence is "reklāma"
         elif token.pos_ in ("NOUN", "ADJ") and not token.text.isupper():

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from pipeline.document import Document
 from pipeline.fill.centres import find_centres
+from pipeline.fill.context import sentences
 from pipeline.fill.projects import find_projects
 from pipeline.fill.visits import find_visits
 
 
 def fill_tables(document: Document) -> Document:
-    """Set ``document.visits``, ``.centres`` and ``.projects``."""
-    document.visits = find_visits(document)
-    document.centres = find_centres(document)
-    document.projects = find_projects(document)
+    """Set ``document.visits``, ``.centres`` and ``.projects`` (from one reading of the
+    document's sentences)."""
+    sents = sentences(document)
+    document.visits = find_visits(document, sents)
+    document.centres = find_centres(document, sents)
+    document.projects = find_projects(document, sents)
     return document

@@ -18,7 +18,6 @@ from pipeline.fill.context import (
     cue_data,
     document_date,
     note,
-    sentences,
     unique,
 )
 from pipeline.gazetteer.kb import municipality_on, municipality_opening, places_by_modifier
@@ -31,10 +30,9 @@ _TARGET_WINDOW = 150  # characters after a centre's name that may say whom it se
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
 
 
-def find_centres(document: Document) -> list[Centre]:
+def find_centres(document: Document, sents: list[Sentence]) -> list[Centre]:
     """One :class:`Centre` per distinct CENTRE name in the document, in order of mention."""
     centres: dict[str, Centre] = {}
-    sents = sentences(document)
     when = document_date(sents)
     for sent in sents:
         for mention in sent.labelled("CENTRE"):
@@ -170,11 +168,10 @@ def _own_place(
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
-    candidates = places_by_modifier().get(words[0].lower(), ())
     if words[1] == "novada":
-        municipal = [p for p in candidates if p.head == "novads"]
-        return (municipal[0].norm, None) if municipal else None
-    for place in candidates:
+        municipality = municipality_opening(name, when)
+        return (municipality.norm, None) if municipality else None
+    for place in places_by_modifier().get(words[0].lower(), ()):
         if place.kind in kinds:
             if place.label == "LOCALITY":
                 return municipality_on(vars(place), when), place.norm

@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 
 from pipeline.document import Document, Mention, Project
-from pipeline.fill.context import Sentence, cue, note, sentences, split_range, unique
+from pipeline.fill.context import Sentence, cue, note, split_range, unique
 from pipeline.normalise.numbers import parse_amount
 
 _TITLE_WORDS = 4  # a PROJECT norm longer than this is a title, not a name
 
 
-def find_projects(document: Document) -> list[Project]:
-    sents = sentences(document)
+def find_projects(document: Document, sents: list[Sentence]) -> list[Project]:
     codes = [m for s in sents for m in s.labelled("PROJECT_CODE")]
     names = [m for s in sents for m in s.labelled("PROJECT")]
     if not codes and not names:

@@ -27,7 +27,6 @@ from pipeline.fill.context import (
     dated,
     document_date,
     note,
-    sentences,
     split_range,
     unique,
 )
@@ -42,9 +41,8 @@ _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Pu
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
 
-def find_visits(document: Document) -> list[Visit]:
+def find_visits(document: Document, sents: list[Sentence]) -> list[Visit]:
     """The document's visits, one record per distinct trip."""
-    sents = sentences(document)
     if not any(cue("strong_visit_triggers").search(s.text) for s in sents):
         return []
     visits = []
@@ -416,12 +414,12 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     if origin or destination:
         nearest = max((m for m in (origin, destination) if m), key=lambda m: m.start())
         return "origin" if nearest is origin else "destination"
+    if _in_subordinate_clause(sent, items[0]):
+        return "neither"
     last = items[-1]
     after = sent.text[last.clean_end - sent.start :]
     head = re.match(r"\s+(\w+)", after)
     shared_head = head and head.group(1).lower() in _head_forms()
-    if _in_subordinate_clause(sent, items[0]):
-        return "neither"
     if _LOCATIVE.search(last.text) or (shared_head and _LOCATIVE.search(head.group(1))):
         return "destination"
     people = rf"(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"

@@ -153,7 +153,6 @@ def places_by_modifier(path: Path | None = None) -> MappingProxyType[str, tuple[
     return index_by_modifier(load_places(path))
 
 
-
 REFORM_DATE = "2021-07-01"
 """The administrative-territorial reform: the 119 municipalities of 2009 became 43."""
 LAST_DAY_BEFORE_REFORM = "2021-06-30"
