@@ -108,15 +108,28 @@ def _lexicon() -> dict:
     return data
 
 
+# A genitive joined before a type phrase's head noun: "Jaunatnes iniciatīvu un veselības
+# centrs", "dienas aprūpes un rehabilitācijas centrs".
+_COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
+
+
 def _place_named_centre_pattern(entries: list[dict]) -> tuple[re.Pattern[str], dict[str, dict]]:
-    """A regex over every case form of every type lemma after a capitalised genitive, and
-    the entry of each (lower-cased) form."""
+    """A regex over every case form of every type lemma after a capitalised genitive (a
+    multi-word one may coordinate a genitive before its head noun), and the entry of each
+    (lower-cased) form."""
     by_form: dict[str, dict] = {}
     for entry in entries:
         forms = [entry["lemma"]] if entry["lemma"].isupper() else decline(entry["lemma"]).values()
         for form in forms:
             by_form.setdefault(form.lower(), entry)
-    alternation = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+
+    def form_pattern(form: str) -> str:
+        *modifiers, head = form.split()
+        if not modifiers:
+            return re.escape(head)
+        return rf"{re.escape(' '.join(modifiers))}(?:\s+un\s+\w+)?\s+{re.escape(head)}"
+
+    alternation = "|".join(form_pattern(f) for f in sorted(by_form, key=len, reverse=True))
     pattern = re.compile(
         rf"\b(?P<place>[{_UPPER}][\w-]+(?:\s+(?:novada|pilsētas))?)\s+(?P<type>(?i:{alternation}))(?!\w)"
     )
@@ -339,10 +352,15 @@ def _place_named_centres(text: str, lexicon: dict) -> list[Hit]:
         place = match.group("place")
         if not places_by_form().get(place.split()[0].lower()):
             continue
-        entry = by_form[match.group("type").lower()]
+        type_words = match.group("type")
+        coordinated = _COORDINATED.search(type_words)
+        entry = by_form[_COORDINATED.sub("", type_words).lower()]
         lemma = entry["lemma"]
-        if match.group("type")[:1].isupper() and not lemma[:1].isupper():
+        if type_words[:1].isupper() and not lemma[:1].isupper():
             lemma = lemma[0].upper() + lemma[1:]
+        if coordinated:
+            *modifiers, head = lemma.split()
+            lemma = " ".join([*modifiers, "un", coordinated.group(1), head])
         hits.append(
             Hit(
                 match.start(),

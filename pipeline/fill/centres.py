@@ -1,9 +1,10 @@
 """Centres: one row per named social-service site, filled from the sentence that names it.
 
 The type comes from the type words of the CENTRE mention itself; the operator is an ORG
-right before it ("NVO “X” dienas aprūpes centra “Y”"); the place is a place mention of the
-same sentence, else the place inside the name ("Ādažu Ūdensroze"); target groups, opening
-date and visitors per day come from cue words of that sentence.
+right before it ("NVO “X” dienas aprūpes centra “Y”"); the place is the one inside the name
+("Ādažu Ūdensroze"), else its operator's, else the nearest of its sentence, else where the
+trip last was in its paragraph; target groups, opening date and visitors per day come from
+cue words of that sentence.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _TOWN_KINDS = ("valstspilsēta", "pilsēta")
 _PLACE_KINDS_BEFORE_TYPE_WORDS = (*_TOWN_KINDS, "ciems")
 _TARGET_WINDOW = 150  # characters after a centre's name that may say whom it serves
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
+_QUOTED = re.compile(r'"(.+)"')  # a name in its legal form's quotes (ORG norms use ASCII ")
 
 
 def find_centres(document: Document, sents: list[Sentence]) -> list[Centre]:
@@ -58,11 +60,11 @@ def _fill(
 ) -> None:
     """Fill ``centre`` from one mention of it; ``when`` (the release's date) picks the
     municipality a locality lay in then (before or after the 2021 reform)."""
+    operator = _operator(mention, sent)
     if centre.operator is None:
-        operator = _operator(mention, sent)
         centre.operator = operator.norm if operator else None
         note(centre, "operator", operator)
-    municipality, locality, source = _place(mention, sent, sents, when)
+    municipality, locality, source = _place(mention, operator, sent, sents, when)
     if centre.municipality is None and municipality:
         centre.municipality = municipality
         note(centre, "municipality", source)
@@ -110,35 +112,50 @@ def _operator(mention: Mention, sent: Sentence) -> Mention | None:
 
 
 def _place(
-    mention: Mention, sent: Sentence, sents: list[Sentence], when: str | None
+    mention: Mention,
+    operator: Mention | None,
+    sent: Sentence,
+    sents: list[Sentence],
+    when: str | None,
 ) -> tuple[str | None, str | None, Mention | None]:
     """The centre's (municipality, locality) and the mention it was read from: the place
-    its own name opens with ("Krāslavas novada dienas aprūpes centrs"), else the nearest
-    place of its sentence, else of the sentences around it (two before, one after). A
-    municipality without a town ("Smiltenes novada pašvaldība") takes a town said nearby
-    that lies in it."""
-    window = (
-        sent,
-        *sents[max(0, sent.index - 2) : sent.index][::-1],
-        *sents[sent.index + 1 : sent.index + 2],
-    )
-    places = [_places_in(neighbour, when) for neighbour in window]
+    its own name opens with ("Krāslavas novada dienas aprūpes centrs"), else the
+    municipality its operator's name opens with ("biedrības “Rīgas pilsētas “Rūpju bērns””
+    sociālo uzņēmumu RB CAFÉ"), else the nearest place of its sentence, else where the trip
+    was last said to be in its paragraph ("… viesojoties Siguldā. … Tāpat viesojāmies centrā
+    “Cerību māja”"), else a place of the next sentence. A municipality without a town
+    ("Smiltenes novada pašvaldība") takes a town the release names that lies in it, the
+    nearest first."""
+    earlier = [s for s in sents[: sent.index][::-1] if s.paragraph == sent.paragraph]
+    window = (sent, *earlier, *sents[sent.index + 1 : sent.index + 2])
     own = _own_place(mention.text, _PLACE_KINDS_BEFORE_TYPE_WORDS, when)
     own = own or _own_place(mention.norm or "", _TOWN_KINDS, when)
+    run_by = _operator_place(operator, when) if operator else None
     if own is not None:
         municipality, locality, source = (*own, mention)
+    elif run_by is not None:
+        municipality, locality, source = run_by, None, operator
     else:
-        near = next((p for p in places if p), None)
+        near = next((p for p in (_places_in(s, when) for s in window) if p), None)
         if near is None:
             return None, None, None
         municipality, locality, source = min(
             near, key=lambda p: abs(p[2].clean_start - mention.clean_start)
         )
     if locality is None:
-        locality = next(
-            (loc for mun, loc, _ in chain(*places) if loc and mun == municipality), None
-        )
+        towns = chain(*(_places_in(s, when) for s in (*window, *sents)))
+        locality = next((loc for mun, loc, _ in towns if loc and mun == municipality), None)
     return municipality, locality, source
+
+
+def _operator_place(operator: Mention, when: str | None) -> str | None:
+    """The municipality an operator's own name opens with, inside its legal form's quotes
+    ("biedrība “Rīgas pilsētas “Rūpju bērns””" -> Rīga)."""
+    quoted = _QUOTED.search(operator.norm or "")
+    if quoted is None:
+        return None
+    place = municipality_opening(quoted.group(1), when)
+    return place.norm if place else None
 
 
 def _places_in(

@@ -49,7 +49,8 @@ class Word:
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of the clean text (``start``/``end``) and its span in the original text;
-    ``words`` when the backbone parsed it (empty with the rule backbone)."""
+    ``words`` when the backbone parsed it (empty with the rule backbone); ``paragraph``
+    counts the line breaks between sentences before it."""
 
     index: int
     start: int
@@ -58,6 +59,7 @@ class Sentence:
     mentions: tuple[Mention, ...]
     original: tuple[int, int] = (0, 0)
     words: tuple[Word, ...] = ()
+    paragraph: int = 0
 
     def head_word(self, mention: Mention) -> Word | None:
         """The word of ``mention`` whose head lies outside it (None without a parse)."""
@@ -89,14 +91,19 @@ def sentences(document: Document) -> list[Sentence]:
         raise ValueError(f"{document.doc_id}: fill needs the annotate stage first")
     parsed = document.doc.has_annotation("DEP")
     result = []
+    paragraph, previous_end = 0, 0
     for index, sent in enumerate(document.doc.sents):
+        paragraph += "\n" in document.doc.text[previous_end : sent.start_char]
+        previous_end = sent.start_char + len(sent.text.rstrip())
         inside = tuple(
             m for m in document.mentions if sent.start_char <= m.clean_start < sent.end_char
         )
         original = document.clean.to_original(sent.start_char, sent.end_char)
         words = tuple(_words(sent)) if parsed else ()
         result.append(
-            Sentence(index, sent.start_char, sent.end_char, sent.text, inside, original, words)
+            Sentence(
+                index, sent.start_char, sent.end_char, sent.text, inside, original, words, paragraph
+            )
         )
     return result
 

@@ -212,6 +212,34 @@ def test_a_place_name_plus_type_words_is_a_centre(found: Found) -> None:
     assert labelled(found, text, "CENTRE") == [("Siguldas dienas centru", "Siguldas dienas centrs")]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "norm", "centre_type"),
+    [
+        (
+            "Jau desmit gadus Dobelē darbojas Dobeles Jaunatnes iniciatīvu un veselības centrs.",
+            "Dobeles Jaunatnes iniciatīvu un veselības centrs",
+            "Dobeles Jaunatnes iniciatīvu un veselības centrs",
+            "youth_centre",
+        ),
+        (
+            "Grupa apmeklēja Ādažu dienas aprūpes un rehabilitācijas centru.",
+            "Ādažu dienas aprūpes un rehabilitācijas centru",
+            "Ādažu dienas aprūpes un rehabilitācijas centrs",
+            "day_care_centre",
+        ),
+    ],
+)
+def test_a_place_named_centre_may_coordinate_a_genitive_before_its_head(
+    text: str, span: str, norm: str, centre_type: str
+) -> None:
+    [hit] = [h for h in find_unquoted_names(text) if h.label == "CENTRE"]
+    assert (text[hit.start : hit.end], hit.norm, hit.facts["centre_type"]) == (
+        span,
+        norm,
+        centre_type,
+    )
+
+
 # --- PROJECT -----------------------------------------------------------------------------
 
 

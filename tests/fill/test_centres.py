@@ -167,3 +167,40 @@ def test_a_municipality_that_ended_in_2021_dates_an_undated_release(run_text: Ru
     )
     [centre] = centres(run_text, text)
     assert (centre.municipality, centre.locality) == ("Daugavpils novads", "Kalupe")
+
+
+def test_a_centre_is_where_the_trip_last_was_in_its_paragraph(run_text: Run) -> None:
+    """The town is said once, at the start of the day's paragraph; the centres come later."""
+    text = (
+        "2024. gada 12. martā grupa viesojās Tukumā, kur sociālā dienesta vadītāja pastāstīja "
+        "par pakalpojumu attīstību. Sarunā tika pārrunāts arī atbalsts ģimenēm. Kolēģi "
+        "dalījās ar savu pieredzi darbā ar jauniešiem. Vēlāk "
+        "dalībnieki iepazina darbu sociālajā uzņēmumā “Zīļu darbnīca”.\n\n"
+        "Dienas noslēgumā grupa apmeklēja dienas centru “Lapsiņa”."
+    )
+    by_name = {c.name: c for c in centres(run_text, text)}
+    assert (by_name["Zīļu darbnīca"].municipality, by_name["Zīļu darbnīca"].locality) == (
+        "Tukuma novads",
+        "Tukums",
+    )
+    assert by_name["Lapsiņa"].municipality is None  # a new paragraph says nothing of where
+
+
+def test_the_municipality_an_operators_name_opens_with(run_text: Run) -> None:
+    text = (
+        "2023. gada 5. maijā pēcpusdienā grupa smēlās pieredzi Kalnciemā. Vakarā viesojāmies "
+        "pie biedrības “Liepājas pilsētas “Saules stars””, kas vada sociālo uzņēmumu “Stars”."
+    )
+    by_name = {c.name: c for c in centres(run_text, text)}
+    assert (by_name["Stars"].municipality, by_name["Stars"].locality) == ("Liepāja", None)
+
+
+def test_a_town_named_earlier_in_the_release_completes_a_municipality(run_text: Run) -> None:
+    text = (
+        "2024. gada 16. aprīlī vadītāji devās pieredzes apmaiņā uz Rīgu un Siguldu.\n\n"
+        "Pirmajā dienā viesi apmeklēja Rīgas grupu dzīvokļus.\n\n"
+        "Otrajā dienā dalībnieki devās uz Siguldas pašvaldību, kur iepazina sociālo uzņēmumu "
+        "“Visi var”."
+    )
+    [centre] = centres(run_text, text)
+    assert (centre.municipality, centre.locality) == ("Siguldas novads", "Sigulda")
