@@ -185,28 +185,26 @@ class PlaceMatcher:
         """Name parts listed after a head and a dash: "pašvaldībām – Daugavpils, Balvu un"."""
         hits = []
         i = first_item
-        while i < len(doc):
-            hit = self._modifier_hit(doc[i], head)
-            if hit is None:
-                break
+        while (hit := self._modifier_hit(doc[i], head)) is not None:
             hits.append(hit)
             if i + 1 < len(doc) and doc[i + 1].lower_ in self.head_by_form:
                 i += 1  # an item with a head of its own: "Rēzeknes valstspilsētas"
-            if i + 1 >= len(doc) or doc[i + 1].lower_ not in LIST_GLUE:
+            i += 2 if i + 1 < len(doc) and doc[i + 1].lower_ in LIST_GLUE else 1
+            if i >= len(doc):
                 break
-            i += 2
         return hits
 
     def _walk_left(self, doc: Doc, first_item: int, head: Head) -> list[Hit]:
-        """Name parts listed before the one right in front of ``head``: "Balvu, Krāslavas un"."""
+        """Name parts listed before the one right in front of ``head``: "Balvu, Krāslavas un".
+        A comma lost in copying ("Rugāju Ilūkstes, Krāslavas un") does not end the list."""
         hits = []
-        i = first_item - 1
-        while i >= 1 and doc[i].lower_ in LIST_GLUE:
-            hit = self._modifier_hit(doc[i - 1], head)
+        i = first_item
+        while i >= 1:
+            i -= 2 if doc[i - 1].lower_ in LIST_GLUE else 1
+            hit = self._modifier_hit(doc[i], head) if i >= 0 else None
             if hit is None:
                 break
             hits.append(hit)
-            i -= 2
         return hits
 
     def _modifier_hit(self, token: Token, head: Head) -> Hit | None:

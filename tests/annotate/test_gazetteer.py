@@ -49,6 +49,24 @@ def test_a_city_listed_before_a_shared_head_is_a_municipality(run_text: Run) -> 
     assert found[0].text == "Daugavpils"
 
 
+def test_a_list_goes_on_over_a_lost_comma_and_glued_names(run_text: Run) -> None:
+    """Copied from a web page, the list lost a comma and two line breaks."""
+    text = (
+        "Piedalījās speciālisti no Balvu, ViļānuKārsavas, Rugāju IlūkstesKrāslavas un Riebiņu "
+        "novadiem."
+    )
+    found = places(run_text, text)
+    assert [(m.text, m.norm) for m in found] == [
+        ("Balvu", "Balvu novads"),
+        ("Viļānu", "Viļānu novads"),
+        ("Kārsavas", "Kārsavas novads"),
+        ("Rugāju", "Rugāju novads"),
+        ("Ilūkstes", "Ilūkstes novads"),
+        ("Krāslavas", "Krāslavas novads"),
+        ("Riebiņu novadiem", "Riebiņu novads"),
+    ]
+
+
 def test_a_shared_plural_institution_head_leaves_every_place_a_mention(run_text: Run) -> None:
     text = "Sadarbojas Daugavpils, Rēzeknes valstspilsētas un Ludzas novada sociālie dienesti."
     found = places(run_text, text)

@@ -98,3 +98,16 @@ def test_a_hard_wrapped_line_goes_on_with_its_sentence(nlp: Language) -> None:
         "Informāciju sagatavoja",
         "Rita Merca",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Balvu, ViļānuKārsavas un Ludzas", ["Balvu", ",", "Viļānu", "Kārsavas", "un", "Ludzas"]),
+        ("McDonald un eKase", ["McDonald", "un", "eKase"]),  # short parts stay whole
+    ],
+)
+def test_capitalised_words_glued_by_a_lost_line_break_are_split(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert tokens(nlp, text) == expected
