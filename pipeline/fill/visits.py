@@ -38,6 +38,7 @@ _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
+_SIGNATURE_LINES = 3  # a signature's cue line and the lines after it that name the author
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
 
@@ -174,11 +175,48 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     visit.origin_countries = unique(
         [*visit.origin_countries, *(p.country for p in travellers_from)]
     )
+    if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
+        _origin_from_author(visit, group, all_sents, when)
     sites = [m for s in group for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     if not (visit.destination_municipalities or visit.destination_localities):
         _destination_from_sites(visit, sites, when)
+
+
+def _origin_from_author(
+    visit: Visit, group: list[Sentence], all_sents: list[Sentence], when: str | None
+) -> None:
+    """A trip told as "we" ("mūs uzņēma", "apmeklējām") that names no origin set out from
+    where its author works: the municipality the signature's organisation opens with
+    ("Informāciju sagatavoja Preiļu novada Labklājības pārvaldes …" -> Preiļu novads)."""
+    if not any(_first_person(sent) for sent in group):
+        return
+    for sent in all_sents:
+        signed = cue("author_cues").search(sent.text)
+        if signed is None:
+            continue
+        signature = [
+            org
+            for following in all_sents[sent.index : sent.index + _SIGNATURE_LINES]
+            for org in following.labelled("ORG")
+            if org.clean_start >= sent.start + signed.end()
+        ]
+        for org in signature:
+            place = municipality_opening(org.text, when)
+            if place is not None:
+                visit.origin_municipalities = [place.norm]
+                visit.origin_countries = [place.country]
+                note(visit, "origin_municipalities", org)
+                return
+
+
+def _first_person(sent: Sentence) -> bool:
+    """Told as "we": a first-person pronoun, or a verb in the first person plural."""
+    if cue("first_person").search(sent.text):
+        return True
+    ending = re.compile(cue_data()["first_person_verb_endings"])
+    return any(w.pos in ("VERB", "AUX") and ending.search(w.text) for w in sent.words)
 
 
 def _destination_from_sites(visit: Visit, sites: list[Mention], when: str | None) -> None:

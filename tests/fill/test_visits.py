@@ -353,3 +353,22 @@ def test_organisations_whose_people_travelled_name_the_origin(run_text: Run) -> 
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == ["Jelgavas novads"]
     assert visit.destination_municipalities == ["Rīga"]
+
+
+@pytest.mark.parametrize(
+    ("account", "origin"),
+    [
+        ("2024. gada 9. oktobrī mūs laipni uzņēma kolēģi Valmierā.", ["Ludzas novads"]),
+        ("2024. gada 9. oktobrī viesojāmies pie kolēģiem Valmierā.", ["Ludzas novads"]),
+        ("2024. gada 9. oktobrī Valmierā viesojās sociālie darbinieki.", []),
+    ],
+)
+def test_a_trip_told_as_we_set_out_from_where_its_author_works(
+    run_text: Run, account: str, origin: list[str]
+) -> None:
+    text = (
+        f"{account} Pieredzes apmaiņas brauciens deva daudz jaunu ideju.\n\n"
+        "Informāciju sagatavoja\nLudzas novada Sociālā dienesta\nvadītāja Inese Kalniņa"
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == origin
