@@ -1,6 +1,6 @@
 """Place names from the gazetteer: every inflected form, and lists that share one head word.
 
-Two passes over the ``Doc``:
+Three passes over the ``Doc``:
 
 1. A ``PhraseMatcher`` over every surface form of every place ("Jelgavas novadā",
    "Preiļos", "LPR"), case-insensitive but requiring the name to start with a capital.
@@ -9,6 +9,8 @@ Two passes over the ``Doc``:
    this is ("Balvu, Krāslavas un Ludzas novadā" -> three municipalities) — and rightwards
    after a dash ("septiņu novadu – Amatas, Līgatnes un Raunas"). A head that stays outside
    spans ("pašvaldībās") also turns the name right before it into a mention.
+3. A capitalised name the gazetteer lacks, followed by a country in brackets, is a place
+   abroad in that country ("Klippanas (Zviedrija)" -> Klippana, SE).
 
 A list hit has structural support (a head word) and outranks the same span matched as a
 bare form ("Balvu" before "novadā" is Balvu novads, not the town Balvi). Candidates for
@@ -32,6 +34,7 @@ from spacy.tokens import Doc, Token
 from pipeline.annotate.names import lexicon
 from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.annotate.tokenizer import pattern_docs
+from pipeline.gazetteer.inflect import nominative_of
 from pipeline.gazetteer.kb import (
     Head,
     Place,
@@ -45,6 +48,7 @@ LIST_GLUE = frozenset({",", "un", "vai", "&"})
 DASHES = frozenset("-–—")
 LIST_OPENERS = frozenset({"–", "—", "-", ":"})  # "septiņu novadu – Amatas, Līgatnes, ..."
 FORM_SCORE = 0.95  # a bare form; a list hit backed by its head word scores 1.0
+FOREIGN_UNKNOWN_KIND = "foreign_place"  # a place the gazetteer lacks, known by its country
 # Heads that may name a municipality of either kind ("Jelgavas pašvaldība" is the city).
 MUNICIPAL_HEADS = frozenset({"pašvaldība"})
 CITY_HEADS = frozenset({"pilsēta"})
@@ -144,6 +148,26 @@ class PlaceMatcher:
             hit for _, start, end in self.matcher(doc) if (hit := self._form_hit(doc, start, end))
         ]
         hits.extend(self._list_hits(doc))
+        hits.extend(self._bracketed_country_hits(doc))
+        return hits
+
+    def _bracketed_country_hits(self, doc: Doc) -> list[Hit]:
+        """A name the gazetteer lacks, followed by its country in brackets, is a place of
+        that country: "Klippanas (Zviedrija) un Odsherredas (Dānija)"."""
+        hits = []
+        for i in range(1, len(doc) - 2):
+            name, opening, country, closing = doc[i - 1], doc[i], doc[i + 1], doc[i + 2]
+            if opening.text != "(" or closing.text != ")" or not name.is_alpha:
+                continue
+            countries = [p for p in self.by_form.get(country.lower_, ()) if p.kind == "country"]
+            if not countries or not _capitalised(name.text) or name.lower_ in self.by_form:
+                continue
+            facts = {"kind": FOREIGN_UNKNOWN_KIND, "country": countries[0].country}
+            norm = nominative_of(name.text)
+            end = name.idx + len(name)
+            hits.append(
+                Hit(name.idx, end, "FOREIGN_PLACE", norm, "gazetteer.bracket", FORM_SCORE, facts)
+            )
         return hits
 
     def _form_hit(self, doc: Doc, start: int, end: int) -> Hit | None:

@@ -38,6 +38,7 @@ _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
+_NOT_TOWNS = ("country", "foreign_region")  # foreign places larger than a municipality
 _SIGNATURE_LINES = 3  # a signature's cue line and the lines after it that name the author
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
@@ -177,6 +178,8 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     )
     if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
         _origin_from_author(visit, group, all_sents, when)
+    elif not visit.origin_municipalities and "LV" not in visit.origin_countries:
+        _origin_towns_abroad(visit, all_sents)
     sites = [m for s in group for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
@@ -209,6 +212,22 @@ def _origin_from_author(
                 visit.origin_countries = [place.country]
                 note(visit, "origin_municipalities", org)
                 return
+
+
+def _origin_towns_abroad(visit: Visit, all_sents: list[Sentence]) -> None:
+    """Guests said to come from countries ("partneri no Dānijas un Zviedrijas") come from
+    the towns the release names in those countries ("Klippanas (Zviedrija) un Odsherredas
+    (Dānija)"), unless the trip went there."""
+    towns = [
+        m
+        for sent in all_sents
+        for m in sent.labelled("FOREIGN_PLACE")
+        if m.facts.get("kind") not in _NOT_TOWNS
+        and m.facts.get("country") in visit.origin_countries
+        and m.norm not in visit.destination_municipalities
+    ]
+    visit.origin_municipalities = unique([m.norm for m in towns])
+    note(visit, "origin_municipalities", *towns)
 
 
 def _first_person(sent: Sentence) -> bool:

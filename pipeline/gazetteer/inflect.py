@@ -114,6 +114,27 @@ def guess_spec(word: str, genitive: str | None = None, mode: str = "place") -> s
     return candidates[0]
 
 
+def nominative_of(form: str) -> str:
+    """The singular noun a genitive or locative most likely comes from ("Klippanas" ->
+    "Klippana", "Odsherredā" -> "Odsherreda"): the longest matching ending first, and on a
+    tie the feminine classes most foreign town names take; else the form itself ("Tartu")."""
+    classes = [(cls, table["sg"]) for cls, table in _rules()["classes"].items()]
+    for case in ("gen", "loc"):
+        by_ending = sorted(
+            classes,
+            key=lambda c: (len(c[1][case].lstrip(ALT)), gender(f"{c[0]}/sg") == "f"),
+            reverse=True,
+        )
+        for cls, endings in by_ending:
+            ending, nominative = endings[case].lstrip(ALT), endings["nom"].lstrip(ALT)
+            if cls.startswith("adj") or not ending or not form.endswith(ending):
+                continue
+            candidate = form[: len(form) - len(ending)] + nominative
+            if decline_word(candidate, f"{cls}/sg")[case] == form:
+                return candidate
+    return form
+
+
 def _agreeing_adjective(word: str, head_spec: str) -> str | None:
     """The adjective class of a definite adjective agreeing with the head, else None."""
     sex = gender(head_spec)

@@ -186,14 +186,16 @@ def municipality_on(locality: Mapping[str, Any], when: str | None) -> str | None
 
 def municipality_named(genitive: str, when: str | None) -> Place | None:
     """The municipality whose name opens with ``genitive`` ("Siguldas", "Klaipēdas"), one
-    that existed on ``when``: a 2009–2021 unit before the reform, a current one after; with
-    no date, a current unit before a historical one."""
+    that existed on ``when``: a 2009–2021 unit before the reform, a current one after (a
+    town abroad at any date); with no date, a current unit before a historical one."""
     candidates = [
         p for p in places_by_modifier().get(genitive.lower(), ()) if p.kind in MUNICIPAL_KINDS
     ]
     if when:
         historical = before_reform(when)
-        candidates = [p for p in candidates if (p.valid_to is not None) == historical]
+        candidates = [
+            p for p in candidates if p.country != "LV" or (p.valid_to is not None) == historical
+        ]
     return min(
         candidates,
         key=lambda p: (p.valid_to is not None, MUNICIPAL_KINDS.index(p.kind)),

@@ -67,6 +67,15 @@ def test_a_list_goes_on_over_a_lost_comma_and_glued_names(run_text: Run) -> None
     ]
 
 
+def test_a_name_before_a_bracketed_country_is_a_place_of_that_country(run_text: Run) -> None:
+    text = "Projektā sadarbojas Viļānu, Klippanas (Zviedrija) un Odsherredas (Dānija) pašvaldības."
+    abroad = [m for m in places(run_text, text) if m.facts.get("kind") != "country"][1:]
+    assert [(m.text, m.label, m.norm, m.facts["country"]) for m in abroad] == [
+        ("Klippanas", "FOREIGN_PLACE", "Klippana", "SE"),
+        ("Odsherredas", "FOREIGN_PLACE", "Odsherreda", "DK"),
+    ]
+
+
 def test_a_shared_plural_institution_head_leaves_every_place_a_mention(run_text: Run) -> None:
     text = "Sadarbojas Daugavpils, Rēzeknes valstspilsētas un Ludzas novada sociālie dienesti."
     found = places(run_text, text)

@@ -372,3 +372,23 @@ def test_a_trip_told_as_we_set_out_from_where_its_author_works(
     )
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == origin
+
+
+def test_guests_from_countries_come_from_the_towns_named_there(run_text: Run) -> None:
+    text = (
+        "No 22. līdz 24. maijam Viļānos viesojās sadarbības partneri no Dānijas un Zviedrijas. "
+        "Projektā sadarbojas četras pašvaldības – Viļānu, Valgas (Igaunija), Klippanas "
+        "(Zviedrija) un Odsherredas (Dānija)."
+    )
+    [visit] = visits(run_text, text)
+    assert sorted(visit.origin_countries) == ["DK", "SE"]
+    assert visit.origin_municipalities == ["Klippana", "Odsherreda"]
+
+
+def test_the_travellers_foreign_city_names_their_origin(run_text: Run) -> None:
+    text = (
+        "2019. gada 22. maijā Valkas novada Sociālais dienests uzņēma kolēģus no Tartu "
+        "pilsētas Sociālās palīdzības departamenta speciālistus."
+    )
+    [visit] = visits(run_text, text)
+    assert "Tartu" in visit.origin_municipalities

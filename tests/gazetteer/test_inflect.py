@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.gazetteer.inflect import decline, guess_spec, surface_forms
+from pipeline.gazetteer.inflect import decline, guess_spec, nominative_of, surface_forms
 
 FORMS = [
     # 1st declension, -s / -š
@@ -145,3 +145,12 @@ def test_surface_forms_are_distinct_and_skip_vocative() -> None:
     forms = surface_forms("Tukums", plural=True)
     assert len(forms) == len(set(forms))
     assert "Tukum" not in forms
+
+
+@pytest.mark.parametrize(
+    ("form", "nominative"),
+    [("Klippanas", "Klippana"), ("Odsherredā", "Odsherreda"), ("Gotlandes", "Gotlande"),
+     ("Kalmārā", "Kalmāra"), ("Tartu", "Tartu")],
+)
+def test_the_nominative_of_a_foreign_towns_genitive_or_locative(form: str, nominative: str) -> None:
+    assert nominative_of(form) == nominative
