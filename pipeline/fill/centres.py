@@ -28,6 +28,7 @@ _TOWN_KINDS = ("valstspilsēta", "pilsēta")
 # quoted name, a village's name is more often a common word ("Liepu pagalms").
 _PLACE_KINDS_BEFORE_TYPE_WORDS = (*_TOWN_KINDS, "ciems")
 _TARGET_WINDOW = 150  # characters after a centre's name that may say whom it serves
+_FOLLOWING_SENTENCES = 3  # sentences after a centre's that may go on about it
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
 _QUOTED = re.compile(r'"(.+)"')  # a name in its legal form's quotes (ORG norms use ASCII ")
 
@@ -78,6 +79,11 @@ def _fill(
     if groups:
         centre.target_groups = unique([*centre.target_groups, *groups])
         note(centre, "target_groups", sent)
+    for follower in _said_of(mention, sent, sents):
+        groups = _target_groups(follower.text)
+        if groups:
+            centre.target_groups = unique([*centre.target_groups, *groups])
+            note(centre, "target_groups", follower)
     if centre.opened is None and cue("opening_cues").search(sent.text):
         opened = next((m for m in sent.labelled("DATE") if m.norm), None)
         centre.opened = opened.norm.split("/")[0] if opened else None
@@ -86,6 +92,23 @@ def _fill(
         centre.visitors_per_day = _visitors_per_day(sent.text)
         if centre.visitors_per_day:
             note(centre, "visitors_per_day", sent)
+
+
+def _said_of(mention: Mention, sent: Sentence, sents: list[Sentence]) -> list[Sentence]:
+    """The sentences after the one naming a centre that go on about it, up to the next
+    centre named: those opening with a word that points back to it ("Centra pakalpojumi
+    tiks sniegti …", "Grupu dzīvoklis ir paredzēts …")."""
+    if any(m.label == "CENTRE" and m.clean_start > mention.clean_start for m in sent.mentions):
+        return []
+    back_reference = re.compile(rf"\W*(?:{cue_data()['centre_back_references']})\b", re.I)
+    following = [s for s in sents[sent.index + 1 :] if s.text.strip()][:_FOLLOWING_SENTENCES]
+    followers = []
+    for follower in following:
+        if follower.labelled("CENTRE"):
+            break
+        if back_reference.match(follower.text):
+            followers.append(follower)
+    return followers
 
 
 def _visitors_per_day(text: str) -> str | None:

@@ -204,3 +204,24 @@ def test_a_town_named_earlier_in_the_release_completes_a_municipality(run_text: 
     )
     [centre] = centres(run_text, text)
     assert (centre.municipality, centre.locality) == ("Siguldas novads", "Sigulda")
+
+
+def test_whom_a_centre_serves_said_in_the_sentences_after_it(run_text: Run) -> None:
+    text = (
+        "2024. gada 4. martā Kalupē tika atklāts krīzes centrs “Pajumte”. Ēkā izveidoti "
+        "četri dzīvokļi un kopīga virtuve.\n\n"
+        "Centra pakalpojumi tiks sniegti personām un ģimenēm, kas nonākušas krīzes situācijā.\n\n"
+        "Novadā darbojas arī dienas centrs “Zīle”. Pašvaldība plāno jaunas darba vietas bērniem."
+    )
+    by_name = {c.name: c for c in centres(run_text, text)}
+    assert set(by_name["Pajumte"].target_groups) == {"families", "at_risk"}
+    assert by_name["Zīle"].target_groups == []  # the last sentence does not point back
+
+
+@pytest.mark.parametrize(
+    ("name", "group"),
+    [("Invalīdu dienas centru “Saime”", "disability"), ("Jaunatnes centru “Kvartāls”", "youth")],
+)
+def test_whom_a_centre_serves_said_in_its_name(run_text: Run, name: str, group: str) -> None:
+    [centre] = centres(run_text, f"2023. gada maijā viesi apmeklēja {name} Tukumā.")
+    assert group in centre.target_groups
