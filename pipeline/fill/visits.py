@@ -39,6 +39,9 @@ _BEFORE_PLACE = 40  # characters left of a place that decide origin or destinati
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
 _NOT_TOWNS = ("country", "foreign_region")  # foreign places larger than a municipality
+# A person noun in the nominative singular ("vadītājs", "speciāliste"), not a plural
+# ("vadītāji", "personas", "speciālistes") or a group ("delegācija").
+_ONE_PERSON = re.compile(r"(?!delegācij)\w+(?:[^aeu]s|š|[^i]e|[^i]a)", re.I)
 _SIGNATURE_LINES = 3  # a signature's cue line and the lines after it that name the author
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
@@ -287,15 +290,19 @@ def _municipal_body(org: Mention) -> bool:
 
 
 def _travellers(sent: Sentence, org: Mention) -> bool:
-    """Does ``org`` name who travelled: people of it right after, or "no" right before, or
-    (in the parse) a participant noun the organisation's phrase belongs to ("X dienesta
-    un Y centra darbinieki")?"""
+    """Does ``org`` name who travelled: people of it right after ("X dienesta un pagastu
+    sociālie darbinieki"), or "no" right before, or (in the parse) a participant noun the
+    organisation's phrase belongs to ("X dienesta un Y centra darbinieki")? One person of
+    it ("Biedrības “Rūpju bērns” vadītājs iepazīstināja …") is a host, not a travelling
+    group."""
     after = sent.text[org.clean_end - sent.start :]
-    people = rf"\s*(?:(?!un\b)\w+\s+)?(?:{cue('participant_nouns').pattern})"
+    noun = cue("participant_nouns").pattern
+    people = rf"\s*(?:un\s+\w+\s+)?(?:(?!un\b)\w+\s+)?(?P<noun>{noun})"
     before = sent.before(org)[-20:]
-    return bool(
-        re.match(people, after, re.I) or re.search(r"\bno\s+$", before) or _people_of(sent, org)
-    )
+    followed = re.match(people, after, re.I)
+    if followed and _ONE_PERSON.fullmatch(followed.group("noun")):
+        return False
+    return bool(followed or re.search(r"\bno\s+$", before) or _people_of(sent, org))
 
 
 def _people_of(sent: Sentence, mention: Mention) -> bool:

@@ -392,3 +392,23 @@ def test_the_travellers_foreign_city_names_their_origin(run_text: Run) -> None:
     )
     [visit] = visits(run_text, text)
     assert "Tartu" in visit.origin_municipalities
+
+
+def test_one_person_of_an_organisation_is_a_host_not_the_travellers(run_text: Run) -> None:
+    text = (
+        "2017. gada 8. februārī Ogres novada speciālisti devās pieredzes apmaiņas braucienā uz "
+        "Rīgu. Biedrības “Saules stars” vadītājs Jānis Ozols iepazīstināja dalībniekus ar "
+        "darbnīcu “Skaida”."
+    )
+    [visit] = visits(run_text, text)
+    assert 'biedrība "Saules stars"' in visit.sites_visited
+
+
+def test_an_organisation_and_a_genitive_sharing_the_travellers_noun(run_text: Run) -> None:
+    text = (
+        "2024. gada 23. aprīlī Tukuma novada Sociālā dienesta un pagastu sociālie darbinieki "
+        "devās pieredzes apmaiņas braucienā uz Cēsīm."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Tukuma novads"]
+    assert "Tukuma novada Sociālais dienests" not in visit.sites_visited
