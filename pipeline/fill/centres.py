@@ -3,13 +3,15 @@
 The type comes from the type words of the CENTRE mention itself; the operator is an ORG
 right before it ("NVO “X” dienas aprūpes centra “Y”"); the place is the one inside the name
 ("Ādažu Ūdensroze"), else its operator's, else the nearest of its sentence, else where the
-trip last was in its paragraph; target groups, opening date and visitors per day come from
-cue words of that sentence.
+trip last was in its paragraph; target groups come from cue words right after its name and
+in the sentences after it that point back to it; opening date and visitors per day from
+cue words of its sentence.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import chain
 
 from pipeline.document import Centre, Document, Mention
@@ -100,15 +102,20 @@ def _said_of(mention: Mention, sent: Sentence, sents: list[Sentence]) -> list[Se
     tiks sniegti …", "Grupu dzīvoklis ir paredzēts …")."""
     if any(m.label == "CENTRE" and m.clean_start > mention.clean_start for m in sent.mentions):
         return []
-    back_reference = re.compile(rf"\W*(?:{cue_data()['centre_back_references']})\b", re.I)
     following = [s for s in sents[sent.index + 1 :] if s.text.strip()][:_FOLLOWING_SENTENCES]
     followers = []
     for follower in following:
         if follower.labelled("CENTRE"):
             break
-        if back_reference.match(follower.text):
+        if _back_reference().match(follower.text):
             followers.append(follower)
     return followers
+
+
+@cache
+def _back_reference() -> re.Pattern[str]:
+    """A sentence opening that points back to the centre just named."""
+    return re.compile(rf"\W*(?:{cue_data()['centre_back_references']})\b", re.IGNORECASE)
 
 
 def _visitors_per_day(text: str) -> str | None:
