@@ -155,6 +155,8 @@ def _period(project: Project, sent: Sentence) -> None:
         if not date.norm:
             continue
         before = sent.before(date)
+        if "/" in date.norm and _days_of_one_month(date.norm):
+            continue  # "No 7. līdz 9. novembrim": a visit's days, not a project's run
         if "/" in date.norm and cue("period_cues").search(before):
             project.period_start, project.period_end = split_range(date.norm)
             note(project, "period_start", date)
@@ -166,6 +168,12 @@ def _period(project: Project, sent: Sentence) -> None:
         elif "/" not in date.norm and cue("open_period_end").search(before):
             project.period_end = date.norm
             note(project, "period_end", date)
+
+
+def _days_of_one_month(norm: str) -> bool:
+    """Is a DATE range a few days of one month ("2023-11-07/2023-11-09")?"""
+    start, end = split_range(norm)
+    return bool(start and end and len(start) == len(end) == 10 and start[:7] == end[:7])
 
 
 def _implementer(sent: Sentence) -> Mention | None:

@@ -293,6 +293,18 @@ def test_funds_are_programmes_normalised_to_their_full_name(
     assert programme.facts.get("kind") == "fund"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Projektu īsteno Interreg VI-A Latvijas–Lietuvas programmas 2021.–2027. gadam ietvaros.",
+        "Projekts tiek īstenots Interreg Latvijas–Lietuvas programmas 2021.–2027. gadam ietvaros.",
+    ],
+)
+def test_the_2021_2027_programme_is_not_its_predecessor(found: Found, text: str) -> None:
+    norms = [norm for label, _, norm in found(text) if label == "PROGRAMME"]
+    assert norms == ["Interreg VI-A Latvijas–Lietuvas programma 2021–2027"]
+
+
 def test_programme_written_with_an_en_dash_gets_the_canonical_name(found: Found) -> None:
     text = "Projektu finansē Interreg V-A Latvijas – Lietuvas pārrobežu sadarbības programma."
     norms = [norm for label, _, norm in found(text) if label == "PROGRAMME"]

@@ -118,6 +118,7 @@ def test_find_money(text: str, span: str, norm: str) -> None:
         ("projekts Nr. LLI-512 “Senioriem”", "LLI-512", "LLI-512"),
         ("projekta (LLI – 601) partneri", "LLI – 601", "LLI-601"),
         ("projektā LLI218 piedalās", "LLI218", "LLI-218"),
+        ("projektu Nr. CB0200317 “Kopā”", "CB0200317", "CB0200317"),  # Central Baltic 2021–27
         ("Erasmus+ projekts 2019-1-LV01-KA204-060366 noslēdzies", None, "2019-1-LV01-KA204-060366"),
     ],
 )

@@ -120,3 +120,13 @@ def test_partners_listed_after_a_partner_noun(run_text: Run) -> None:
     )
     [project] = projects(run_text, text)
     assert project.partners == ["Gulbenes novada pašvaldība", 'biedrība "Cerību spārni"']
+
+
+def test_a_visits_days_are_not_the_projects_period(run_text: Run) -> None:
+    text = (
+        "No 7. līdz 9. novembrim Gulbenē viesojās partneri, ar kuriem pašvaldība īsteno projektu "
+        "“CareNear”. Projekta īstenošanas laiks ir no 2023. gada 1. aprīļa līdz 2025. gada "
+        "30. septembrim."
+    )
+    [project] = projects(run_text, text)
+    assert (project.period_start, project.period_end) == ("2023-04-01", "2025-09-30")
