@@ -25,7 +25,7 @@ from stanza.models.lemma.trainer import Trainer
 from stanza.utils.conll import CoNLL
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "pipeline" / "models" / "lv"
-log = logging.getLogger("train_lemma")
+log = logging.getLogger("stanza")  # stanza's handler prints it, once, with its own messages
 
 
 def train_from_scratch(data: Path, out: Path, epochs: int) -> None:
@@ -85,7 +85,6 @@ def main() -> None:
     parser.add_argument("--lr", type=float, help="learning rate when resuming")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args.resume:
         resume(args.resume, args.data, args.out, args.epochs, args.lr)
     else:
