@@ -63,7 +63,8 @@ def _fill(
 ) -> None:
     """Fill ``centre`` from one mention of it; ``when`` (the release's date) picks the
     municipality a locality lay in then (before or after the 2021 reform)."""
-    operator = _operator(mention, sent)
+    followers = _said_of(mention, sent, sents)
+    operator = _operator(mention, sent, followers)
     if centre.operator is None:
         centre.operator = operator.norm if operator else None
         note(centre, "operator", operator)
@@ -81,7 +82,7 @@ def _fill(
     if groups:
         centre.target_groups = unique([*centre.target_groups, *groups])
         note(centre, "target_groups", sent)
-    for follower in _said_of(mention, sent, sents):
+    for follower in followers:
         groups = _target_groups(follower.text)
         if groups:
             centre.target_groups = unique([*centre.target_groups, *groups])
@@ -127,13 +128,26 @@ def _visitors_per_day(text: str) -> str | None:
     return None
 
 
-def _operator(mention: Mention, sent: Sentence) -> Mention | None:
-    """An ORG right before the centre ("NVO “X” dienas centra “Y”"), else the nearest ORG of
-    the sentence that does not name visitors ("Talsu Sociālā dienesta darbinieki")."""
+def _operator(mention: Mention, sent: Sentence, followers: list[Sentence]) -> Mention | None:
+    """An ORG right before the centre ("NVO “X” dienas centra “Y”"), else one tied to it by
+    a clause of running it ("biedrību “X”, kas nodrošinās “Pērles” pakalpojumus"), else one
+    a later sentence about the centre names as its unit's parent ("Krīzes centrs būs
+    Daugavpils novada Sociālā dienesta struktūrvienība"), else the nearest ORG of the
+    sentence that does not name visitors ("Talsu Sociālā dienesta darbinieki")."""
     orgs = sent.labelled("ORG")
     for org in orgs:
         if 0 <= mention.clean_start - org.clean_end <= _OPERATOR_GAP:
             return org
+    links = re.compile(cue_data()["operator_links"], re.IGNORECASE)
+    for org in orgs:
+        first, second = sorted((org, mention), key=lambda m: m.clean_start)
+        if links.match(sent.between(first, second).strip(" ")):
+            return org
+    units = re.compile(rf"\s+(?:{cue_data()['operator_units']})\b", re.IGNORECASE)
+    for follower in followers:
+        for org in follower.labelled("ORG"):
+            if units.match(follower.text[org.clean_end - follower.start :]):
+                return org
     travellers = re.compile(rf"\s*(?:\w+\s+)?(?:{cue('participant_nouns').pattern})", re.I)
     candidates = [o for o in orgs if not travellers.match(sent.text[o.clean_end - sent.start :])]
     if not candidates:

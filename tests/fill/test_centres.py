@@ -225,3 +225,25 @@ def test_whom_a_centre_serves_said_in_the_sentences_after_it(run_text: Run) -> N
 def test_whom_a_centre_serves_said_in_its_name(run_text: Run, name: str, group: str) -> None:
     [centre] = centres(run_text, f"2023. gada maijā viesi apmeklēja {name} Tukumā.")
     assert group in centre.target_groups
+
+
+@pytest.mark.parametrize(
+    ("text", "operator"),
+    [
+        (
+            "3. decembrī, uzsākot sadarbību ar biedrību “Cerības stars”, kas nodrošinās dienas "
+            "centra “Pērle” pakalpojumus, Cēsu domes priekšsēdētājs nodeva centra atslēgas.",
+            'biedrība "Cerības stars"',
+        ),
+        (
+            "16. martā Kalupē tika atklāts krīzes centrs “Pajumte”. Centrs turpmāk būs "
+            "Augšdaugavas novada Sociālā dienesta struktūrvienība.",
+            "Augšdaugavas novada Sociālais dienests",
+        ),
+    ],
+)
+def test_the_operator_tied_to_the_centre_by_running_it(
+    run_text: Run, text: str, operator: str
+) -> None:
+    [centre] = centres(run_text, text)
+    assert centre.operator == operator
