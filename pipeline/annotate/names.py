@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -31,8 +32,12 @@ _PLAIN = f"[^{_OPEN}{_CLOSE}”\n]"
 # A quoted name, optionally with one nested quoted name inside (“Rīgas pilsētas “Rūpju bērns””).
 _QUOTED = re.compile(
     rf"[{_OPEN}](?P<name>[{_UPPER}0-9]{_PLAIN}{{0,150}}?[“„«]{_PLAIN}{{1,80}}[”“»]{_PLAIN}{{0,80}}?)[{_CLOSE}]"
-    rf"|[{_OPEN}](?P<flat>[{_UPPER}0-9]{_PLAIN}{{0,150}}?)[{_CLOSE}]"
+    rf"|[{_OPEN}](?P<flat>[{_UPPER}0-9]{_PLAIN}{{0,300}}?)[{_CLOSE}]"
 )
+# A bilingual project title with its acronym: "Latvian title/English title (Acronym)".
+_TITLE_SPLIT = re.compile(r"\s*/\s*")
+_TITLE_MIN_WORDS = 3  # each side of a "/" that splits a title is a title itself
+_TRAILING_ACRONYM = re.compile(r"\s*\((?P<acronym>[^()]{2,40})\)$")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs)$")
@@ -165,10 +170,34 @@ def find_quoted_names(text: str) -> list[Hit]:
         if hit is None:
             previous = None
             continue
-        hits.append(hit)
+        hits.extend(_project_parts(hit, text) if hit.label == "PROJECT" else [hit])
         seen.setdefault(name, hit)
         previous, previous_end = hit, match.end()
     return hits
+
+
+def _project_parts(hit: Hit, text: str) -> list[Hit]:
+    """A quoted project title that holds a Latvian and an English title and the acronym
+    ("“Neaizsargāto grupu … tīklu/Social inclusion … network (Valued people)”") is three
+    names, each spanning its own words; any other quoted name stays whole."""
+    inner_start, inner_end = hit.start + 1, hit.end - 1
+    inner = text[inner_start:inner_end]
+    acronym = _TRAILING_ACRONYM.search(inner)
+    titles_end = inner_start + (acronym.start() if acronym else len(inner))
+    pieces = _TITLE_SPLIT.split(text[inner_start:titles_end])
+    if len(pieces) != 2 or not all(len(p.split()) >= _TITLE_MIN_WORDS for p in pieces):
+        return [hit]
+    parts = []
+    position = inner_start
+    for piece in pieces:
+        start = text.index(piece, position)
+        parts.append(replace(hit, start=start, end=start + len(piece), norm=quote_free(piece)))
+        position = start + len(piece)
+    if acronym:
+        start = inner_start + acronym.start("acronym")
+        name = acronym.group("acronym")
+        parts.append(replace(hit, start=start, end=start + len(name), norm=quote_free(name)))
+    return parts
 
 
 def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: dict) -> Hit | None:

@@ -17,6 +17,7 @@ from pipeline.fill.context import Sentence, cue, note, split_range, unique
 from pipeline.normalise.numbers import parse_amount
 
 _TITLE_WORDS = 4  # a PROJECT norm longer than this is a title, not a name
+_LATVIAN_LETTERS = re.compile("[āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ]")
 
 
 def find_projects(document: Document, sents: list[Sentence]) -> list[Project]:
@@ -61,7 +62,7 @@ def _project(code: Mention | None, members: list[Mention]) -> Project | None:
     names = [m.norm for m in members if _is_name(m)]
     titles = [m.norm for m in members if not _is_name(m)]
     name = max(sorted(set(names)), key=names.count) if names else None
-    title = max(titles, key=len) if titles else None
+    title = max(titles, key=_title_rank) if titles else None
     if name is None:  # a project known only by its long name: that is its name
         name, title = title, None
     key = (code.norm if code else None) or name
@@ -72,6 +73,11 @@ def _project(code: Mention | None, members: list[Mention]) -> Project | None:
     note(project, "name", *(m for m in members if m.norm == name))
     note(project, "title", *(m for m in members if title and m.norm == title))
     return project
+
+
+def _title_rank(title: str) -> tuple[bool, int]:
+    """The longest title, a Latvian one before its translation ("…/Social inclusion of …")."""
+    return bool(_LATVIAN_LETTERS.search(title)), len(title)
 
 
 def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:

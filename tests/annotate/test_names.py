@@ -462,3 +462,19 @@ def test_a_later_case_form_of_a_centre_name_is_the_same_centre() -> None:
     text = "Cēsīs durvis vēris centrs “Pērle”. Biedrība nodrošinās “Pērles” pakalpojumus."
     hits = [(text[h.start : h.end], h.label, h.norm) for h in find_quoted_names(text)]
     assert hits == [("centrs “Pērle”", "CENTRE", "Pērle"), ("“Pērles”", "CENTRE", "Pērle")]
+
+
+def test_a_bilingual_project_title_with_its_acronym_is_three_names() -> None:
+    text = (
+        "Dienests noslēdz projektu Nr. LLI-550 “Senioru aprūpes tīkla attīstība pierobežā/"
+        "Development of a senior care network in the border area (Care Net)”."
+    )
+    found = [(text[h.start : h.end], h.norm) for h in find_quoted_names(text)]
+    assert found == [
+        ("Senioru aprūpes tīkla attīstība pierobežā", "Senioru aprūpes tīkla attīstība pierobežā"),
+        (
+            "Development of a senior care network in the border area",
+            "Development of a senior care network in the border area",
+        ),
+        ("Care Net", "Care Net"),
+    ]

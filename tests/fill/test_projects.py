@@ -130,3 +130,13 @@ def test_a_visits_days_are_not_the_projects_period(run_text: Run) -> None:
     )
     [project] = projects(run_text, text)
     assert (project.period_start, project.period_end) == ("2023-04-01", "2025-09-30")
+
+
+def test_a_bilingual_title_gives_the_latvian_title_and_the_acronym_as_name(run_text: Run) -> None:
+    text = (
+        "Dienests noslēdz projektu Nr. LLI-550 “Senioru aprūpes tīkla attīstība pierobežā/"
+        "Development of a senior care network in the border area (Care Net)”."
+    )
+    [project] = projects(run_text, text)
+    assert project.name == "Care Net"
+    assert project.title == "Senioru aprūpes tīkla attīstība pierobežā"
