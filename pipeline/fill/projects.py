@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.document import Document, Mention, Project
-from pipeline.fill.context import Sentence, cue, note, split_range, unique
+from pipeline.fill.context import Sentence, cue, cue_data, note, split_range, unique
 from pipeline.normalise.numbers import parse_amount
 
 _TITLE_WORDS = 4  # a PROJECT norm longer than this is a title, not a name
@@ -183,13 +183,15 @@ def _days_of_one_month(norm: str) -> bool:
 
 
 def _implementer(sent: Sentence) -> Mention | None:
-    """Who implements it: the actor of "X ieviestā projekta", else the ORG or REGION nearest
-    an implementing verb (Latvian word order is free: "X īsteno projektu", "Projektu
-    īsteno X")."""
+    """Who implements it: the actor of "X ieviestā projekta" or "X noslēdz projektu", else the
+    ORG or REGION nearest an implementing verb (Latvian word order is free: "X īsteno
+    projektu", "Projektu īsteno X")."""
     actors = sent.labelled("ORG", "REGION")
+    participles = cue("implementer_participles").pattern
+    subject_verbs = cue_data()["implementer_subject_verbs"]
     for actor in actors:
         after = sent.text[actor.clean_end - sent.start :]
-        if re.match(rf"\s+(?:{cue('implementer_participles').pattern})\s+projekt", after, re.I):
+        if re.match(rf"\s+(?:{participles}|(?:{subject_verbs})\b)\s+projekt", after, re.I):
             return actor
     verb = cue("implementer_verbs").search(sent.text)
     if verb and actors:

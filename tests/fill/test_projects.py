@@ -140,3 +140,12 @@ def test_a_bilingual_title_gives_the_latvian_title_and_the_acronym_as_name(run_t
     [project] = projects(run_text, text)
     assert project.name == "Care Net"
     assert project.title == "Senioru aprūpes tīkla attīstība pierobežā"
+
+
+def test_the_organisation_that_closes_a_project_implements_it(run_text: Run) -> None:
+    text = (
+        "Rēzeknes pilsētas pašvaldības iestāde “Sociālais dienests” noslēdz projektu Nr. LLI-612 "
+        "“Drošs solis”. Projekta laikā pilsētā iegādāts specializēts mikroautobuss."
+    )
+    [project] = projects(run_text, text)
+    assert project.implementer == 'Rēzeknes pilsētas pašvaldības iestāde "Sociālais dienests"'
