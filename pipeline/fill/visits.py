@@ -70,6 +70,8 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         strong = cue("strong_visit_triggers").search(sent.text)
         if strong and cue("non_visit_events").search(sent.text):
             strong = None  # "pieredzes apmaiņas tiešsaistes tikšanās": no one travelled
+        elif strong and cue("generic_visit_events").match(sent.text, strong.start()):
+            strong = strong if sent.labelled("DATE") else None  # a project's activities
         trigger = strong or cue("visit_triggers").search(sent.text)
         if not groups:
             if strong:

@@ -145,8 +145,11 @@ def test_hosting_colleagues_from_abroad(run_text: Run) -> None:
         "Lietuvas.",
         "Krāslavā 2023. gada 1. septembrī atklāja dienas aprūpes centru “Saulīte”.",
         "Projekta “Kopā varam” kopējās izmaksas ir 705 573,37 EUR.",
+        "Projekta īstenošanas laikā norisinājušies pieredzes apmaiņas pasākumi un mācības "
+        "centru speciālistiem.",
+        "Centrs atvērts 2022. gada maijā, un tajā ir viesojušies teju 2000 cilvēki.",
     ],
-    ids=["online-meeting", "opening", "project"],
+    ids=["online-meeting", "opening", "project", "project-activities", "centre-visitors"],
 )
 def test_no_visit_without_a_trip(run_text: Run, text: str) -> None:
     assert visits(run_text, text) == []
