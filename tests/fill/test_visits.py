@@ -415,3 +415,12 @@ def test_an_organisation_and_a_genitive_sharing_the_travellers_noun(run_text: Ru
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == ["Tukuma novads"]
     assert "Tukuma novada Sociālais dienests" not in visit.sites_visited
+
+
+def test_the_host_whose_premises_the_meeting_was_in_is_a_site(run_text: Run) -> None:
+    text = (
+        "2023. gada 27. jūnijā notika Dobeles novada biedrību pieredzes apmaiņas brauciens uz "
+        "Tukumu. Satikšanās Tukumā notika biedrības “Līdzvērtība” telpās."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ['biedrība "Līdzvērtība"']
