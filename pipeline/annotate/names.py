@@ -38,6 +38,9 @@ _QUOTED = re.compile(
 _TITLE_SPLIT = re.compile(r"\s*/\s*")
 _TITLE_MIN_WORDS = 3  # each side of a "/" that splits a title is a title itself
 _TRAILING_ACRONYM = re.compile(r"\s*\((?P<acronym>[^()]{2,40})\)$")
+# A genitive joined before a type phrase's head noun: "Jaunatnes iniciatīvu un veselības
+# centrs", "dienas aprūpes un rehabilitācijas centrs".
+_COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs)$")
@@ -111,11 +114,6 @@ def _lexicon() -> dict:
     data["_place_named_centres"] = _place_named_centre_pattern(data["place_named_centres"])
     data["_plural_head"] = re.compile(data["plural_head_endings"])
     return data
-
-
-# A genitive joined before a type phrase's head noun: "Jaunatnes iniciatīvu un veselības
-# centrs", "dienas aprūpes un rehabilitācijas centrs".
-_COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 
 
 def _place_named_centre_pattern(entries: list[dict]) -> tuple[re.Pattern[str], dict[str, dict]]:
