@@ -93,6 +93,7 @@ def _lexicon() -> dict:
     ]
     data["_centre_prefix"] = re.compile(rf"(?:(?i:{data['centre_prefix_words']}) +)*\Z")
     data["_generic_centre_cue"] = before(data["generic_centre_cue"])
+    data["_site_object_cue"] = before(data["site_object_cue"])
     data["_project_cue"] = re.compile(
         rf"\b{data['project_cues']}\b(?:[^.;:!?]|Nr\.){{0,60}}\Z", re.I
     )
@@ -223,6 +224,8 @@ def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: di
     if generic:
         span_start = start - (len(left) - generic.start())
         return Hit(span_start, end, "CENTRE", name, "names.quoted", facts={"centre_type": "other"})
+    if lexicon["_site_object_cue"].search(left):  # "objektā “Eglāji – 1”": no type words
+        return Hit(start, end, "CENTRE", name, "names.quoted", facts={"centre_type": "other"})
     if lexicon["_project_cue"].search(left):
         return Hit(start, end, "PROJECT", quote_free(name), "names.quoted")
     return None

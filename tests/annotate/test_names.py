@@ -478,3 +478,9 @@ def test_a_bilingual_project_title_with_its_acronym_is_three_names() -> None:
         ),
         ("Care Net", "Care Net"),
     ]
+
+
+def test_a_building_site_named_in_quotes_is_a_centre() -> None:
+    text = "Būvdarbi objektā “Ozolāji – 2” pilnībā pabeigti, ēka pieņemta ekspluatācijā."
+    [hit] = [h for h in find_quoted_names(text) if h.label == "CENTRE"]
+    assert (text[hit.start : hit.end], hit.norm) == ("“Ozolāji – 2”", "Ozolāji – 2")
