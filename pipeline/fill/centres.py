@@ -87,8 +87,8 @@ def _fill(
         if groups:
             centre.target_groups = unique([*centre.target_groups, *groups])
             note(centre, "target_groups", follower)
-    if centre.opened is None and cue("opening_cues").search(sent.text):
-        opened = next((m for m in sent.labelled("DATE") if m.norm), None)
+    if centre.opened is None:
+        opened = _opening_date(mention, sent, followers)
         centre.opened = opened.norm.split("/")[0] if opened else None
         note(centre, "opened", opened)
     if centre.visitors_per_day is None:
@@ -111,6 +111,27 @@ def _said_of(mention: Mention, sent: Sentence, sents: list[Sentence]) -> list[Se
         if _back_reference().match(follower.text):
             followers.append(follower)
     return followers
+
+
+def _opening_date(
+    mention: Mention, sent: Sentence, followers: list[Sentence]
+) -> Mention | None:
+    """The DATE of an opening said of the centre: in its own sentence (when centres follow
+    the opening words, only those opened: "centra ”Pīlādzis” ēkā tika atklāts krīzes
+    centrs"), or in a sentence after it that points back to it ("Centrs atvērts 2022. gada
+    maijā")."""
+    for said in (sent, *followers):
+        opening = cue("opening_cues").search(said.text)
+        if opening is None:
+            continue
+        at = said.start + opening.start()
+        opened_after = any(m.clean_start > at for m in said.labelled("CENTRE"))
+        if said is sent and opened_after and mention.clean_start < at:
+            continue
+        dates = [m for m in said.labelled("DATE") if m.norm]
+        if dates:
+            return min(dates, key=lambda m: abs(m.clean_start - at))
+    return None
 
 
 @cache

@@ -247,3 +247,15 @@ def test_the_operator_tied_to_the_centre_by_running_it(
 ) -> None:
     [centre] = centres(run_text, text)
     assert centre.operator == operator
+
+
+def test_the_opening_date_goes_to_the_centre_opened(run_text: Run) -> None:
+    text = (
+        "16. martā Sociālo pakalpojumu centra “Pīlādzis” ēkā Kalupē tika atklāts krīzes "
+        "centrs “Pajumte”.\n\nSavukārt Vecumniekos izveidots dienas centrs “Sarkanā skola”. "
+        "Centrs atvērts 2022. gada maijā."
+    )
+    by_name = {c.name: c for c in centres(run_text, text)}
+    assert by_name["Pajumte"].opened == "--03-16"
+    assert by_name["Pīlādzis"].opened is None
+    assert by_name["Sarkanā skola"].opened == "2022-05"
