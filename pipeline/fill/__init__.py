@@ -16,7 +16,7 @@ def fill_tables(document: Document) -> Document:
     """Set ``document.visits``, ``.centres`` and ``.projects`` (from one reading of the
     document's sentences)."""
     sents = sentences(document)
-    document.visits = find_visits(document, sents)
-    document.centres = find_centres(document, sents)
     document.projects = find_projects(document, sents)
+    document.visits = find_visits(document, sents, document.projects)
+    document.centres = find_centres(document, sents)
     return document

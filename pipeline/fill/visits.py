@@ -17,7 +17,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from pipeline.document import Document, Mention, Visit
+from pipeline.document import Document, Mention, Project, Visit
 from pipeline.fill.context import (
     PLACE_LABELS,
     Sentence,
@@ -46,8 +46,12 @@ _SIGNATURE_LINES = 3  # a signature's cue line and the lines after it that name 
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
 
-def find_visits(document: Document, sents: list[Sentence]) -> list[Visit]:
-    """The document's visits, one record per distinct trip."""
+def find_visits(
+    document: Document, sents: list[Sentence], projects: list[Project]
+) -> list[Visit]:
+    """The document's visits, one record per distinct trip. When the release speaks of one
+    project, that is the visits' project, named as in the project table ("DI Latgalē",
+    not the "(DI)" a sentence also calls it)."""
     if not any(cue("strong_visit_triggers").search(s.text) for s in sents):
         return []
     visits = []
@@ -55,6 +59,9 @@ def find_visits(document: Document, sents: list[Sentence]) -> list[Visit]:
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
         visit.date_start, visit.date_end = split_range(when)
         _fill(visit, group, sents)
+        if len(projects) == 1 and projects[0].name:
+            visit.project = projects[0].name
+            visit.provenance["project"] = list(projects[0].provenance.get("name", []))
         visits.append(visit)
     return visits
 

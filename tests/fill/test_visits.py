@@ -424,3 +424,15 @@ def test_the_host_whose_premises_the_meeting_was_in_is_a_site(run_text: Run) -> 
     )
     [visit] = visits(run_text, text)
     assert visit.sites_visited == ['biedrība "Līdzvērtība"']
+
+
+def test_the_visits_project_is_the_releases_one_project_as_the_table_names_it(
+    run_text: Run,
+) -> None:
+    text = (
+        "2017. gada 8. februārī Ozolnieku novada speciālisti devās pieredzes apmaiņas braucienā "
+        "uz Rīgu projekta “Daudzveidība vieno – kopā Eiropai!” ietvaros."
+    )
+    document = run_text(text)
+    [project], [visit] = document.projects, document.visits
+    assert visit.project == project.name == "Daudzveidība vieno – kopā Eiropai!"
