@@ -182,6 +182,8 @@ def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> Non
     destination = _abroad_only(destination, origin)
     _set_places(visit, origin, "origin", when)
     _set_places(visit, destination, "destination", when)
+    # "… sniedzējiem Latgales reģionā" names where the travellers work, not where they went.
+    visit.destination_region = [r for r in visit.destination_region if r not in visit.origin_region]
     visit.origin_municipalities = unique(
         [*visit.origin_municipalities, *(p.norm for p in travellers_from)]
     )

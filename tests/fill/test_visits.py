@@ -436,3 +436,13 @@ def test_the_visits_project_is_the_releases_one_project_as_the_table_names_it(
     document = run_text(text)
     [project], [visit] = document.projects, document.visits
     assert visit.project == project.name == "Daudzveidība vieno – kopā Eiropai!"
+
+
+def test_the_travellers_own_region_is_no_destination(run_text: Run) -> None:
+    text = (
+        "2022. gada 6. decembrī Latgales reģiona sociālie darbinieki devās pieredzes apmaiņas "
+        "braucienā uz Zemgales reģionu. Pieredze noderēs pakalpojumu attīstībai Latgales reģionā."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_region == ["Latgales plānošanas reģions"]
+    assert visit.destination_region == ["Zemgales plānošanas reģions"]
