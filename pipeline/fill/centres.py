@@ -33,12 +33,15 @@ _TARGET_WINDOW = 150  # characters after a centre's name that may say whom it se
 _FOLLOWING_SENTENCES = 3  # sentences after a centre's that may go on about it
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
 _QUOTED = re.compile(r'"(.+)"')  # a name in its legal form's quotes (ORG norms use ASCII ")
+# A place a sentence names: (municipality, locality, the mention it was read from).
+SentencePlace = tuple[str | None, str | None, Mention]
 
 
 def find_centres(document: Document, sents: list[Sentence]) -> list[Centre]:
     """One :class:`Centre` per distinct CENTRE name in the document, in order of mention."""
     centres: dict[str, Centre] = {}
     when = document_date(sents)
+    places: list[list[SentencePlace]] = []  # per sentence, read once the first centre needs them
     for sent in sents:
         for mention in sent.labelled("CENTRE"):
             if not mention.norm:
@@ -54,21 +57,28 @@ def find_centres(document: Document, sents: list[Sentence]) -> list[Centre]:
                 centres[mention.norm] = centre
                 note(centre, "centre_type", mention)
             note(centre, "name", mention)
-            _fill(centre, mention, sent, sents, when)
+            places = places or [_places_in(s, when) for s in sents]
+            _fill(centre, mention, sent, sents, places, when)
     return list(centres.values())
 
 
 def _fill(
-    centre: Centre, mention: Mention, sent: Sentence, sents: list[Sentence], when: str | None
+    centre: Centre,
+    mention: Mention,
+    sent: Sentence,
+    sents: list[Sentence],
+    places: list[list[SentencePlace]],
+    when: str | None,
 ) -> None:
-    """Fill ``centre`` from one mention of it; ``when`` (the release's date) picks the
-    municipality a locality lay in then (before or after the 2021 reform)."""
+    """Fill ``centre`` from one mention of it; ``places`` are each sentence's places and
+    ``when`` (the release's date) picks the municipality a locality lay in then (before or
+    after the 2021 reform)."""
     followers = _said_of(mention, sent, sents)
     operator = _operator(mention, sent, followers)
     if centre.operator is None:
         centre.operator = operator.norm if operator else None
         note(centre, "operator", operator)
-    municipality, locality, source = _place(mention, operator, sent, sents, when)
+    municipality, locality, source = _place(mention, operator, sent, sents, places, when)
     if centre.municipality is None and municipality:
         centre.municipality = municipality
         note(centre, "municipality", source)
@@ -159,10 +169,9 @@ def _operator(mention: Mention, sent: Sentence, followers: list[Sentence]) -> Me
     for org in orgs:
         if 0 <= mention.clean_start - org.clean_end <= _OPERATOR_GAP:
             return org
-    links = re.compile(cue_data()["operator_links"], re.IGNORECASE)
     for org in orgs:
         first, second = sorted((org, mention), key=lambda m: m.clean_start)
-        if links.match(sent.between(first, second).strip(" ")):
+        if cue("operator_links").match(sent.between(first, second).strip(" ")):
             return org
     units = re.compile(rf"\s+(?:{cue_data()['operator_units']})\b", re.IGNORECASE)
     for follower in followers:
@@ -181,6 +190,7 @@ def _place(
     operator: Mention | None,
     sent: Sentence,
     sents: list[Sentence],
+    places: list[list[SentencePlace]],
     when: str | None,
 ) -> tuple[str | None, str | None, Mention | None]:
     """The centre's (municipality, locality) and the mention it was read from: the place
@@ -201,14 +211,14 @@ def _place(
     elif run_by is not None:
         municipality, locality, source = run_by, None, operator
     else:
-        near = next((p for p in (_places_in(s, when) for s in window) if p), None)
+        near = next((places[s.index] for s in window if places[s.index]), None)
         if near is None:
             return None, None, None
         municipality, locality, source = min(
             near, key=lambda p: abs(p[2].clean_start - mention.clean_start)
         )
     if locality is None:
-        towns = chain(*(_places_in(s, when) for s in (*window, *sents)))
+        towns = chain(*(places[s.index] for s in (*window, *sents)))
         locality = next((loc for mun, loc, _ in towns if loc and mun == municipality), None)
     return municipality, locality, source
 
@@ -223,13 +233,11 @@ def _operator_place(operator: Mention, when: str | None) -> str | None:
     return place.norm if place else None
 
 
-def _places_in(
-    sent: Sentence, when: str | None
-) -> list[tuple[str | None, str | None, Mention]]:
+def _places_in(sent: Sentence, when: str | None) -> list[SentencePlace]:
     """(municipality, locality, mention) of each place a sentence names: its place mentions
     and the municipalities that open organisations' names ("Siguldas pašvaldība",
     "Daugavpils pilsētas pašvaldības iestāde")."""
-    found: list[tuple[str | None, str | None, Mention]] = []
+    found: list[SentencePlace] = []
     for place in sent.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE", "ORG"):
         if place.label == "ORG":
             municipality = municipality_opening(place.text, when)

@@ -58,10 +58,7 @@ def find_visits(
     for number, (when, group) in enumerate(_group_by_date(sents), start=1):
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
         visit.date_start, visit.date_end = split_range(when)
-        _fill(visit, group, sents)
-        if len(projects) == 1 and projects[0].name:
-            visit.project = projects[0].name
-            visit.provenance["project"] = list(projects[0].provenance.get("name", []))
+        _fill(visit, group, sents, projects)
         visits.append(visit)
     return visits
 
@@ -152,15 +149,21 @@ def _nearest_date(sent: Sentence, offset: int) -> str | None:
     return min(pool, key=lambda m: abs(m.clean_start - sent.start - offset)).norm
 
 
-def _fill(visit: Visit, group: list[Sentence], all_sents: list[Sentence]) -> None:
+def _fill(
+    visit: Visit, group: list[Sentence], all_sents: list[Sentence], projects: list[Project]
+) -> None:
     for when in (m for s in group for m in s.labelled("DATE")):
         if when.norm and {visit.date_start, visit.date_end} & set(split_range(when.norm)):
             note(visit, "date_start", when)
-    project = next((m for m in _all(all_sents, "PROJECT") if _short(m)), None)
+    if len(projects) == 1 and projects[0].name:
+        visit.project = projects[0].name
+        visit.provenance["project"] = list(projects[0].provenance.get("name", []))
+    else:
+        project = next((m for m in _all(all_sents, "PROJECT") if _short(m)), None)
+        visit.project = project.norm if project else None
+        note(visit, "project", project)
     organiser = _organiser(group)
-    visit.project = project.norm if project else None
     visit.organiser = organiser.norm if organiser else None
-    note(visit, "project", project)
     note(visit, "organiser", organiser)
     visit.participants_count, counted_in = _participants(group)
     note(visit, "participants_count", counted_in)
