@@ -7,13 +7,18 @@ module (or subpackage) of this package with a small typed interface over
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "extract_corpus"]
+__all__ = ["Resources", "__version__", "extract", "extract_corpus", "extract_texts"]
 
 
 def __getattr__(name: str):
-    """``pipeline.extract`` and ``pipeline.extract_corpus`` without loading spaCy on import."""
-    if name in ("extract", "extract_corpus"):
+    """``pipeline.extract``, ``extract_texts`` and ``extract_corpus`` without loading spaCy
+    on import."""
+    if name in ("extract", "extract_corpus", "extract_texts"):
         from pipeline import run
 
         return getattr(run, name)
+    if name == "Resources":
+        from pipeline.resources import Resources
+
+        return Resources
     raise AttributeError(name)

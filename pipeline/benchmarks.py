@@ -36,7 +36,8 @@ from spacy.tokens import Doc
 from pipeline.annotate.gazetteer import PlaceMatcher
 from pipeline.annotate.nlp import build_nlp
 from pipeline.gazetteer.inflect import surface_forms
-from pipeline.gazetteer.kb import Place, load_heads, load_places
+from pipeline.gazetteer.kb import Place, knowledge_base
+from pipeline.resources import PACKAGED_GAZETTEERS, Resources
 
 SYNTHETIC_PREFIXES = ("Jaun", "Vec", "Liel", "Maz", "Augš", "Lej")
 
@@ -96,11 +97,12 @@ def bench_gazetteer(
     texts: Sequence[str], sizes: Sequence[int] = (100, 1_000, 10_000), repeats: int = 3
 ) -> list[GazetteerFigures]:
     """Build time and matching time of the place matcher per gazetteer size (medians)."""
-    nlp = build_nlp()
+    resources = Resources()
+    nlp = build_nlp(resources)
     docs = [nlp.make_doc(text) for text in texts]
     tokens = sum(len(doc) for doc in docs)
-    real = load_places()
-    heads = load_heads()
+    base = knowledge_base(resources.gazetteers)
+    real, heads = base.places, base.heads
     named = _named_places(PlaceMatcher(nlp, real, heads), docs)
     figures = []
     for size in sizes:
@@ -170,7 +172,7 @@ def _towns() -> list[tuple[str, ...]]:
     """Case forms (nominative, genitive, dative, accusative, locative) of Latvian towns
     whose five forms are single distinct words, to swap one for another."""
     towns = []
-    for place in load_places():
+    for place in knowledge_base(PACKAGED_GAZETTEERS).places:
         forms = place.forms[:5]
         if (place.kind in ("pilsēta", "valstspilsēta") and len(set(forms)) == 5
                 and all(" " not in f for f in forms)):

@@ -27,6 +27,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.document import Centre, Document, Mention, Project, Visit
+from pipeline.resources import MODEL_DIR, Resources
 
 CACHE_ENV = "LVEXTRACT_CACHE_DIR"
 FORMAT = 1
@@ -53,13 +54,11 @@ def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> Non
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
-def fingerprint(gazetteer_dir: Path | None = None) -> str:
+def fingerprint(resources: Resources) -> str:
     """What a document's result depends on besides its text (module docstring).
 
     Computed afresh on every call (some 0.15 s, most of it hashing the 27 MB of shipped
     models), so a long-lived process sees code, data or models changed under it."""
-    from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteers
-
     digest = hashlib.sha256()
     try:
         spacy_version = metadata.version("spacy")
@@ -67,20 +66,11 @@ def fingerprint(gazetteer_dir: Path | None = None) -> str:
         spacy_version = "?"
     digest.update(f"lvextract {__version__}; spacy {spacy_version}; cache {FORMAT}\n".encode())
     _hash_tree(digest, _PACKAGE, _SOURCE_SUFFIXES)
-    _hash_tree(digest, Path(gazetteer_dir or default_gazetteers()), None)
-    _hash_backbone(digest)
-    return digest.hexdigest()
-
-
-def _hash_backbone(digest: Any) -> None:
-    """The backbone asked for and its model files: a retrained model changes every result."""
-    from pipeline.annotate.backbone import MODEL_DIR
-    from pipeline.annotate.nlp import chosen_backbone
-
-    name, stanza_dir = chosen_backbone()
-    digest.update(f"backbone {name} {stanza_dir}\n".encode())
-    if name == "shipped":
+    _hash_tree(digest, resources.gazetteers, None)
+    digest.update(f"backbone {resources.backbone} {resources.stanza_dir}\n".encode())
+    if resources.backbone == "shipped":  # a retrained model changes every result
         _hash_tree(digest, MODEL_DIR, None)
+    return digest.hexdigest()
 
 
 def _jsonable(value: Any) -> Any:
@@ -105,8 +95,9 @@ class ResultCache:
         self.write_failed: str | None = None
 
     def key(self, doc_id: str, text: str) -> str:
+        """A file name's undecodable bytes (kept as surrogates) count like any others."""
         payload = json.dumps([self.fingerprint, doc_id, text], ensure_ascii=False)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"

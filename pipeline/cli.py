@@ -10,12 +10,13 @@ import json
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from pipeline import __version__
 from pipeline.document import Document, DocumentError
+from pipeline.resources import Resources
 from pipeline.review.cli import app as review_app
 
 app = typer.Typer(
@@ -25,7 +26,26 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"lvextract {__version__} (Python {sys.version.split()[0]})")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_print_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Latvian press releases about experience-exchange visits, social-service centres and
+    EU projects, turned into tables."""
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -57,21 +77,42 @@ GazetteersOpt = Annotated[
 ]
 
 
-def _choose_backbone(name: str | None, stanza_dir: Path | None) -> None:
-    """Record the backbone choice in the environment, where every worker process reads it."""
-    import os
+def _resources(
+    gazetteers: Path | None, backbone: str | None, stanza_dir: Path | None
+) -> Resources:
+    """The run's resources from its options; an unknown backbone is a usage error."""
+    try:
+        return Resources.choose(gazetteers, backbone, stanza_dir)
+    except ValueError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_USAGE) from err
 
-    from pipeline.annotate.backbone import BACKBONES
-    from pipeline.annotate.nlp import BACKBONE_ENV, STANZA_DIR_ENV
 
-    if name is not None:
-        if name not in BACKBONES:
-            typer.echo(f"error: unknown backbone {name!r} (choose from {', '.join(BACKBONES)})",
-                       err=True)
-            raise typer.Exit(EXIT_USAGE)
-        os.environ[BACKBONE_ENV] = name
-    if stanza_dir is not None:
-        os.environ[STANZA_DIR_ENV] = str(stanza_dir.resolve())
+def _check_inputs(inputs: list[Path]) -> None:
+    """A missing input path or inputs with no document is a usage error (ValueError): such
+    a run would replace an earlier output with empty tables."""
+    from pipeline.read import input_files
+
+    missing = [str(path) for path in inputs if not path.exists()]
+    if missing:
+        raise ValueError(f"no such input file or folder: {', '.join(missing)}")
+    if not input_files(inputs):
+        raise ValueError(f"no .txt, .html or .htm files in {', '.join(map(str, inputs))}")
+
+
+def _dask_client(address: str) -> Any:
+    """A client of the Dask cluster at ``address`` (usage error when it cannot be had)."""
+    try:
+        from distributed import Client
+    except ImportError as err:
+        typer.echo("error: --scheduler needs the distributed extra "
+                   "(pip install 'lvextract[distributed]')", err=True)
+        raise typer.Exit(EXIT_USAGE) from err
+    try:
+        return Client(address, timeout=10)
+    except OSError as err:
+        typer.echo(f"error: no Dask scheduler at {address} ({err})", err=True)
+        raise typer.Exit(EXIT_USAGE) from err
 
 
 def _report(outcome: Document | DocumentError) -> None:
@@ -121,12 +162,20 @@ def run(
     backend: Annotated[
         str,
         typer.Option("--backend", help="local (a pool of --workers processes) or dask (the "
-                     "same work as a Dask bag on a local process scheduler)."),
+                     "same work as a Dask bag on a local process scheduler, or on the cluster "
+                     "of --scheduler)."),
     ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", envvar="DASK_SCHEDULER_ADDRESS",
+                     help="Address of a running Dask scheduler (tcp://host:8786) to run on; "
+                     "implies --backend dask. Needs the `distributed` extra."),
+    ] = None,
     formats: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help="Table format: csv (default), parquet or jsonl; "
-                     "repeat the option or give a comma list for several."),
+        typer.Option("--format", "-f", help="Table format: csv (default), parquet, jsonl or "
+                     "xlsx (one workbook, tables.xlsx); repeat the option or give a comma "
+                     "list for several."),
     ] = None,
     backbone: BackboneOpt = None,
     stanza_dir: StanzaDirOpt = None,
@@ -153,8 +202,9 @@ def run(
     from pipeline.progress import BarProgress, log_to_stderr, show_progress
     from pipeline.run import BACKENDS, extract_corpus
 
-    _choose_backbone(backbone, stanza_dir)
+    resources = _resources(gazetteers, backbone, stanza_dir)
     try:
+        _check_inputs(inputs)
         check_output_folder(out)
         chosen = parse_formats(formats)
         if backend not in BACKENDS:
@@ -165,6 +215,8 @@ def run(
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(EXIT_USAGE) from err
     cache_dir = None if no_cache else (cache or default_cache_dir())
+    client = _dask_client(scheduler) if scheduler else None
+    backend = "dask" if client is not None else backend
     progress = BarProgress() if show_progress(quiet) else None
 
     def interrupted(signum: int, frame: object) -> None:
@@ -174,9 +226,10 @@ def run(
     try:
         with log_to_stderr(verbose, progress.console if progress else None):
             result = extract_corpus(
-                inputs, out, gazetteers, on_document=None if verbose else _report,
+                inputs, out, resources, on_document=None if verbose else _report,
                 cache_dir=cache_dir, redact=redact, max_bytes=max_bytes, workers=workers,
                 backend=backend, formats=chosen, keep_documents=False, progress=progress,
+                scheduler=client,
             )
     except KeyboardInterrupt as err:
         typer.echo(f"interrupted: {out}/ left as it was", err=True)
@@ -184,11 +237,16 @@ def run(
     except BrokenProcessPool as err:
         typer.echo(f"error: a worker process died ({err}); {out}/ left as it was", err=True)
         raise typer.Exit(EXIT_FAILED) from err
-    except (OSError, OutputFolderError) as err:
+    except OutputFolderError as err:  # raised before anything is touched
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_USAGE) from err
+    except OSError as err:
         typer.echo(f"error: could not write {out}/ ({err}); it is left as it was", err=True)
         raise typer.Exit(EXIT_FAILED) from err
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if client is not None:
+            client.close()
     if result.cache_warning:
         typer.echo(f"warning: cache not written ({result.cache_warning})", err=True)
     if not quiet:
@@ -212,7 +270,8 @@ def run(
 @app.command("eval")
 def evaluate_command(
     gold: Annotated[
-        list[Path], typer.Argument(help="Gold .json files or folders (the texts beside them).")
+        list[Path],
+        typer.Argument(help="Gold .json files or folders (texts beside them or in --texts)."),
     ],
     pred: Annotated[
         Path | None,
@@ -220,6 +279,21 @@ def evaluate_command(
             "--pred", help="Folder with predicted CSVs; default: run on the gold's texts."
         ),
     ] = None,
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            help="Folder of <doc_id>.txt, the texts the gold offsets point into "
+            "(default: beside each gold file).",
+        ),
+    ] = None,
+    unverified: Annotated[
+        bool,
+        typer.Option(
+            "--unverified",
+            help="Score gold without a text anyway (its entity text is then not checked).",
+        ),
+    ] = False,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="Folder for scores.json, errors.txt (and predictions)."),
@@ -233,24 +307,60 @@ def evaluate_command(
 ) -> None:
     """Score predictions against gold annotations (contract section 4).
 
-    Without --pred, the texts beside the gold files are extracted first. Prints per-label
-    strict and partial P/R/F1 with tp/fp/fn, (label, norm) F1, and record and field scores
-    per table; with --out also writes scores.json and errors.txt.
+    Without --pred, the gold's texts are extracted first. Gold without a text is refused
+    (exit 2) unless --unverified: its entity text could not be checked against the document.
+    Prints per-label strict and partial P/R/F1 with tp/fp/fn, (label, norm) F1, and record
+    and field scores per table; with --out also writes scores.json and errors.txt.
     """
-    from pipeline.eval import GoldError, PredictionError, evaluate, format_errors, format_report
-    from pipeline.run import extract_corpus
+    from pipeline.eval import (
+        GoldError,
+        GoldSourceError,
+        MissingTextError,
+        PredictionError,
+        format_errors,
+        format_report,
+        gold_text_path,
+        load_gold,
+        load_predictions,
+        score_documents,
+    )
 
-    _choose_backbone(backbone, stanza_dir)
+    resources = _resources(gazetteers, backbone, stanza_dir)
+    if texts is not None and not texts.is_dir():
+        typer.echo(f"error: --texts {texts}: no such folder", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:  # gold first: a gold mistake stops eval before a long extraction
+        gold_docs = load_gold(gold, texts, require_text=not unverified)
+    except MissingTextError as err:
+        typer.echo(f"error: {err}\n  --texts DIR names the folder of <doc_id>.txt; "
+                   "--unverified scores without the check", err=True)
+        raise typer.Exit(EXIT_USAGE) from err
+    except GoldSourceError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_USAGE) from err
+    except GoldError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_FAILED) from err
+    unchecked = sum(doc.text is None for doc in gold_docs.values())
+    if unchecked:
+        typer.echo(
+            f"warning: {unchecked} of {len(gold_docs)} gold documents unchecked (no text): "
+            "their entity text was not compared with the document (--unverified)",
+            err=True,
+        )
     with tempfile.TemporaryDirectory() as scratch:
         if pred is None:
+            from pipeline.run import extract_corpus  # only here: it loads the whole pipeline
+
             pred = (out or Path(scratch)) / "predictions"
-            texts = [p.with_suffix(".txt") for p in _gold_files(gold)]
-            extract_corpus([t for t in texts if t.exists()], pred, gazetteers, on_document=_report)
+            found = (gold_text_path(path, texts) for path in _gold_files(gold))
+            extract_corpus([t for t in found if t is not None], pred, resources,
+                           on_document=_report)
         try:
-            result = evaluate(gold, pred)
-        except (GoldError, PredictionError) as err:
+            result = score_documents(gold_docs, load_predictions(pred))
+        except PredictionError as err:
             typer.echo(f"error: {err}", err=True)
-            raise typer.Exit(1) from err
+            raise typer.Exit(EXIT_FAILED) from err
     typer.echo(format_report(result))
     if show_errors:
         typer.echo(format_errors(result))
@@ -278,8 +388,7 @@ def evaluate_backbone_command(
     from pipeline.annotate.nlp import build_backbone
     from pipeline.eval.backbone import BackboneScores, score_conllu, score_ner
 
-    _choose_backbone(backbone, stanza_dir)
-    nlp = build_backbone()
+    nlp = build_backbone(_resources(None, backbone, stanza_dir))
     for path in conllu:
         scores: BackboneScores = score_conllu(nlp, path)
         figures = scores.as_dict()
@@ -297,10 +406,10 @@ def evaluate_backbone_command(
 
 
 def _gold_files(sources: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for source in sources:
-        files.extend(sorted(source.glob("*.json")) if source.is_dir() else [source])
-    return files
+    """The gold files exactly as load_gold finds them (sub-folders named *.json skipped)."""
+    from pipeline.eval import gold_files
+
+    return gold_files(sources)
 
 
 @app.command("build-gazetteers")
@@ -330,7 +439,7 @@ def tune_fuzzy_command(
     """Learn the typo-matching threshold for place names from gold annotations."""
     from pipeline.annotate.fuzzy import SETTINGS, tune_threshold
     from pipeline.eval import load_gold
-    from pipeline.run import load_nlp
+    from pipeline.process import load_nlp
 
     places = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")
     docs = {
@@ -338,7 +447,7 @@ def tune_fuzzy_command(
         for doc_id, doc in load_gold(gold).items()
         if doc.text is not None
     }
-    best, table = tune_threshold(load_nlp(), docs)
+    best, table = tune_threshold(load_nlp(Resources()), docs)
     for threshold, (right, wrong) in table.items():
         typer.echo(f"{threshold:>4}  right {right:>3}  wrong {wrong:>3}")
     typer.echo(f"best threshold: {best}")
@@ -426,8 +535,8 @@ def bench_command(
 
 @app.command()
 def version() -> None:
-    """Print the version."""
-    typer.echo(f"lvextract {__version__} (Python {sys.version.split()[0]})")
+    """Print the version (as --version)."""
+    _print_version(True)
 
 
 app.add_typer(

@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from pipeline.document import Document, DocumentError
-from pipeline.parallel import BatchResult, make_executor, stop_executor
+from pipeline.parallel import BatchResult, make_executor, stop_executor, worker_startup
+from pipeline.process import load_nlp, process_document
+from pipeline.resources import Resources
 
 Outcome = Document | DocumentError
 WINDOW = 512
@@ -41,17 +41,14 @@ that memory does not grow with the corpus."""
 
 
 def process_one(
-    document: Document, gazetteer_dir: Path | None = None
+    document: Document, resources: Resources
 ) -> tuple[Outcome, dict[str, float], tuple[int, float]]:
     """The per-document function the bag maps: every stage, the spaCy Doc dropped."""
-    from pipeline.parallel import worker_startup
-    from pipeline.run import load_nlp, process_document
-
     started = time.perf_counter()
-    nlp = load_nlp(gazetteer_dir)  # built once per worker process, then cached
+    load_nlp(resources)  # built once per worker process, then cached
     startup = max(time.perf_counter() - started, worker_startup())
     timings: dict[str, float] = {}
-    return process_document(document, nlp, timings), timings, (os.getpid(), startup)
+    return process_document(document, resources, timings), timings, (os.getpid(), startup)
 
 
 class _Handle:
@@ -67,20 +64,20 @@ class DaskProcessor:
 
     def __init__(
         self,
-        workers: int = 2,
-        gazetteer_dir: Path | None = None,
+        workers: int,
+        resources: Resources,
         scheduler: Any = "processes",
         window: int = WINDOW,
     ) -> None:
         import dask.bag  # noqa: F401  (fail early when dask is missing)
 
         self.workers = max(1, workers)
-        self.gazetteer_dir = gazetteer_dir
+        self.resources = resources
         self.scheduler = scheduler
         self.in_flight = max(1, window // 8)
         self.pending: list[_Handle] = []
         self.pool = (
-            make_executor(self.workers, gazetteer_dir) if scheduler == "processes" else None
+            make_executor(self.workers, resources) if scheduler == "processes" else None
         )
 
     def submit(self, documents: list[Document]) -> _Handle:
@@ -101,7 +98,7 @@ class DaskProcessor:
         documents = [d for h in handles for d in h.documents]
         bag = db.from_sequence(
             documents, npartitions=max(1, min(len(documents), 4 * self.workers))
-        ).map(process_one, self.gazetteer_dir)
+        ).map(process_one, self.resources)
         options: dict[str, Any] = {"scheduler": self.scheduler}
         if self.pool is not None:
             options["pool"] = self.pool
@@ -122,18 +119,3 @@ class DaskProcessor:
     def close(self, abort: bool = False) -> None:
         if self.pool is not None:
             stop_executor(self.pool, abort)
-
-
-def extract_corpus_dask(
-    inputs: Sequence[Path],
-    out_dir: Path,
-    gazetteer_dir: Path | None = None,
-    scheduler: Any = "processes",
-    workers: int = 2,
-    **options: Any,
-) -> Any:
-    """:func:`pipeline.run.extract_corpus` with ``backend="dask"`` (module docstring)."""
-    from pipeline.run import extract_corpus
-
-    return extract_corpus(inputs, out_dir, gazetteer_dir, backend="dask", scheduler=scheduler,
-                          workers=workers, **options)

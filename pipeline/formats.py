@@ -12,7 +12,12 @@ turns them into its own cells:
   numbers, ``null`` for unknown values (text cells and list items redacted with
   ``redact``; no formula escaping, it is not a spreadsheet format);
 - **parquet**: one column per field with its Arrow type (``string``, ``int64``,
-  ``double``, ``list<string>``), written in row groups as rows arrive (pyarrow).
+  ``double``, ``list<string>``), written in row groups as rows arrive (pyarrow);
+- **xlsx**: one workbook, ``tables.xlsx``, a sheet per table (for a spreadsheet: Excel
+  opens a UTF-8 CSV as the wrong code page); numbers as numbers, lists joined with
+  ``"; "``, text cells through the CSV safety rule and never read as formulas, links or
+  numbers (xlsxwriter, in constant memory). A sheet holds at most 1,048,575 rows: a larger
+  table stops the run with :class:`SheetTooLong` (use csv or parquet for such corpora).
 
 The writers stream: they never hold more than one row group of a table in memory, and
 the same rows in the same order give byte-identical files.
@@ -32,7 +37,9 @@ from typing import IO, Any
 from pipeline.document import Centre, Project, Visit
 from pipeline.safety import redact_text, safe_cell
 
-FORMATS = ("csv", "jsonl", "parquet")
+FORMATS = ("csv", "jsonl", "parquet", "xlsx")
+WORKBOOK = "tables.xlsx"
+SHEET_ROWS = 1_048_575  # Excel's rows per sheet, less the header
 LIST_SEPARATOR = "; "
 MENTION_COLUMNS = ["doc_id", "start", "end", "text", "label", "norm", "id", "source", "score"]
 ERROR_COLUMNS = ["doc_id", "stage", "error", "message", "path"]
@@ -124,11 +131,8 @@ def parse_formats(values: Sequence[str] | None) -> tuple[str, ...]:
 
 
 def file_name(table: str, fmt: str) -> str:
-    return f"{table}.{fmt}"
-
-
-def all_file_names() -> frozenset[str]:
-    return frozenset(file_name(t, f) for t in TABLES for f in FORMATS)
+    """The file a table is written to in a format (every table of ``xlsx`` shares one)."""
+    return WORKBOOK if fmt == "xlsx" else f"{table}.{fmt}"
 
 
 # --- typed values -------------------------------------------------------------------------
@@ -194,11 +198,16 @@ class TableFileWriter:
 
 
 class CsvWriter(TableFileWriter):
-    """UTF-8, LF line ends, minimal quoting; header even for an empty table."""
+    """UTF-8, LF line ends, minimal quoting; header even for an empty table.
+
+    The csv module quotes a cell holding LF but not one holding a lone CR when lines end
+    in LF, and every reader splits a row there; a row with a CR in any cell is therefore
+    written with every cell quoted (still plain CSV, read back the same)."""
 
     def __init__(self, handle: IO[Any], schema: Schema, redact: bool) -> None:
         super().__init__(handle, schema, redact)
         self.writer = csv.writer(handle, lineterminator="\n")
+        self.quoting_writer = csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL)
         self.writer.writerow(schema.names)
 
     def cell(self, value: Any) -> Any:
@@ -213,8 +222,12 @@ class CsvWriter(TableFileWriter):
         return safe_cell(value)
 
     def write(self, rows: Sequence[Sequence[Any]]) -> None:
-        cell = self.cell
-        self.writer.writerows([cell(v) for v in row] for row in rows)
+        for row in rows:
+            cells = [self.cell(v) for v in row]
+            if any(isinstance(c, str) and "\r" in c for c in cells):
+                self.quoting_writer.writerow(cells)
+            else:
+                self.writer.writerow(cells)
 
 
 class JsonlWriter(TableFileWriter):
@@ -277,10 +290,57 @@ class ParquetWriter(TableFileWriter):
         self.writer.close()
 
 
+class SheetTooLong(OSError):
+    """A table with more rows than a spreadsheet sheet holds."""
+
+
+class XlsxWriter(TableFileWriter):
+    """One sheet of the run's workbook; ``handle`` is the xlsxwriter ``Workbook``."""
+
+    def __init__(self, handle: Any, schema: Schema, redact: bool) -> None:
+        super().__init__(handle, schema, redact)
+        self.sheet = handle.add_worksheet(schema.table)
+        self.sheet.write_row(0, 0, schema.names)
+        self.rows = 0
+
+    def cell(self, value: Any, kind: str) -> Any:
+        value = typed(value, kind)
+        if kind == "list" and value is not None:
+            value = LIST_SEPARATOR.join(value)
+        if self.redact and isinstance(value, str):
+            value = redact_text(value)
+        return safe_cell(value)
+
+    def write(self, rows: Sequence[Sequence[Any]]) -> None:
+        kinds = [c.kind for c in self.schema.columns]
+        for row in rows:
+            self.rows += 1
+            if self.rows > SHEET_ROWS:
+                raise SheetTooLong(f"{self.schema.table} has over {SHEET_ROWS} rows, more than "
+                                   "a spreadsheet sheet holds: use csv or parquet")
+            for column, (value, kind) in enumerate(zip(row, kinds, strict=True)):
+                value = self.cell(value, kind)
+                if isinstance(value, str):
+                    self.sheet.write_string(self.rows, column, value)
+                elif value is not None:
+                    self.sheet.write_number(self.rows, column, value)
+
+
+def open_workbook(path: Any) -> Any:
+    """The run's workbook: constant memory, no formula, link or number guessing."""
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(str(path), {
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+        "strings_to_numbers": False,
+    })
+
+
 WRITERS: dict[str, type[TableFileWriter]] = {
     "csv": CsvWriter,
     "jsonl": JsonlWriter,
     "parquet": ParquetWriter,
+    "xlsx": XlsxWriter,
 }
 
 

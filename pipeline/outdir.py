@@ -17,6 +17,14 @@ the complete new one. What a killed run leaves beside ``OUT`` is repaired by
 :func:`recover`, which every run calls first: a half-built new folder is deleted (after
 giving back the other files it may have taken), and a previous set caught between the two
 renames is put back.
+
+One run at a time per output folder: a run holds an exclusive lock on the hidden file
+``.OUT.lvextract-lock`` beside it from start to publish (``flock``, released by the kernel
+when the process dies, however it dies), and a second run into the same folder stops at
+once with :class:`OutputFolderError` instead of mixing its files with the first's.
+
+A folder that is not empty and holds no lvextract manifest is the user's, not an output:
+it is refused rather than replaced.
 """
 
 from __future__ import annotations
@@ -24,18 +32,19 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import json
 import os
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.formats import FORMATS, TABLES
+from pipeline.formats import FORMATS, TABLES, file_name
 
 OUTPUT_FILES = frozenset({*(f"{table}.csv" for table in TABLES), "manifest.json"})
 """The files of a default (CSV) run."""
 MANAGED_FILES = OUTPUT_FILES | frozenset(
-    f"{table}.{fmt}" for table in TABLES for fmt in FORMATS
+    file_name(table, fmt) for table in TABLES for fmt in FORMATS
 )
 """Every file lvextract may write into an output folder (any ``--format``): a run replaces
 them all, and carries over only other entries."""
@@ -60,6 +69,19 @@ def retired_path(out: Path) -> Path:
     return out.parent / f".{out.name}.lvextract-old"
 
 
+def lock_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.lvextract-lock"
+
+
+def is_output_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a manifest that lvextract wrote."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and "lvextract_version" in manifest
+
+
 def check_output_folder(out: Path) -> Path:
     """The resolved output folder, or :class:`OutputFolderError` when replacing it is unsafe."""
     resolved = out.resolve()
@@ -72,7 +94,46 @@ def check_output_folder(out: Path) -> Path:
         raise OutputFolderError(f"{out} is the home or root folder; choose a subfolder")
     if resolved.is_dir() and os.path.ismount(resolved):
         raise OutputFolderError(f"{out} is a mount point; choose a subfolder of it")
+    if resolved.is_dir() and any(resolved.iterdir()) and not is_output_folder(resolved):
+        raise OutputFolderError(
+            f"{out} is not empty and holds no lvextract output (no manifest.json of a run); "
+            "choose a new or empty folder"
+        )
     return resolved
+
+
+@contextlib.contextmanager
+def exclusive(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock; :class:`OutputFolderError` if another run holds it.
+
+    The lock file is removed on release, while still locked; a run that opened it just
+    before checks after locking that the name still points at the file it locked, so two
+    runs never both believe they hold it. A killed run's file is reused by the next."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no lock
+        yield
+        return
+    path = lock_path(out)
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            os.close(fd)
+            raise OutputFolderError(
+                f"another lvextract run is writing {out}; wait for it or choose another folder"
+            ) from err
+        with contextlib.suppress(FileNotFoundError):
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                break
+        os.close(fd)  # removed by the run that held it: lock the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        os.close(fd)
 
 
 def recover(out: Path) -> None:
@@ -99,16 +160,17 @@ def output_set(out: Path) -> Iterator[Path]:
     """
     out = check_output_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    recover(out)
-    staging = staging_path(out)
-    staging.mkdir()
-    try:
-        yield staging
-        fsync_dir(staging)
-        _publish(staging, out)
-    except BaseException:
+    with exclusive(out):
         recover(out)
-        raise
+        staging = staging_path(out)
+        staging.mkdir()
+        try:
+            yield staging
+            fsync_dir(staging)
+            _publish(staging, out)
+        except BaseException:
+            recover(out)
+            raise
 
 
 def _publish(staging: Path, out: Path) -> None:

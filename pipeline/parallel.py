@@ -1,18 +1,22 @@
-"""Parallel processing on one machine: a pool of worker processes, each with its own spaCy
-pipeline, built once.
+"""Parallel processing on one machine: a pool of worker processes sharing one built
+pipeline.
 
-:class:`PoolProcessor` runs :func:`pipeline.run.process_document` on batches of documents
-in a :class:`concurrent.futures.ProcessPoolExecutor` whose initializer builds the
-annotation pipeline once per worker. Workers start from a fork server (``spawn`` where
-there is none), never by forking the parent: the parent may have run torch (the stanza
-backbone), whose thread pools do not survive ``fork`` and hang the child. The caller
-submits batches and collects them in submission order, a bounded number in flight, so
-results come back in input order and input is read only as fast as it is processed. A
-worker that dies (killed, out of memory) fails the run with
-:class:`~concurrent.futures.process.BrokenProcessPool` instead of hanging it.
+:class:`PoolProcessor` runs :func:`pipeline.process.process_document` on batches of
+documents in a :class:`concurrent.futures.ProcessPoolExecutor`. On Linux the parent builds
+the annotation pipeline once, with torch on one thread, and the workers are *forked* from
+it: they start at once and share the models' and gazetteers' memory with the parent
+(copy-on-write) instead of each loading its own. Torch's thread pools are what makes
+``fork`` unsafe after torch has run; with one thread torch never starts them. Where there
+is no ``fork`` the workers start from a fork server (else ``spawn``) and build their own
+pipeline in the pool initializer. The caller submits batches and collects them in
+submission order, a bounded number in flight, so results come back in input order and
+input is read only as fast as it is processed. A worker that dies (killed, out of memory)
+fails the run with :class:`~concurrent.futures.process.BrokenProcessPool` instead of
+hanging it.
 
 Workers ignore Ctrl-C (the parent handles it and stops them) and, on Linux, are sent
-SIGTERM if the parent dies, so no worker outlives a killed run.
+SIGKILL when the parent dies (``PR_SET_PDEATHSIG``; forked workers are the parent's own
+children), so no worker, and so no resource tracker waiting on them, outlives a killed run.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
 from typing import Any
 
 from pipeline.document import Document, DocumentError
+from pipeline.process import load_nlp, process_document, set_torch_threads
+from pipeline.resources import Resources
 
 Outcome = Document | DocumentError
 BatchResult = tuple[list[Outcome], dict[str, float], tuple[int, float]]
@@ -43,34 +48,25 @@ def _die_with_parent() -> None:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # pragma: no cover - best effort
         pass
 
 
-def init_worker(gazetteer_dir: Path | None) -> None:
-    """Pool initializer: signals as above, then the annotation pipeline, once."""
+def init_worker(resources: Resources, parent: int | None) -> None:
+    """Pool initializer: signals as above, one torch thread (the workers already use every
+    core: 100 documents on 2 workers took 145 s with torch's default against 23 s), then
+    the annotation pipeline, once (already there in a forked worker)."""
     global _STARTUP_SECONDS
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
-    _one_thread_each()
-    from pipeline.run import load_nlp
-
+    if parent is not None and os.getppid() != parent:  # died before the signal was asked for
+        os._exit(1)
+    set_torch_threads(1)
     started = time.perf_counter()
-    load_nlp(gazetteer_dir)
+    load_nlp(resources)
     _STARTUP_SECONDS = time.perf_counter() - started
-
-
-def _one_thread_each() -> None:
-    """One torch thread per worker: the workers already use every core, and torch's own
-    pool in each of them fights the others for the same cores (measured: 100 documents on 2
-    workers took 145 s against 23 s on one)."""
-    try:
-        import torch
-    except ImportError:  # pragma: no cover - torch is a dependency; rules-only installs
-        return
-    torch.set_num_threads(1)
 
 
 def worker_startup() -> float:
@@ -78,28 +74,33 @@ def worker_startup() -> float:
     return _STARTUP_SECONDS
 
 
-def process_batch(documents: Sequence[Document], gazetteer_dir: Path | None) -> BatchResult:
+def process_batch(documents: Sequence[Document], resources: Resources) -> BatchResult:
     """Run every stage on each document of a batch (in a worker); spaCy Docs stay here."""
-    from pipeline.run import load_nlp, process_document
-
-    nlp = load_nlp(gazetteer_dir)
     timings: dict[str, float] = {}
-    outcomes = [process_document(d, nlp, timings) for d in documents]
+    outcomes = [process_document(d, resources, timings) for d in documents]
     return outcomes, timings, (os.getpid(), _STARTUP_SECONDS)
 
 
 def start_method() -> str:
-    """``forkserver`` where the platform has it (workers forked from a clean process that
-    never ran torch), else ``spawn``."""
-    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    """``fork`` on Linux (workers share the parent's built pipeline), else ``forkserver``
+    where the platform has it, else ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def make_executor(workers: int, gazetteer_dir: Path | None) -> ProcessPoolExecutor:
+def make_executor(workers: int, resources: Resources) -> ProcessPoolExecutor:
+    """The pool; with ``fork``, the pipeline is built here first, on one torch thread."""
+    method = start_method()
+    if method == "fork":
+        set_torch_threads(1)
+        load_nlp(resources)
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context(start_method()),
+        mp_context=multiprocessing.get_context(method),
         initializer=init_worker,
-        initargs=(gazetteer_dir,),
+        initargs=(resources, os.getpid() if method == "fork" else None),
     )
 
 
@@ -127,14 +128,14 @@ class PoolProcessor:
     the caller should keep submitted ahead (two per worker keeps every worker busy).
     """
 
-    def __init__(self, workers: int, gazetteer_dir: Path | None = None) -> None:
+    def __init__(self, workers: int, resources: Resources) -> None:
         self.workers = workers
-        self.gazetteer_dir = gazetteer_dir
+        self.resources = resources
         self.in_flight = 2 * workers
-        self.executor = make_executor(workers, gazetteer_dir)
+        self.executor = make_executor(workers, resources)
 
     def submit(self, documents: list[Document]) -> Future[BatchResult]:
-        return self.executor.submit(process_batch, documents, self.gazetteer_dir)
+        return self.executor.submit(process_batch, documents, self.resources)
 
     def result(self, handle: Future[BatchResult]) -> BatchResult:
         return handle.result()
@@ -148,18 +149,17 @@ class InlineProcessor:
 
     in_flight = 1
 
-    def __init__(self, gazetteer_dir: Path | None = None, keep_docs: bool = False) -> None:
-        self.gazetteer_dir = gazetteer_dir
+    def __init__(self, resources: Resources, keep_docs: bool = False) -> None:
+        self.resources = resources
         self.keep_docs = keep_docs
 
     def submit(self, documents: list[Document]) -> BatchResult:
-        from pipeline.run import load_nlp, process_document
-
         started = time.perf_counter()
-        nlp = load_nlp(self.gazetteer_dir)
+        load_nlp(self.resources)
         startup = time.perf_counter() - started
         timings: dict[str, float] = {}
-        outcomes = [process_document(d, nlp, timings, self.keep_docs) for d in documents]
+        outcomes = [process_document(d, self.resources, timings, self.keep_docs)
+                    for d in documents]
         return outcomes, timings, (os.getpid(), startup)
 
     def result(self, handle: Any) -> BatchResult:

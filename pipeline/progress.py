@@ -68,6 +68,11 @@ class BarProgress:
         self.bar.start()
         self.task = self.bar.add_task("documents", total=total, note="")
 
+    def loading(self, busy: bool) -> None:
+        """Show the model loading as its own step (the bar would sit at 0 meanwhile)."""
+        if self.bar is not None:
+            self.bar.update(self.task, description="loading models" if busy else "documents")
+
     def advance(self, outcome: Document | DocumentError, how: str) -> None:
         if isinstance(outcome, DocumentError):
             self.failed += 1

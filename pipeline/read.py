@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.document import Document, DocumentError
-from pipeline.html import html_to_text, looks_like_html
+from pipeline.html import extract_page, looks_like_html
 
 HTML_SUFFIXES = (".html", ".htm")
 INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
@@ -96,6 +96,7 @@ class Source:
     size: int | None = None
     encoding: str | None = None
     format: str | None = None  # "text" or "html"
+    notes: tuple[str, ...] = ()  # what reading it had to work around ("unclosed <script> …")
 
 
 def decode(data: bytes) -> str:
@@ -258,15 +259,18 @@ def read_source(
     is_html = path.suffix.lower() in HTML_SUFFIXES
     declared = _declared_charset(data) if is_html or data.lstrip()[:1] == b"<" else None
     text, encoding = detect(data, declared)
+    notes: tuple[str, ...] = ()
     if is_html or looks_like_html(text):
-        text, kind = html_to_text(text), "html"
+        page = extract_page(text)
+        text, kind, notes = page.text, "html", page.notes
     else:
         kind = "text"
     if not text.strip():
         raise ReadError("empty document" + (" (no text in the page)" if kind == "html" else ""))
     if len(text) > max_chars:
         raise ReadError(f"document text is {len(text)} characters, over the limit of {max_chars}")
-    source = Source(path.stem, path, hashlib.sha256(data).hexdigest(), len(data), encoding, kind)
+    source = Source(path.stem, path, hashlib.sha256(data).hexdigest(), len(data), encoding, kind,
+                    notes)
     return text, source
 
 
@@ -307,6 +311,14 @@ def read_sources(
     seen: dict[str, Path] = {}
     for path in input_files(inputs):
         doc_id = path.stem
+        if not _encodable(str(path)):
+            shown = Path(_escaped(str(path)))
+            yield (
+                Source(_escaped(doc_id), shown),
+                DocumentError(_escaped(doc_id), "read", "FileNameError",
+                              "the file name is not valid UTF-8; rename the file", shown),
+            )
+            continue
         if doc_id in seen:
             yield (
                 Source(doc_id, path),
@@ -331,6 +343,20 @@ def read_sources(
             continue
         seen[doc_id] = path
         yield source, Document(doc_id=doc_id, text=text, path=path)
+
+
+def _encodable(name: str) -> bool:
+    """Whether a file name decoded without undecodable bytes (kept as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escaped(name: str) -> str:
+    """A file name with its undecodable bytes written as ``\\xNN``, for the error table."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _message(err: Exception) -> str:

@@ -11,92 +11,38 @@ the ``pipeline.run`` logger.
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from spacy.language import Language
+import pandas as pd
 
-from pipeline.annotate.nlp import annotate, build_nlp, chosen_backbone
 from pipeline.cache import ResultCache, fingerprint
-from pipeline.clean import clean
+from pipeline.distributed import DaskProcessor
 from pipeline.document import Document, DocumentError
-from pipeline.fill import fill_tables
-from pipeline.formats import parse_formats
-from pipeline.normalise.mentions import normalise
+from pipeline.formats import SCHEMAS, TABLES, parse_formats
 from pipeline.outdir import output_set
 from pipeline.parallel import InlineProcessor, PoolProcessor
+from pipeline.process import Outcome, load_nlp, process, set_torch_threads
 from pipeline.read import MAX_BYTES, MAX_CHARS, Source, input_files, read_sources
+from pipeline.resources import Resources
 from pipeline.write import TableWriter
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 
-@cache
-def load_nlp(gazetteer_dir: Path | None = None) -> Language:
-    """The annotation pipeline, built once per process and gazetteer folder."""
-    return build_nlp(gazetteer_dir)
+def extract(text: str, doc_id: str = "document", resources: Resources | None = None) -> Document:
+    """Extract mentions and table rows from one press release; raises if a stage fails.
 
-
-def _clean(document: Document) -> Document:
-    document.clean = clean(document.text)
-    return document
-
-
-def stages(nlp: Language) -> tuple[tuple[str, Callable[[Document], Document]], ...]:
-    """The per-document stages after reading, in order, with the names errors report."""
-    return (
-        ("clean", _clean),
-        ("annotate", lambda d: annotate(d, nlp)),
-        ("normalise", normalise),
-        ("fill", fill_tables),
-    )
-
-
-def process(
-    document: Document, nlp: Language, timings: dict[str, float] | None = None
-) -> Document | DocumentError:
-    """Run every stage on one document; the first failure becomes its error record.
-
-    With ``timings``, each stage's seconds are added to it under the stage's name."""
-    for name, stage in stages(nlp):
-        started = time.perf_counter()
-        try:
-            document = stage(document)
-        except Exception as err:  # one bad document must not stop a batch
-            return DocumentError(document.doc_id, name, type(err).__name__, str(err), document.path)
-        finally:
-            if timings is not None:
-                timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
-    return document
-
-
-def process_document(
-    document: Document,
-    nlp: Language,
-    timings: dict[str, float] | None = None,
-    keep_doc: bool = False,
-) -> Document | DocumentError:
-    """:func:`process`, then (unless ``keep_doc``) drop the spaCy ``Doc`` and the cleaned
-    text: what is left is the document's table rows, small to keep and to send between
-    processes. This is the per-document function of every backend (one process, the
-    worker pool of :mod:`pipeline.parallel`, the Dask bag of :mod:`pipeline.distributed`).
-    """
-    outcome = process(document, nlp, timings)
-    if isinstance(outcome, Document) and not keep_doc:
-        outcome.doc = None
-        outcome.clean = None
-    return outcome
-
-
-def extract(text: str, doc_id: str = "document", gazetteer_dir: Path | None = None) -> Document:
-    """Extract mentions and table rows from one press release; raises if a stage fails."""
-    result = process(Document(doc_id=doc_id, text=text), load_nlp(gazetteer_dir))
+    The returned document keeps its spaCy ``Doc`` (``document.doc``) for displaCy."""
+    resources = resources or Resources()
+    set_torch_threads(1)
+    result = process(Document(doc_id=doc_id, text=text), resources)
     if isinstance(result, DocumentError):
         raise RuntimeError(
             f"{result.doc_id}: {result.stage} failed: {result.error}: {result.message}"
@@ -132,30 +78,59 @@ class RunResult:
         self.timings[stage] = self.timings.get(stage, 0.0) + seconds
 
 
-Outcome = Document | DocumentError
 BACKENDS = ("local", "dask")
-BATCH_SIZE = 8
-"""Documents per task sent to a worker: enough to make the cost of a task negligible,
-few enough to keep every worker busy to the end."""
+BATCH_SIZE = 1
+"""Documents per task sent to a worker: one, so progress moves document by document (a
+task costs about a millisecond against some 100 ms of work per document)."""
 
 
 def make_processor(
-    backend: str = "local",
-    workers: int = 1,
-    gazetteer_dir: Path | None = None,
+    backend: str,
+    workers: int,
+    resources: Resources,
     keep_docs: bool = False,
     scheduler: Any = None,
 ) -> Any:
     """The object that processes batches of documents for ``backend`` and ``workers``."""
     if backend == "dask":
-        from pipeline.distributed import DaskProcessor
-
-        return DaskProcessor(workers, gazetteer_dir, scheduler or "processes")
+        return DaskProcessor(workers, resources, scheduler or "processes")
     if backend != "local":
         raise ValueError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
     if workers <= 1:
-        return InlineProcessor(gazetteer_dir, keep_docs)
-    return PoolProcessor(workers, gazetteer_dir)
+        set_torch_threads(1)
+        load_nlp(resources)
+        return InlineProcessor(resources, keep_docs)
+    return PoolProcessor(workers, resources)
+
+
+class DeferredProcessor:
+    """A processor made when the first batch needs one, so a run whose documents all come
+    from the cache loads no model; the making (model loading) is shown as its own step."""
+
+    def __init__(self, make: Callable[[], Any], progress: Progress | None = None) -> None:
+        self.make = make
+        self.progress = progress
+        self.made: Any = None
+
+    @property
+    def in_flight(self) -> int:
+        return self.made.in_flight if self.made is not None else 1
+
+    def submit(self, documents: list[Document]) -> Any:
+        if self.made is None:
+            if self.progress is not None:
+                self.progress.loading(True)
+            self.made = self.make()
+            if self.progress is not None:
+                self.progress.loading(False)
+        return self.made.submit(documents)
+
+    def result(self, handle: Any) -> Any:
+        return self.made.result(handle)
+
+    def close(self, abort: bool = False) -> None:
+        if self.made is not None:
+            self.made.close(abort)
 
 
 def iter_outcomes(
@@ -243,7 +218,7 @@ def _log(outcome: Outcome, how: str) -> None:
 
 def extract_documents(
     inputs: Iterable[Path],
-    gazetteer_dir: Path | None = None,
+    resources: Resources | None = None,
     on_document: Callable[[Document | DocumentError], None] | None = None,
     cache_dir: Path | None = None,
     max_bytes: int = MAX_BYTES,
@@ -257,9 +232,11 @@ def extract_documents(
     its spaCy ``Doc`` (for callers that look at it); for a large corpus written to files,
     :func:`extract_corpus` keeps none of them.
     """
-    result = RunResult(fingerprint=fingerprint(gazetteer_dir))
+    resources = resources or Resources()
+    result = RunResult(fingerprint=fingerprint(resources))
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
-    processor = InlineProcessor(gazetteer_dir, keep_docs=True)
+    set_torch_threads(1)
+    processor = InlineProcessor(resources, keep_docs=True)
     for source, outcome, _how in iter_outcomes(inputs, result, processor, cache, max_bytes,
                                                max_chars):
         result.sources.append(source)
@@ -279,6 +256,8 @@ class Progress(Protocol):
 
     def start(self, total: int) -> None: ...
 
+    def loading(self, busy: bool) -> None: ...
+
     def advance(self, outcome: Outcome, how: str) -> None: ...
 
     def stop(self) -> None: ...
@@ -287,7 +266,7 @@ class Progress(Protocol):
 def extract_corpus(
     inputs: Sequence[Path],
     out_dir: Path,
-    gazetteer_dir: Path | None = None,
+    resources: Resources | None = None,
     on_document: Callable[[Document | DocumentError], None] | None = None,
     cache_dir: Path | None = None,
     redact: bool = False,
@@ -319,16 +298,21 @@ def extract_corpus(
     """
     started = time.perf_counter()
     formats = parse_formats(formats)
-    result = RunResult(fingerprint=fingerprint(gazetteer_dir), workers=workers, backend=backend)
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
+    resources = resources or Resources()
+    result = RunResult(fingerprint=fingerprint(resources), workers=workers, backend=backend)
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
     about = {
         "pipeline_fingerprint": result.fingerprint,
-        "backbone": chosen_backbone()[0],
+        "backbone": resources.backbone,
         "max_bytes": max_bytes,
         "max_chars": max_chars,
         "formats": list(formats),
     }
-    processor = make_processor(backend, workers, gazetteer_dir, scheduler=scheduler)
+    processor = DeferredProcessor(
+        lambda: make_processor(backend, workers, resources, scheduler=scheduler), progress
+    )
     abort = True
     try:
         with output_set(out_dir) as staging:
@@ -370,3 +354,43 @@ def extract_corpus(
              if keep_documents else result.counts.get("documents", 0), result.processed,
              result.cached, len(result.errors))
     return result
+
+
+def extract_texts(
+    texts: Mapping[str, str] | Iterable[str], resources: Resources | None = None
+) -> dict[str, pd.DataFrame]:
+    """Texts in, tables out: the run's tables as pandas DataFrames, for a notebook.
+
+    ``texts`` maps ``doc_id`` to text (or is a list of texts, numbered ``text-1``, ...).
+    The result has a DataFrame per table file of ``run`` (``visits``, ``centres``,
+    ``projects``, ``mentions``, ``errors``, ``provenance``, ``centres_merged``,
+    ``projects_merged``) with the same columns and types as the Parquet files: lists as
+    lists, whole numbers as nullable integers, unknown values as missing. A text whose
+    processing fails is a row of ``errors``."""
+    resources = resources or Resources()
+    items = texts.items() if isinstance(texts, Mapping) else (
+        (f"text-{number}", text) for number, text in enumerate(texts, start=1)
+    )
+    processor = make_processor("local", 1, resources)
+    with tempfile.TemporaryDirectory(prefix="lvextract-") as scratch:
+        writer = TableWriter(Path(scratch), ("parquet",))
+        for doc_id, text in items:
+            [outcome], _timings, _startup = processor.submit([Document(doc_id, text)])
+            if isinstance(outcome, DocumentError):
+                writer.add_error(outcome)
+            else:
+                writer.add(outcome)
+        writer.finish()
+        return {table: _frame(Path(scratch) / f"{table}.parquet", table) for table in TABLES}
+
+
+def _frame(path: Path, table: str) -> pd.DataFrame:
+    """A Parquet table as a DataFrame whose list cells are Python lists."""
+    frame = pd.read_parquet(path, dtype_backend="numpy_nullable")
+    for column in SCHEMAS[table].columns:
+        if column.kind == "list":
+            frame[column.name] = pd.Series(
+                [None if value is None else list(value) for value in frame[column.name]],
+                index=frame.index, dtype=object,
+            )
+    return frame

@@ -1,13 +1,13 @@
 """Safe outputs: spreadsheet-formula neutralisation and the ``--redact`` rule.
 
-**CSV cells a spreadsheet would execute.** A text cell that starts with ``=``, ``+``,
-``-``, ``@``, a tab, CR or LF gets a single quote ``'`` in front, so Excel, LibreOffice
-and Google Sheets show it as text instead of running it as a formula (``=HYPERLINK(...)``,
-``@SUM(...)``, ``=cmd|...``). A cell made only of digits, spaces and ``+ - . , / : %`` is
-*inert* and left as it is: it cannot call a function, open a link or run a command (that
-needs letters, ``(``, ``|`` or ``!``). So numbers ("-5"), phone numbers in the contract's
-PHONE norm ("+37129123456") and ISO dates without a year ("--12-06") keep their exact
-value. Numbers stored as numbers are never touched.
+**CSV cells a spreadsheet would execute.** OWASP's rule, whatever follows: a text cell that
+starts with ``=``, ``+``, ``-``, ``@``, a tab, CR or LF gets a single quote ``'`` in front,
+so Excel, LibreOffice and Google Sheets show it as text instead of running it as a formula
+(``=HYPERLINK(...)``, ``@SUM(...)``, ``+372 2000000``, ``-2+3``). So a PHONE norm
+``+37129123456`` reads ``'+37129123456`` and a DATE without a year ``--12-06`` reads
+``'--12-06`` in CSV and xlsx; a text cell that itself starts with ``'`` gets a second one,
+so :func:`plain_cell` gives every value back exactly. Numbers stored as numbers are never
+touched, and Parquet and JSON Lines keep the plain values (they are no spreadsheet format).
 
 **Redaction (``--redact``).** E-mail addresses and phone numbers of *private persons* are
 replaced by ``[redacted e-mail]`` / ``[redacted phone]`` in every CSV: EMAIL and PHONE
@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-_INERT = re.compile(r"[0-9 +\-.,/:%]*")
+ESCAPE = "'"
 
 REDACTED_EMAIL = "[redacted e-mail]"
 REDACTED_PHONE = "[redacted phone]"
@@ -46,10 +46,15 @@ PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)\s?371[\s-]?)?\d(?:[\s-]?\d){7}(?![\w
 
 def safe_cell(value: Any) -> Any:
     """``'`` before a text cell a spreadsheet would run as a formula (module docstring)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _INERT.fullmatch(
-        value
-    ):
-        return "'" + value
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, ESCAPE)):
+        return ESCAPE + value
+    return value
+
+
+def plain_cell(value: str) -> str:
+    """The value :func:`safe_cell` was given, from the cell it wrote (CSV readers use it)."""
+    if value.startswith(ESCAPE) and value[1:].startswith((*FORMULA_STARTS, ESCAPE)):
+        return value[1:]
     return value
 
 

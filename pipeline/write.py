@@ -41,9 +41,12 @@ from pipeline.formats import (
     LIST_SEPARATOR,
     MENTION_COLUMNS,
     SCHEMAS,
+    WORKBOOK,
     WRITERS,
+    XlsxWriter,
     file_name,
     open_mode,
+    open_workbook,
 )
 from pipeline.outdir import fsync_dir, output_set
 from pipeline.read import Source
@@ -131,6 +134,7 @@ class TableWriter:
         self.counts = dict.fromkeys(ROW_TABLES, 0)
         self.inputs: list[tuple[str, dict[str, Any]]] = []
         self.errors: list[DocumentError] = []
+        self.workbook: Any = None
 
     def add(self, document: Document, source: Source | None = None) -> None:
         """Add a processed document's rows and its manifest entry."""
@@ -217,14 +221,25 @@ class TableWriter:
         )
         _write_file(self.folder / "manifest.json",
                     json.dumps(info, ensure_ascii=False, indent=1) + "\n")
+        if self.workbook is not None:
+            self.workbook.close()
+            _fsync(self.folder / WORKBOOK)
         shutil.rmtree(self.scratch, ignore_errors=True)
         return counts
+
+    def _workbook(self) -> Any:
+        if self.workbook is None:
+            self.workbook = open_workbook(self.folder / WORKBOOK)
+        return self.workbook
 
     def _write_table(self, table: str, rows: Iterable[list[Any]]) -> None:
         schema = SCHEMAS[table]
         handles, writers = [], []
         try:
             for fmt in self.formats:
+                if fmt == "xlsx":  # a sheet of the one workbook, closed in finish()
+                    writers.append(XlsxWriter(self._workbook(), schema, self.redact))
+                    continue
                 handle = (self.folder / file_name(table, fmt)).open(**open_mode(fmt))
                 handles.append(handle)
                 writers.append(WRITERS[fmt](handle, schema, self.redact))
@@ -268,6 +283,8 @@ def _input_entry(document: Document, source: Source | None) -> dict[str, Any]:
     if source is not None and source.sha256 is not None and str(source.path) == str(path):
         item.update(sha256=source.sha256, bytes=source.size, encoding=source.encoding,
                     format=source.format)
+        if source.notes:
+            item["notes"] = list(source.notes)
     elif document.text is not None:
         item["sha256"] = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
     return item
@@ -275,6 +292,11 @@ def _input_entry(document: Document, source: Source | None) -> dict[str, Any]:
 
 def _error_key(e: DocumentError) -> tuple[str, ...]:
     return (e.doc_id, e.stage, e.error, e.message, str(e.path or ""))
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def _write_file(path: Path, text: str) -> None:

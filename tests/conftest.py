@@ -14,12 +14,13 @@ from pipeline.document import Document
 def nlp() -> Language:
     """The project's annotation pipeline over the project's gazetteers.
 
-    ``pipeline.run.load_nlp`` caches it, so ``extract`` reuses this very object and the
+    ``pipeline.process.load_nlp`` caches it, so ``extract`` reuses this very object and the
     few seconds the build takes are paid once.
     """
-    from pipeline.run import load_nlp
+    from pipeline.process import load_nlp
+    from pipeline.resources import Resources
 
-    return load_nlp()
+    return load_nlp(Resources())
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,13 @@ from pipeline.outdir import (
     staging_path,
 )
 from pipeline.run import extract_corpus
-from pipeline.safety import is_private_email, is_private_phone, redact_text, safe_cell
+from pipeline.safety import (
+    is_private_email,
+    is_private_phone,
+    plain_cell,
+    redact_text,
+    safe_cell,
+)
 from pipeline.write import PAUSE_ENV, write_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -400,10 +406,12 @@ def test_a_corrupt_or_unwritable_cache_never_fails_a_run(tmp_path: Path, nlp) ->
         ("-2+3*A1", "'-2+3*A1"),
         ("\t=1", "'\t=1"),
         ("\r=1", "'\r=1"),
-        ("-5", "-5"),
-        ("+37129123456", "+37129123456"),
-        ("--12-06", "--12-06"),
-        ("-12.5%", "-12.5%"),
+        ("+372 2000000", "'+372 2000000"),
+        ("-2+3", "'-2+3"),
+        ("+371 26 418 305", "'+371 26 418 305"),
+        ("-5", "'-5"),
+        ("--12-06", "'--12-06"),
+        ("'citāts'", "''citāts'"),
         ("Ludzā", "Ludzā"),
         ("", ""),
         (-5, -5),
@@ -412,9 +420,15 @@ def test_a_corrupt_or_unwritable_cache_never_fails_a_run(tmp_path: Path, nlp) ->
 )
 def test_safe_cell(value: object, safe: object) -> None:
     assert safe_cell(value) == safe
+    if isinstance(value, str):
+        assert plain_cell(safe) == value
 
 
-def test_outputs_neutralise_formulas_but_keep_numbers_phones_and_dates(tmp_path: Path) -> None:
+def test_plain_cell_leaves_an_ordinary_apostrophe() -> None:
+    assert plain_cell("'Mazputniņš' ir nosaukums") == "'Mazputniņš' ir nosaukums"
+
+
+def test_outputs_neutralise_every_formula_start_but_keep_numbers(tmp_path: Path) -> None:
     doc_id = "=cmd|' /C calc'!A0"
     text = "=HYPERLINK(\"x\") tālr. +37129123456 --12-06"
     document = Document(
@@ -438,8 +452,8 @@ def test_outputs_neutralise_formulas_but_keep_numbers_phones_and_dates(tmp_path:
     mentions = rows(out / "mentions.csv")
     assert [m["doc_id"] for m in mentions] == ["'" + doc_id] * 3
     assert (mentions[0]["text"], mentions[0]["norm"]) == ("'=HYPERLINK(\"x\")",) * 2
-    assert (mentions[1]["text"], mentions[1]["norm"]) == ("+37129123456", "+37129123456")
-    assert mentions[2]["norm"] == "--12-06"
+    assert (mentions[1]["text"], mentions[1]["norm"]) == ("'+37129123456", "'+37129123456")
+    assert mentions[2]["norm"] == "'--12-06"
     [visit] = rows(out / "visits.csv")
     assert visit["organiser"] == "'@SUM(A1)"
     assert visit["participants_count"] == "-5"

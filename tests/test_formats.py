@@ -154,8 +154,29 @@ def test_parse_formats() -> None:
     assert parse_formats(None) == ("csv",)
     assert parse_formats(["parquet,csv", "jsonl"]) == ("csv", "jsonl", "parquet")
     assert parse_formats(["JSONL"]) == ("jsonl",)
-    with pytest.raises(ValueError, match="unknown format 'xlsx'"):
-        parse_formats(["csv,xlsx"])
+    assert parse_formats(["csv,xlsx"]) == ("csv", "xlsx")
+    with pytest.raises(ValueError, match="unknown format 'ods'"):
+        parse_formats(["csv,ods"])
+
+
+def test_xlsx_is_one_workbook_with_a_sheet_per_table(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from pipeline.document import Document, Visit
+
+    visit = Visit("lv-1-v1", "lv-1", participants_count=18, organiser="=HYPERLINK(\"x\")",
+                  participant_groups=["sociālie darbinieki", "+ citi"])
+    write_outputs([Document("lv-1", "x", visits=[visit])], [], tmp_path / "out",
+                  formats=("csv", "xlsx"))
+    book = load_workbook(tmp_path / "out" / "tables.xlsx", read_only=True)
+    assert sorted(book.sheetnames) == sorted(TABLES)
+    header, row = list(book["visits"].iter_rows(values_only=True))
+    assert header[:6] == ("visit_id", "doc_id", "date_start", "date_end", "organiser", "project")
+    values = dict(zip(header, row, strict=True))
+    assert values["participants_count"] == 18  # a number, not text
+    assert values["organiser"] == "'=HYPERLINK(\"x\")"  # as safe as in CSV
+    assert values["participant_groups"] == "sociālie darbinieki; + citi"
+    assert values["date_start"] is None
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.document import Document
-from pipeline.html import html_to_text, looks_like_html
+from pipeline.html import MAX_UNCLOSED, Page, extract_page, html_to_text, looks_like_html
 from pipeline.read import read_documents, read_source
 from pipeline.run import extract
 
@@ -66,6 +67,79 @@ def test_a_page_becomes_its_text_without_boilerplate() -> None:
 )
 def test_html_to_text_rules(html: str, text: str) -> None:
     assert html_to_text(html) == text
+
+
+UNCLOSED_SCRIPT = """<html><body><h1>Jaunumi</h1>
+<script>
+var izvelne = "<p>Sākums</p>"; if (a < b) { rādīt(); }
+<p>2024. gada 5. maijā Rēzeknē viesojās kolēģi no Balvu novada.</p>
+<div>Viesi apmeklēja dienas centru „Saulespuķe”.</div>
+</body></html>
+"""
+
+
+def test_an_unclosed_script_is_read_past_and_noted() -> None:
+    page = extract_page(UNCLOSED_SCRIPT)
+    assert page.text == (
+        "Jaunumi\n\n2024. gada 5. maijā Rēzeknē viesojās kolēģi no Balvu novada.\n\n"
+        "Viesi apmeklēja dienas centru „Saulespuķe”."
+    )  # the "<p>" in the script's code does not end it: no line starts with it
+    start, resume = UNCLOSED_SCRIPT.index("<script>"), UNCLOSED_SCRIPT.index("<p>2024")
+    assert page.notes == (f"unclosed <script> at character {start}: read past it from "
+                          f"character {resume}",)
+    assert html_to_text(UNCLOSED_SCRIPT) == page.text
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "notes"),
+    [
+        ("<p>Ludzā</p><style>p{color:red}<p>Balvos</p>", "Ludzā\n\nBalvos",
+         ("unclosed <style> at character 12: read past it from character 31",)),
+        ("<p>Ludzā<script>x = 1;<br>Balvos</p>", "Ludzā\nBalvos",
+         ("unclosed <script> at character 8: read past it from character 22",)),
+        ("<p>Ludzā</p><nav><script>x<p>izvēlne</p></nav><p>Balvos</p>", "Ludzā\n\nBalvos",
+         ("unclosed <script> at character 17: read past it from character 26",)),
+        ("<p>Ludzā</p><script>x = 1;</body></html>", "Ludzā",
+         ("unclosed <script> at character 12: no block tag after it, the rest of the page "
+          "(20 characters) left out",)),
+        ("<p>Ludzā</p><script>x = '<p>';</script><p>Balvos</p>", "Ludzā\n\nBalvos", ()),
+        ("<!-- <script> --><p>Ludzā</p>", "Ludzā", ()),
+        ("<p>Ludzā</p><script/><p>Balvos</p>", "Ludzā\n\nBalvos", ()),
+    ],
+    ids=["style-one-line", "br", "inside-nav", "no-block-after", "closed", "in-comment",
+         "self-closed"],
+)
+def test_unclosed_script_or_style_rules(html: str, text: str, notes: tuple[str, ...]) -> None:
+    assert extract_page(html) == Page(text, notes)
+
+
+def test_too_many_unclosed_scripts_leave_the_rest_out() -> None:
+    page = extract_page("<p>a</p>" + "<script>x<p>b</p>" * (MAX_UNCLOSED + 5))
+    assert len(page.notes) == MAX_UNCLOSED + 1
+    assert f"over {MAX_UNCLOSED} in a page" in page.notes[-1]
+    assert page.text.split("\n\n") == ["a"] + ["b"] * MAX_UNCLOSED
+
+
+def test_the_reader_keeps_the_page_after_an_unclosed_script(tmp_path: Path) -> None:
+    path = tmp_path / "rezekne.html"
+    path.write_text(UNCLOSED_SCRIPT, encoding="utf-8")
+    text, source = read_source(path)
+    assert source.format == "html"
+    assert "Rēzeknē viesojās" in text and "„Saulespuķe”" in text
+    assert len(source.notes) == 1 and "unclosed <script>" in source.notes[0]
+
+
+def test_the_manifest_reports_an_unclosed_script(tmp_path: Path) -> None:
+    from pipeline.document import Document
+    from pipeline.write import write_outputs
+
+    path = tmp_path / "rezekne.html"
+    path.write_text(UNCLOSED_SCRIPT, encoding="utf-8")
+    text, source = read_source(path)
+    write_outputs([Document("rezekne", text, path)], [], tmp_path / "out", sources=[source])
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = manifest["inputs"]
+    assert entry["notes"] == list(source.notes)
 
 
 @pytest.mark.parametrize(

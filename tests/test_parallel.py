@@ -75,11 +75,10 @@ def test_an_interrupted_parallel_run_leaves_the_output_as_it_was(tmp_path: Path,
 
 
 def test_the_dask_bag_writes_the_same_tables(tmp_path: Path, nlp) -> None:
-    from pipeline.distributed import extract_corpus_dask
-
     corpus = inputs(tmp_path / "in", 5)
     extract_corpus([corpus], tmp_path / "local")
-    result = extract_corpus_dask([corpus], tmp_path / "dask", scheduler="processes", workers=2)
+    result = extract_corpus([corpus], tmp_path / "dask", backend="dask", scheduler="processes",
+                            workers=2)
     assert result.backend == "dask" and result.processed == 5
 
     def sorted_lines(path: Path) -> str:
@@ -156,3 +155,38 @@ def test_a_worker_that_dies_fails_the_run_without_hanging(tmp_path: Path, nlp) -
     with pytest.raises(BrokenProcessPool):
         extract_corpus([corpus], out, workers=2, batch_size=1, on_document=kill_a_worker)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+def test_a_dask_cluster_named_by_scheduler_writes_the_same_tables(tmp_path: Path, nlp) -> None:
+    """``run --scheduler ADDRESS`` on a running cluster (here a local one, its workers
+    threads of this process) writes the bytes of a local run."""
+    distributed = pytest.importorskip("distributed")
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    corpus = inputs(tmp_path / "in", 4)
+    extract_corpus([corpus], tmp_path / "local", formats=FORMATS)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        result = CliRunner().invoke(app, [
+            "run", str(corpus), "--out", str(tmp_path / "cluster"), "--no-cache", "-q",
+            "--scheduler", cluster.scheduler_address, "-f", "csv,jsonl,parquet",
+        ])
+    assert result.exit_code == 3, result.output  # the binary file is the one failure
+    assert hashes(tmp_path / "local") == hashes(tmp_path / "cluster")
+
+
+def test_a_scheduler_that_is_not_there_is_a_usage_error(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    corpus = inputs(tmp_path / "in", 1)
+    result = CliRunner().invoke(app, [
+        "run", str(corpus), "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9",
+    ])
+    assert result.exit_code == 2
+    assert "no Dask scheduler" in result.output
+    assert not (tmp_path / "out").exists()

@@ -116,12 +116,12 @@ def test_pipeline_package_exposes_extract(run_text: Run) -> None:
 
 
 def test_extract_raises_when_a_stage_fails(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.run as run
+    import pipeline.process as process
 
-    def broken(document: Document) -> Document:
+    def broken(document: Document, kb: object) -> Document:
         raise ValueError("salūza")
 
-    monkeypatch.setattr(run, "fill_tables", broken)
+    monkeypatch.setattr(process, "fill_tables", broken)
     with pytest.raises(RuntimeError, match="fill failed: ValueError: salūza"):
         extract("Grupa viesojās Ludzā.", doc_id="x")
 
@@ -146,16 +146,16 @@ def write_inputs(folder: Path) -> Path:
 def test_a_document_failing_at_a_later_stage_is_isolated(
     tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pipeline.run as run
+    import pipeline.process as process
 
-    real = run.fill_tables
+    real = process.fill_tables
 
-    def fill_or_fail(document: Document) -> Document:
+    def fill_or_fail(document: Document, kb: object) -> Document:
         if document.doc_id == "b-salust":
             raise KeyError("centre_type")
-        return real(document)
+        return real(document, kb)
 
-    monkeypatch.setattr(run, "fill_tables", fill_or_fail)
+    monkeypatch.setattr(process, "fill_tables", fill_or_fail)
     seen: list[str] = []
     result = extract_corpus(
         [write_inputs(tmp_path / "in")], tmp_path / "out", on_document=lambda o: seen.append(

@@ -28,7 +28,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,8 +35,8 @@ from spacy.util import minibatch
 from spacy.vocab import Vocab
 
 from pipeline.annotate.tokenizer import abbreviations
+from pipeline.resources import BACKBONES, MODEL_DIR, Backbone
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "lv"
 TOKENIZE_MODEL = MODEL_DIR / "tokenize.pt"
 TAGGER_MODEL = MODEL_DIR / "tagger"
 LEMMA_MODEL = MODEL_DIR / "lemma.pt"
@@ -48,8 +47,6 @@ LEMMA_CONVENTIONS = Path(__file__).resolve().parents[1] / "data" / "lemmas.json"
 SHIPPED_RESOURCES = MODEL_DIR / "resources.json"
 OFFICIAL_PROCESSORS = ("tokenize", "pos", "lemma", "depparse")
 TAGGER_PIPES = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
-Backbone = Literal["shipped", "official", "rules"]
-BACKBONES: tuple[Backbone, ...] = ("shipped", "official", "rules")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.annotate.gazetteer import fits_head, place_facts
 from pipeline.annotate.spans import Hit, add_candidates, candidates
-from pipeline.gazetteer.kb import Place, load_heads, places_by_form
+from pipeline.gazetteer.kb import KnowledgeBase, Place, knowledge_base
 
 SETTINGS = Path(__file__).resolve().parents[1] / "data" / "fuzzy.json"
 MAX_WORDS = 3
@@ -43,11 +43,11 @@ def settings() -> FuzzySettings:
 
 
 @cache
-def _forms_by_key(places_path: Path | None) -> dict[tuple[str, int], list[str]]:
+def _forms_by_key(kb: KnowledgeBase) -> dict[tuple[str, int], list[str]]:
     """Lower-cased surface forms grouped by (first letter, word count), villages left out:
     thousands of short village names would turn common words into places."""
     grouped: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
-    for form, places in places_by_form(places_path).items():
+    for form, places in kb.by_form.items():
         if any(p.kind not in FUZZY_EXCLUDED_KINDS for p in places):
             grouped[(form[0], len(form.split()))].append(form)
     return {key: sorted(forms) for key, forms in grouped.items()}
@@ -56,13 +56,11 @@ def _forms_by_key(places_path: Path | None) -> dict[tuple[str, int], list[str]]:
 class FuzzyPlaceMatcher:
     """The component: ``config`` can be replaced between documents (see tune_threshold)."""
 
-    def __init__(self, places_path: Path | None, config: FuzzySettings) -> None:
-        self.places_path = places_path
+    def __init__(self, kb: KnowledgeBase, config: FuzzySettings) -> None:
         self.config = config
-        self.by_form = places_by_form(places_path)
-        self.forms = _forms_by_key(places_path)
-        heads = load_heads(places_path.parent / "heads.json" if places_path else None)
-        self.head_by_form = {f.lower(): h for h in heads.values() for f in h.surface}
+        self.by_form = kb.by_form
+        self.forms = _forms_by_key(kb)
+        self.head_by_form = {f.lower(): h for h in kb.heads.values() for f in h.surface}
 
     def __call__(self, doc: Doc) -> Doc:
         add_candidates(doc, self.find(doc))
@@ -139,13 +137,10 @@ class FuzzyPlaceMatcher:
         return places[0] if places else None
 
 
-@Language.factory(
-    "lv_fuzzy_places", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"]
-)
-def make_fuzzy_places(nlp: Language, name: str, gazetteer_dir: str | None):
+@Language.factory("lv_fuzzy_places", assigns=["doc._.candidates"])
+def make_fuzzy_places(nlp: Language, name: str, gazetteer_dir: str):
     """Add typo-tolerant place candidates where no other finder found anything."""
-    places_path = Path(gazetteer_dir) / "places.jsonl" if gazetteer_dir else None
-    return FuzzyPlaceMatcher(places_path, settings())
+    return FuzzyPlaceMatcher(knowledge_base(Path(gazetteer_dir)), settings())
 
 
 PLACE_LABELS = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")

@@ -40,8 +40,7 @@ from pipeline.gazetteer.kb import (
     Place,
     index_by_form,
     index_by_modifier,
-    load_heads,
-    load_places,
+    knowledge_base,
 )
 
 LIST_GLUE = frozenset({",", "un", "vai", "&"})
@@ -137,11 +136,10 @@ class PlaceMatcher:
         self.matcher.add("PLACE", list(pattern_docs(nlp, forms)))
 
     @classmethod
-    def from_dir(cls, nlp: Language, gazetteer_dir: Path | None = None) -> PlaceMatcher:
+    def from_dir(cls, nlp: Language, gazetteer_dir: Path) -> PlaceMatcher:
         """The matcher over a gazetteer folder's places.jsonl and heads.json."""
-        places_path = gazetteer_dir / "places.jsonl" if gazetteer_dir else None
-        heads_path = gazetteer_dir / "heads.json" if gazetteer_dir else None
-        return cls(nlp, load_places(places_path), load_heads(heads_path))
+        kb = knowledge_base(gazetteer_dir)
+        return cls(nlp, kb.places, kb.heads)
 
     def find(self, doc: Doc) -> list[Hit]:
         hits = [
@@ -240,12 +238,10 @@ class PlaceMatcher:
         return _hit(candidates[0], token.idx, token.idx + len(token.text), "gazetteer.list")
 
 
-@Language.factory(
-    "lv_gazetteer", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"]
-)
-def make_gazetteer(nlp: Language, name: str, gazetteer_dir: str | None):
+@Language.factory("lv_gazetteer", assigns=["doc._.candidates"])
+def make_gazetteer(nlp: Language, name: str, gazetteer_dir: str):
     """Add MUNICIPALITY, LOCALITY, REGION and FOREIGN_PLACE candidates to ``doc._.candidates``."""
-    matcher = PlaceMatcher.from_dir(nlp, Path(gazetteer_dir) if gazetteer_dir else None)
+    matcher = PlaceMatcher.from_dir(nlp, Path(gazetteer_dir))
 
     def gazetteer_component(doc: Doc) -> Doc:
         add_candidates(doc, matcher.find(doc))

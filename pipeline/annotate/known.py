@@ -21,7 +21,6 @@ from spacy.tokens import Doc
 
 from pipeline.annotate.names import lexicon
 from pipeline.annotate.spans import Hit, add_candidates
-from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
 
 LIST_FILES = (("orgs.jsonl", None), ("programmes.jsonl", "PROGRAMME"))
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -86,12 +85,10 @@ def find_known_names(text: str, folder: Path) -> list[Hit]:
     return hits
 
 
-@Language.factory(
-    "lv_known_names", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"]
-)
-def make_known_names(nlp: Language, name: str, gazetteer_dir: str | None):
+@Language.factory("lv_known_names", assigns=["doc._.candidates"])
+def make_known_names(nlp: Language, name: str, gazetteer_dir: str):
     """Add ORG, CENTRE and PROGRAMME candidates from the curated lists."""
-    folder = Path(gazetteer_dir) if gazetteer_dir else default_gazetteer_dir()
+    folder = Path(gazetteer_dir)
     known_names(folder)
 
     def known_names_component(doc: Doc) -> Doc:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.inflect import decline
-from pipeline.gazetteer.kb import places_by_form, places_by_modifier
+from pipeline.gazetteer.kb import KnowledgeBase, knowledge_base
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.json"
 
@@ -145,9 +145,8 @@ def quote_free(name: str) -> str:
     return re.sub(f"[{_OPEN}{_CLOSE}”]", '"', name)
 
 
-def find_quoted_names(text: str) -> list[Hit]:
+def find_quoted_names(text: str, kb: KnowledgeBase) -> list[Hit]:
     """Classify every quoted name by the cue words before it (see module docstring)."""
-    lexicon = _lexicon()
     hits: list[Hit] = []
     seen: dict[str, Hit] = {}
     previous: Hit | None = None
@@ -156,7 +155,7 @@ def find_quoted_names(text: str) -> list[Hit]:
         name = match.group("name") or match.group("flat")
         left = text[max(0, match.start() - 120) : match.start()]
         left = _SENTENCE_BREAK.split(left)[-1]
-        hit = _classify(text, match.start(), match.end(), name, left, lexicon)
+        hit = _classify(text, match.start(), match.end(), name, left, kb)
         if (
             hit is None
             and previous is not None
@@ -199,11 +198,14 @@ def _project_parts(hit: Hit, text: str) -> list[Hit]:
     return parts
 
 
-def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: dict) -> Hit | None:
+def _classify(
+    text: str, start: int, end: int, name: str, left: str, kb: KnowledgeBase
+) -> Hit | None:
+    lexicon = _lexicon()
     for cue, centre_type in lexicon["_centre_cues"]:
         cue_match = cue.search(left)
         if cue_match:
-            span_start = start - (len(left) - _centre_start(left, cue_match.start(), lexicon))
+            span_start = start - (len(left) - _centre_start(left, cue_match.start(), kb))
             return Hit(
                 span_start, end, "CENTRE", name, "names.quoted", facts={"centre_type": centre_type}
             )
@@ -231,15 +233,15 @@ def _classify(text: str, start: int, end: int, name: str, left: str, lexicon: di
     return None
 
 
-def _centre_start(left: str, cue_start: int, lexicon: dict) -> int:
+def _centre_start(left: str, cue_start: int, kb: KnowledgeBase) -> int:
     """Where a centre's span starts: its type words, widened over the words that qualify
     them ("sociālā", "pensionāru") and a known place opening them ("Viļānu novada",
     "Espo")."""
-    start = lexicon["_centre_prefix"].search(left[:cue_start]).start()
+    start = _lexicon()["_centre_prefix"].search(left[:cue_start]).start()
     place = _OPENING_WORD.search(left[:start])
     if place:
         word = place.group("word").lower()
-        if places_by_form().get(word) or places_by_modifier().get(word):
+        if kb.by_form.get(word) or kb.by_modifier.get(word):
             return place.start()
     return start
 
@@ -270,7 +272,9 @@ def _like(model: Hit, start: int, end: int, name: str, how: str) -> Hit:
     return Hit(start, end, model.label, norm, f"names.{how}", facts=dict(model.facts))
 
 
-def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
+def _named_institution(
+    text: str, match: re.Match[str], lexicon: dict, kb: KnowledgeBase
+) -> bool:
     """Tell a named body ("Liepājas domes", "Tartu pilsētas Sociālās palīdzības
     departamenta") from a sentence-initial "Pateicoties pašvaldības", a region's generic
     "Kurzemes pašvaldību" and a shared-head list "Siguldas un Ikšķiles pašvaldības" (whose
@@ -280,25 +284,25 @@ def _named_institution(text: str, match: re.Match[str], lexicon: dict) -> bool:
         return False  # "Liepājā viesojās Klaipēdas …": the name starts at a genitive
     head = next(e for i, e in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
     opener = words[0].lower()
-    placed = places_by_form().get(opener) or places_by_modifier().get(opener)
+    placed = kb.by_form.get(opener) or kb.by_modifier.get(opener)
     if head.get("needs_place") and not placed and words[0] not in lexicon["national_name_openers"]:
         return False  # "Labklājības pārvalde" alone is a generic name (contract section 1)
     before = text[: match.start()].rstrip()
-    first_places = places_by_form().get(words[0].lower(), ())
+    first_places = kb.by_form.get(words[0].lower(), ())
     if (not before or before[-1] in '.!?:\n“„"') and not first_places:
         return False
     place_words = [w for w in words if not lexicon["_org_glue"].fullmatch(w)]
-    if any(p.label == "REGION" for p in places_by_form().get(" ".join(place_words).lower(), ())):
+    if any(p.label == "REGION" for p in kb.by_form.get(" ".join(place_words).lower(), ())):
         return False  # "Latgales reģiona pašvaldību": a region's municipalities, no body
     if lexicon["_needs_a_name"].fullmatch(match.group("head")) and all(
-        places_by_modifier().get(w.lower()) for w in place_words
+        kb.by_modifier.get(w.lower()) for w in place_words
     ):
         return False  # "Dobeles novada biedrību": associations of a place, none named
     # "Jūrmalas pilsētas un Jelgavas novada sociālo dienestu": one head shared by a list.
     listed = re.search(
         r"(\S+)(?:\s+(?:novada|pilsētas|valstspilsētas))?\s*(?:,|\bun|\bvai)$", before
     )
-    return not (listed and places_by_modifier().get(listed.group(1).lower()))
+    return not (listed and kb.by_modifier.get(listed.group(1).lower()))
 
 
 def _plural(head_text: str, lemma: str, lexicon: dict) -> bool:
@@ -333,7 +337,7 @@ def find_project_acronyms(text: str) -> list[Hit]:
     return hits
 
 
-def find_unquoted_names(text: str) -> list[Hit]:
+def find_unquoted_names(text: str, kb: KnowledgeBase) -> list[Hit]:
     """ORGs named by a capitalised name and an institution noun ("Liepājas domes"), centres
     named by a place and type words, and centres named in capitals after a type phrase
     ("uzņēmumu RB CAFÉ")."""
@@ -344,7 +348,9 @@ def find_unquoted_names(text: str) -> list[Hit]:
         head = next(i for i, entry in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
         lemma = lexicon["org_heads"][head]["lemma"]
         head_text = match.group("head")
-        if _plural(head_text, lemma, lexicon) or not _named_institution(text, match, lexicon):
+        if _plural(head_text, lemma, lexicon) or not _named_institution(
+            text, match, lexicon, kb
+        ):
             position = match.start() + 1  # the name may start at the next word
             continue
         position = match.end()
@@ -352,7 +358,7 @@ def find_unquoted_names(text: str) -> list[Hit]:
             lemma = lemma[0].upper() + lemma[1:]
         norm = _nominative(match.group("name").split(), lemma, lexicon)
         hits.append(Hit(match.start(), match.end(), "ORG", norm, "names.institution", score=0.9))
-    hits.extend(_place_named_centres(text, lexicon))
+    hits.extend(_place_named_centres(text, lexicon, kb))
     for match in _CAPS_NAME.finditer(text):
         left = _SENTENCE_BREAK.split(text[max(0, match.start() - 80) : match.start()])[-1]
         for cue, centre_type in lexicon["_centre_cues_adjacent"]:
@@ -373,14 +379,14 @@ def find_unquoted_names(text: str) -> list[Hit]:
     return hits
 
 
-def _place_named_centres(text: str, lexicon: dict) -> list[Hit]:
+def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hit]:
     """Centres named by a place and type words ("Līgatnes dienas centru" -> "Līgatnes dienas
     centrs"); the first word must be the genitive of a known place."""
     pattern, by_form = lexicon["_place_named_centres"]
     hits = []
     for match in pattern.finditer(text):
         place = match.group("place")
-        if not places_by_form().get(place.split()[0].lower()):
+        if not kb.by_form.get(place.split()[0].lower()):
             continue
         type_words = match.group("type")
         coordinated = _COORDINATED.search(type_words)
@@ -404,10 +410,15 @@ def _place_named_centres(text: str, lexicon: dict) -> list[Hit]:
     return hits
 
 
-@Language.component("lv_names", assigns=["doc._.candidates"])
-def names_component(doc: Doc) -> Doc:
+@Language.factory("lv_names", assigns=["doc._.candidates"])
+def make_names(nlp: Language, name: str, gazetteer_dir: str):
     """Add ORG, CENTRE and PROJECT candidates to ``doc._.candidates``."""
-    hits = find_quoted_names(doc.text) + find_unquoted_names(doc.text)
-    hits += find_project_acronyms(doc.text)
-    add_candidates(doc, hits)
-    return doc
+    kb = knowledge_base(Path(gazetteer_dir))
+
+    def names_component(doc: Doc) -> Doc:
+        hits = find_quoted_names(doc.text, kb) + find_unquoted_names(doc.text, kb)
+        hits += find_project_acronyms(doc.text)
+        add_candidates(doc, hits)
+        return doc
+
+    return names_component

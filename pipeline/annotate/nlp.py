@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -24,21 +22,7 @@ from pipeline.annotate import (  # noqa: F401  (registers the components)
 from pipeline.annotate.rules import find_rule_mentions
 from pipeline.annotate.spans import add_candidates
 from pipeline.document import Document
-
-# The backbone can be chosen without touching code, also in worker processes (they inherit
-# the environment): the `run --backbone` and `--stanza-dir` options set these.
-BACKBONE_ENV = "LVEXTRACT_BACKBONE"
-STANZA_DIR_ENV = "LVEXTRACT_STANZA_DIR"
-
-PIPE_NAMES = (
-    "lv_rules",
-    "lv_names",
-    "lv_known_names",
-    "lv_gazetteer",
-    "lv_persons",
-    "lv_fuzzy_places",
-    "lv_resolve",
-)
+from pipeline.resources import Resources
 
 
 @Language.component("lv_rules", assigns=["doc._.candidates"])
@@ -48,23 +32,13 @@ def rules_component(doc: Doc) -> Doc:
     return doc
 
 
-def chosen_backbone() -> tuple[backbone.Backbone, Path | None]:
-    """The backbone and stanza resources folder asked for in the environment."""
-    choice = os.environ.get(BACKBONE_ENV) or "shipped"
-    folder = os.environ.get(STANZA_DIR_ENV)
-    return choice, Path(folder) if folder else None  # type: ignore[return-value]
-
-
-def build_backbone(
-    backbone_name: backbone.Backbone | None = None, stanza_dir: Path | None = None
-) -> Language:
+def build_backbone(resources: Resources) -> Language:
     """Tokens, sentences and (with a model) lemmas, tags, dependencies and NER spans in
-    ``doc.ents``; ``backbone_name`` and ``stanza_dir`` override the environment's choice
-    (:func:`chosen_backbone`). Falls back to the rules, with a warning, without models."""
-    asked, asked_dir = chosen_backbone()
+    ``doc.ents``, from the backbone ``resources`` name. Falls back to the rules, with a
+    warning, without models."""
     nlp = spacy.blank("lv")
     tokenizer.customise_tokenizer(nlp)
-    used = backbone.set_backbone(nlp, backbone_name or asked, stanza_dir or asked_dir)
+    used = backbone.set_backbone(nlp, resources.backbone, resources.stanza_dir)
     nlp.add_pipe("lv_merge_tokens")
     if used == "rules":
         nlp.add_pipe("sentencizer")
@@ -76,17 +50,13 @@ def build_backbone(
     return nlp
 
 
-def build_nlp(
-    gazetteer_dir: Path | None = None,
-    backbone_name: backbone.Backbone | None = None,
-    stanza_dir: Path | None = None,
-) -> Language:
+def build_nlp(resources: Resources) -> Language:
     """The project's Latvian annotation pipeline: the backbone (:func:`build_backbone`), then
-    the finders and the resolver. ``gazetteer_dir`` overrides ``gazetteers/``."""
-    nlp = build_backbone(backbone_name, stanza_dir)
+    the finders over the resources' gazetteer folder and the resolver."""
+    nlp = build_backbone(resources)
+    config = {"gazetteer_dir": str(resources.gazetteers)}
     nlp.add_pipe("lv_rules")
-    nlp.add_pipe("lv_names")
-    config = {"gazetteer_dir": str(gazetteer_dir) if gazetteer_dir else None}
+    nlp.add_pipe("lv_names", config=config)
     nlp.add_pipe("lv_known_names", config=config)
     nlp.add_pipe("lv_gazetteer", config=config)
     nlp.add_pipe("lv_persons", config=config)

@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Token
 from pipeline.annotate.names import lexicon
 from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.gazetteer.inflect import decline, gender, guess_spec
-from pipeline.gazetteer.paths import gazetteer_dir as default_gazetteer_dir
 
 # Nominative endings a surname of each gender may have, tried when undoing its case ending.
 SURNAME_ENDINGS = {"m": ("s", "š", "is", "us"), "f": ("a", "e")}
@@ -151,13 +150,10 @@ def _initials(text: str, full: list[Hit]) -> list[Hit]:
     return hits
 
 
-@Language.factory(
-    "lv_persons", default_config={"gazetteer_dir": None}, assigns=["doc._.candidates"]
-)
-def make_persons(nlp: Language, name: str, gazetteer_dir: str | None):
+@Language.factory("lv_persons", assigns=["doc._.candidates"])
+def make_persons(nlp: Language, name: str, gazetteer_dir: str):
     """Add PERSON candidates to ``doc._.candidates``."""
-    folder = Path(gazetteer_dir) if gazetteer_dir else default_gazetteer_dir()
-    persons = folder / "persons"
+    persons = Path(gazetteer_dir) / "persons"
     forms = first_name_forms(persons / "first_names.txt", persons / "common_first_names.txt")
 
     def persons_component(doc: Doc) -> Doc:

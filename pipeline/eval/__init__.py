@@ -7,17 +7,30 @@ The matching and folding mirror `../shared/tools/score.py`, so the headline figu
 both agree on the same files.
 """
 
-from .gold import GoldError, PredictionError, load_gold, load_predictions
+from .gold import (
+    GoldError,
+    GoldSourceError,
+    MissingTextError,
+    PredictionError,
+    gold_files,
+    gold_text_path,
+    load_gold,
+    load_predictions,
+)
 from .report import format_errors, format_report
 from .scorer import EvalResult, evaluate, score_documents
 
 __all__ = [
     "EvalResult",
     "GoldError",
+    "GoldSourceError",
+    "MissingTextError",
     "PredictionError",
     "evaluate",
     "format_errors",
     "format_report",
+    "gold_files",
+    "gold_text_path",
     "load_gold",
     "load_predictions",
     "score_documents",

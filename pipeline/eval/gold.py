@@ -12,14 +12,28 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pipeline.read import ReadError, decode
+from pipeline.safety import plain_cell
+
 from .contract import RECORD_TABLES, Contract, load_contract
 from .entities import Document, Mention, Record, Value
 
 ENTITY_KEYS = ("start", "end", "text", "label", "norm")
+MAX_NAMED = 10
+"""Gold files named in a MissingTextError before '... and N more'."""
 
 
 class GoldError(ValueError):
     """A gold file that breaks the contract; the message names the file and the item."""
+
+
+class GoldSourceError(GoldError):
+    """No gold where the caller pointed (a missing path, a folder without gold files): a
+    mistake on the command line rather than in a gold file."""
+
+
+class MissingTextError(GoldSourceError):
+    """Gold whose text was not found, so its entities could not be checked against it."""
 
 
 class PredictionError(ValueError):
@@ -27,61 +41,118 @@ class PredictionError(ValueError):
 
 
 def load_gold(
-    sources: str | Path | Iterable[str | Path], texts_dir: Path | None = None
+    sources: str | Path | Iterable[str | Path],
+    texts_dir: Path | None = None,
+    require_text: bool = False,
 ) -> dict[str, Document]:
     """Read and validate gold documents.
 
     Args:
         sources: a directory of `<doc_id>.json` files, a single file, or several of either.
         texts_dir: where `<doc_id>.txt` lives when it is not beside its JSON file.
+        require_text: raise MissingTextError, naming every gold file without a text,
+            rather than score spans that nobody checked against the document.
     Returns:
         Documents by doc_id, in file-name order. A document's `text` is None when no
         `.txt` was found; its spans are then checked without the text.
+    Raises:
+        GoldSourceError: a source does not exist or a folder holds no gold files.
+        GoldError: a gold file or its text cannot be read or breaks the contract.
     """
     contract = load_contract()
     docs: dict[str, Document] = {}
-    for path in _gold_files(sources):
+    unchecked: list[Path] = []
+    for path in gold_files(sources):
         doc = _read_gold(path, texts_dir, contract)
         if doc.doc_id in docs:
             raise GoldError(f"{path.name}: doc_id {doc.doc_id!r} is already used by another file")
         docs[doc.doc_id] = doc
+        if doc.text is None:
+            unchecked.append(path)
+    if require_text and unchecked:
+        raise MissingTextError(_missing_texts(unchecked, texts_dir))
     return docs
 
 
-def _gold_files(sources: str | Path | Iterable[str | Path]) -> list[Path]:
-    """The JSON files named by `sources` (directories expanded, sorted by name)."""
+def gold_files(sources: str | Path | Iterable[str | Path]) -> list[Path]:
+    """The JSON files named by `sources`: a folder gives its `*.json` files sorted by name
+    (sub-folders skipped, whatever their name); a file is taken as given."""
     files: list[Path] = []
+    folders: list[Path] = []
     for source in map(Path, [sources] if isinstance(sources, (str, Path)) else sources):
         if source.is_dir():
-            files.extend(sorted(source.glob("*.json")))
+            folders.append(source)
+            files.extend(sorted(p for p in source.glob("*.json") if p.is_file()))
         elif source.is_file():
             files.append(source)
         else:
-            raise GoldError(f"{source}: no such gold file or directory")
+            raise GoldSourceError(f"{source}: no such gold file or directory")
     if not files:
-        raise GoldError("no gold .json files found")
+        searched = ", ".join(map(str, folders)) or "(no gold sources given)"
+        raise GoldSourceError(f"no gold .json files found in {searched}")
     return files
 
 
+def gold_text_path(path: Path, texts_dir: Path | None = None) -> Path | None:
+    """The text a gold file's offsets point into: `<texts_dir>/<stem>.txt`, else the `.txt`
+    beside it; None when neither exists."""
+    candidates = [texts_dir / f"{path.stem}.txt"] if texts_dir else []
+    candidates.append(path.with_suffix(".txt"))
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _missing_texts(paths: list[Path], texts_dir: Path | None) -> str:
+    named = ", ".join(map(str, paths[:MAX_NAMED]))
+    if len(paths) > MAX_NAMED:
+        named += f" and {len(paths) - MAX_NAMED} more"
+    where = "beside it" + (f" or in {texts_dir}" if texts_dir else "")
+    return (
+        f"no text for {len(paths)} gold file(s), so their entity text cannot be checked "
+        f"against the document: {named} (looked for <doc_id>.txt {where})"
+    )
+
+
 def _read_text(path: Path) -> str:
-    """A document's text as the offsets count it: UTF-8, BOM dropped, newlines untouched."""
-    return path.read_bytes().decode("utf-8-sig")
-
-
-def _read_gold(path: Path, texts_dir: Path | None, contract: Contract) -> Document:
+    """A document's text as `lvextract run` reads it (UTF-8, UTF-16, Windows-1257, ... by
+    pipeline.read.decode), so offsets count the same characters; newlines untouched."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        return decode(path.read_bytes())
+    except ReadError as err:
+        raise GoldError(f"{path.name}: cannot read the gold text: {err}") from err
+    except OSError as err:
+        raise GoldError(f"{path.name}: cannot read the gold text: {err.strerror}") from err
+
+
+def _read_json(path: Path) -> object:
+    """The parsed JSON of a gold file, in any encoding a text may have; every failure a
+    GoldError naming the file (never a traceback)."""
+    try:
+        text = decode(path.read_bytes())
+    except ReadError as err:
+        raise GoldError(f"{path.name}: cannot read the gold file: {err}") from err
+    except OSError as err:
+        raise GoldError(f"{path.name}: cannot read the gold file: {err.strerror}") from err
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as err:
         raise GoldError(
             f"{path.name}: malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}"
         ) from err
+    except RecursionError as err:
+        raise GoldError(f"{path.name}: malformed JSON: nested too deeply to read") from err
+    except ValueError as err:  # e.g. an integer of more than 4,300 digits
+        raise GoldError(f"{path.name}: malformed JSON: {err}") from err
+
+
+def _read_gold(path: Path, texts_dir: Path | None, contract: Contract) -> Document:
+    raw = _read_json(path)
     if not isinstance(raw, dict):
         raise GoldError(f"{path.name}: expected a JSON object with doc_id and entities")
     _require(raw, ("doc_id", "entities"), path.name)
     doc_id = raw["doc_id"]
     if doc_id != path.stem:
         raise GoldError(f"{path.name}: doc_id {doc_id!r} does not match the file name")
-    text_path = _text_path(path, doc_id, texts_dir)
+    text_path = gold_text_path(path, texts_dir)
     doc = Document(doc_id, _read_text(text_path) if text_path else None)
     seen: set[tuple[int, int, str]] = set()
     for n, item in enumerate(_array(raw, "entities", path.name), start=1):
@@ -97,12 +168,6 @@ def _read_gold(path: Path, texts_dir: Path | None, contract: Contract) -> Docume
             for n, item in enumerate(_array(raw, table, path.name), start=1)
         ]
     return doc
-
-
-def _text_path(path: Path, doc_id: str, texts_dir: Path | None) -> Path | None:
-    candidates = [texts_dir / f"{doc_id}.txt"] if texts_dir else []
-    candidates.append(path.with_suffix(".txt"))
-    return next((c for c in candidates if c.is_file()), None)
 
 
 def _require(item: dict, keys: Iterable[str], where: str) -> None:
@@ -255,4 +320,6 @@ def _csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[str, dict
         if missing:
             raise PredictionError(f"{path.name}: missing column(s) {', '.join(missing)}")
         for row in reader:
-            yield f"{path.name} line {reader.line_num}", row
+            # cells as written before the CSV safety rule escaped them ("'+371…" -> "+371…")
+            plain = {k: plain_cell(v) if isinstance(v, str) else v for k, v in row.items()}
+            yield f"{path.name} line {reader.line_num}", plain

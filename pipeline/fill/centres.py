@@ -23,7 +23,7 @@ from pipeline.fill.context import (
     note,
     unique,
 )
-from pipeline.gazetteer.kb import municipality_on, municipality_opening, places_by_modifier
+from pipeline.gazetteer.kb import KnowledgeBase, municipality_on
 
 _TOWN_KINDS = ("valstspilsēta", "pilsēta")
 # A village opens a centre's name only before type words ("Vecumnieku ... centrs"): in a
@@ -37,7 +37,7 @@ _QUOTED = re.compile(r'"(.+)"')  # a name in its legal form's quotes (ORG norms 
 SentencePlace = tuple[str | None, str | None, Mention]
 
 
-def find_centres(document: Document, sents: list[Sentence]) -> list[Centre]:
+def find_centres(document: Document, sents: list[Sentence], kb: KnowledgeBase) -> list[Centre]:
     """One :class:`Centre` per distinct CENTRE name in the document, in order of mention."""
     centres: dict[str, Centre] = {}
     when = document_date(sents)
@@ -57,8 +57,8 @@ def find_centres(document: Document, sents: list[Sentence]) -> list[Centre]:
                 centres[mention.norm] = centre
                 note(centre, "centre_type", mention)
             note(centre, "name", mention)
-            places = places or [_places_in(s, when) for s in sents]
-            _fill(centre, mention, sent, sents, places, when)
+            places = places or [_places_in(s, when, kb) for s in sents]
+            _fill(centre, mention, sent, sents, places, when, kb)
     return list(centres.values())
 
 
@@ -69,6 +69,7 @@ def _fill(
     sents: list[Sentence],
     places: list[list[SentencePlace]],
     when: str | None,
+    kb: KnowledgeBase,
 ) -> None:
     """Fill ``centre`` from one mention of it; ``places`` are each sentence's places and
     ``when`` (the release's date) picks the municipality a locality lay in then (before or
@@ -78,7 +79,7 @@ def _fill(
     if centre.operator is None:
         centre.operator = operator.norm if operator else None
         note(centre, "operator", operator)
-    municipality, locality, source = _place(mention, operator, sent, sents, places, when)
+    municipality, locality, source = _place(mention, operator, sent, sents, places, when, kb)
     if centre.municipality is None and municipality:
         centre.municipality = municipality
         note(centre, "municipality", source)
@@ -192,6 +193,7 @@ def _place(
     sents: list[Sentence],
     places: list[list[SentencePlace]],
     when: str | None,
+    kb: KnowledgeBase,
 ) -> tuple[str | None, str | None, Mention | None]:
     """The centre's (municipality, locality) and the mention it was read from: the place
     its own name opens with ("Krāslavas novada dienas aprūpes centrs"), else the
@@ -203,9 +205,9 @@ def _place(
     nearest first."""
     earlier = [s for s in sents[: sent.index][::-1] if s.paragraph == sent.paragraph]
     window = (sent, *earlier, *sents[sent.index + 1 : sent.index + 2])
-    own = _own_place(mention.text, _PLACE_KINDS_BEFORE_TYPE_WORDS, when)
-    own = own or _own_place(mention.norm or "", _TOWN_KINDS, when)
-    run_by = _operator_place(operator, when) if operator else None
+    own = _own_place(mention.text, _PLACE_KINDS_BEFORE_TYPE_WORDS, when, kb)
+    own = own or _own_place(mention.norm or "", _TOWN_KINDS, when, kb)
+    run_by = _operator_place(operator, when, kb) if operator else None
     if own is not None:
         municipality, locality, source = (*own, mention)
     elif run_by is not None:
@@ -223,24 +225,24 @@ def _place(
     return municipality, locality, source
 
 
-def _operator_place(operator: Mention, when: str | None) -> str | None:
+def _operator_place(operator: Mention, when: str | None, kb: KnowledgeBase) -> str | None:
     """The municipality an operator's own name opens with, inside its legal form's quotes
     ("biedrība “Rīgas pilsētas “Rūpju bērns””" -> Rīga)."""
     quoted = _QUOTED.search(operator.norm or "")
     if quoted is None:
         return None
-    place = municipality_opening(quoted.group(1), when)
+    place = kb.municipality_opening(quoted.group(1), when)
     return place.norm if place else None
 
 
-def _places_in(sent: Sentence, when: str | None) -> list[SentencePlace]:
+def _places_in(sent: Sentence, when: str | None, kb: KnowledgeBase) -> list[SentencePlace]:
     """(municipality, locality, mention) of each place a sentence names: its place mentions
     and the municipalities that open organisations' names ("Siguldas pašvaldība",
     "Daugavpils pilsētas pašvaldības iestāde")."""
     found: list[SentencePlace] = []
     for place in sent.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE", "ORG"):
         if place.label == "ORG":
-            municipality = municipality_opening(place.text, when)
+            municipality = kb.municipality_opening(place.text, when)
             if municipality:
                 found.append((municipality.norm, None, place))
         elif place.label == "LOCALITY":
@@ -251,7 +253,7 @@ def _places_in(sent: Sentence, when: str | None) -> list[SentencePlace]:
 
 
 def _own_place(
-    name: str, kinds: tuple[str, ...], when: str | None
+    name: str, kinds: tuple[str, ...], when: str | None, kb: KnowledgeBase
 ) -> tuple[str | None, str | None] | None:
     """The place a centre's name opens with: "Krāslavas novada dienas aprūpes centrs"
     (a municipality), "Siguldas dienas centrs", "Ādažu Ūdensroze" (a town or a city)."""
@@ -259,9 +261,9 @@ def _own_place(
     if len(words) < 2 or not words[0][:1].isupper():
         return None
     if words[1] == "novada":
-        municipality = municipality_opening(name, when)
+        municipality = kb.municipality_opening(name, when)
         return (municipality.norm, None) if municipality else None
-    for place in places_by_modifier().get(words[0].lower(), ()):
+    for place in kb.by_modifier.get(words[0].lower(), ()):
         if place.kind in kinds:
             if place.label == "LOCALITY":
                 return municipality_on(vars(place), when), place.norm

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
 
 from pipeline.document import Document, Mention, Project, Visit
 from pipeline.fill.context import (
@@ -31,8 +30,9 @@ from pipeline.fill.context import (
     unique,
 )
 from pipeline.gazetteer.inflect import decline
-from pipeline.gazetteer.kb import Place, load_heads, municipality_named, municipality_opening
+from pipeline.gazetteer.kb import KnowledgeBase, Place, knowledge_base
 from pipeline.normalise.numbers import count_words, parse_count
+from pipeline.resources import PACKAGED_GAZETTEERS
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
@@ -47,7 +47,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
 
 def find_visits(
-    document: Document, sents: list[Sentence], projects: list[Project]
+    document: Document, sents: list[Sentence], projects: list[Project], kb: KnowledgeBase
 ) -> list[Visit]:
     """The document's visits, one record per distinct trip. When the release speaks of one
     project, that is the visits' project, named as in the project table ("DI Latgalē",
@@ -58,7 +58,7 @@ def find_visits(
     for number, (when, group) in enumerate(_group_by_date(sents), start=1):
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
         visit.date_start, visit.date_end = split_range(when)
-        _fill(visit, group, sents, projects)
+        _fill(visit, group, sents, projects, kb)
         visits.append(visit)
     return visits
 
@@ -150,7 +150,11 @@ def _nearest_date(sent: Sentence, offset: int) -> str | None:
 
 
 def _fill(
-    visit: Visit, group: list[Sentence], all_sents: list[Sentence], projects: list[Project]
+    visit: Visit,
+    group: list[Sentence],
+    all_sents: list[Sentence],
+    projects: list[Project],
+    kb: KnowledgeBase,
 ) -> None:
     for when in (m for s in group for m in s.labelled("DATE")):
         if when.norm and {visit.date_start, visit.date_end} & set(split_range(when.norm)):
@@ -181,10 +185,10 @@ def _fill(
             elif side == "destination":
                 destination.append(place)
     when = dated(visit.date_start) or document_date(all_sents)
-    travellers_from = _travellers_places(group, when)
+    travellers_from = _travellers_places(group, when, kb)
     destination = _abroad_only(destination, origin)
-    _set_places(visit, origin, "origin", when)
-    _set_places(visit, destination, "destination", when)
+    _set_places(visit, origin, "origin", when, kb)
+    _set_places(visit, destination, "destination", when, kb)
     # "… sniedzējiem Latgales reģionā" names where the travellers work, not where they went.
     visit.destination_region = [r for r in visit.destination_region if r not in visit.origin_region]
     visit.origin_municipalities = unique(
@@ -194,18 +198,22 @@ def _fill(
         [*visit.origin_countries, *(p.country for p in travellers_from)]
     )
     if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
-        _origin_from_author(visit, group, all_sents, when)
+        _origin_from_author(visit, group, all_sents, when, kb)
     elif not visit.origin_municipalities and "LV" not in visit.origin_countries:
         _origin_towns_abroad(visit, all_sents)
     sites = [m for s in group for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     if not (visit.destination_municipalities or visit.destination_localities):
-        _destination_from_sites(visit, sites, when)
+        _destination_from_sites(visit, sites, when, kb)
 
 
 def _origin_from_author(
-    visit: Visit, group: list[Sentence], all_sents: list[Sentence], when: str | None
+    visit: Visit,
+    group: list[Sentence],
+    all_sents: list[Sentence],
+    when: str | None,
+    kb: KnowledgeBase,
 ) -> None:
     """A trip told as "we" ("mūs uzņēma", "apmeklējām") that names no origin set out from
     where its author works: the municipality the signature's organisation opens with
@@ -223,7 +231,7 @@ def _origin_from_author(
             if org.clean_start >= sent.start + signed.end()
         ]
         for org in signature:
-            place = municipality_opening(org.text, when)
+            place = kb.municipality_opening(org.text, when)
             if place is not None:
                 visit.origin_municipalities = [place.norm]
                 visit.origin_countries = [place.country]
@@ -255,11 +263,13 @@ def _first_person(sent: Sentence) -> bool:
     return any(w.pos in ("VERB", "AUX") and ending.search(w.text) for w in sent.words)
 
 
-def _destination_from_sites(visit: Visit, sites: list[Mention], when: str | None) -> None:
+def _destination_from_sites(
+    visit: Visit, sites: list[Mention], when: str | None, kb: KnowledgeBase
+) -> None:
     """A trip that names no place went where its sites are, when their names say it:
     "devāmies uz Rīgas SAC “Mežciems”" was a trip to Rīga."""
     for site in sites:
-        place = municipality_opening(site.text, when)
+        place = kb.municipality_opening(site.text, when)
         if place:
             municipalities = [*visit.destination_municipalities, place.norm]
             visit.destination_municipalities = unique(municipalities)
@@ -507,13 +517,15 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     return "neither"
 
 
-@cache
 def _head_forms() -> frozenset[str]:
-    """Every case form of the place head nouns ("novadā", "pašvaldībās")."""
-    return frozenset(form.lower() for head in load_heads().values() for form in head.surface)
+    """Every case form of the place head nouns ("novadā", "pašvaldībās"): Latvian words,
+    the same in every gazetteer folder, so the package's own."""
+    return knowledge_base(PACKAGED_GAZETTEERS).head_forms
 
 
-def _travellers_places(group: list[Sentence], when: str | None) -> list[Place]:
+def _travellers_places(
+    group: list[Sentence], when: str | None, kb: KnowledgeBase
+) -> list[Place]:
     """Places named by the travellers' organisation: "Liepājā viesojās Klaipēdas Palīdzības
     centra darbinieki" come from Klaipēda (the organisation's first word, a place genitive),
     when a travel verb says they are the ones who came."""
@@ -523,11 +535,13 @@ def _travellers_places(group: list[Sentence], when: str | None) -> list[Place]:
             continue
         for org in sent.labelled("ORG"):
             if _travellers(sent, org):
-                places.append(municipality_opening(org.text, when))
+                places.append(kb.municipality_opening(org.text, when))
     return [p for p in places if p]
 
 
-def _set_places(visit: Visit, places: list[Mention], side: str, when: str | None) -> None:
+def _set_places(
+    visit: Visit, places: list[Mention], side: str, when: str | None, kb: KnowledgeBase
+) -> None:
     municipalities = [
         p.norm
         for p in places
@@ -546,13 +560,13 @@ def _set_places(visit: Visit, places: list[Mention], side: str, when: str | None
         localities = [p for p in places if p.label == "LOCALITY"]
         visit.destination_localities = unique([p.norm for p in localities])
         visit.destination_municipalities = unique(
-            [*municipalities, *(_seat_of(p, when) for p in localities)]
+            [*municipalities, *(_seat_of(p, when, kb) for p in localities)]
         )
 
 
-def _seat_of(locality: Mention, when: str | None) -> str | None:
+def _seat_of(locality: Mention, when: str | None, kb: KnowledgeBase) -> str | None:
     """The municipality a visited town names ("Siguldā" -> Siguldas novads; in 2019
     "Jaunjelgavā" -> Jaunjelgavas novads), as it was on ``when``. A place in a municipality
     of another name (Kalnciems, in Jelgavas novads) does not state its municipality."""
-    municipality = municipality_named(decline(locality.norm)["gen"], when)
+    municipality = kb.municipality_named(decline(locality.norm)["gen"], when)
     return municipality.norm if municipality else None

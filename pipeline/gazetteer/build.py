@@ -19,7 +19,7 @@ from typing import Any
 
 from pipeline.gazetteer.inflect import decline, surface_forms
 from pipeline.gazetteer.kb import Place
-from pipeline.gazetteer.paths import lexicon_dir
+from pipeline.resources import LEXICON
 
 MUNI_2021 = "lv_municipalities_2021.csv"
 MUNI_2009 = "lv_municipalities_2009_2021_with_successors.csv"
@@ -631,7 +631,7 @@ def build_gazetteers(
     source_dir: Path, out_dir: Path, lexicon: Path | None = None
 ) -> dict[str, int]:
     """Rebuild every derived gazetteer file in out_dir; returns row counts per file."""
-    lexicon = lexicon or lexicon_dir()
+    lexicon = lexicon or LEXICON
     places = build_places(source_dir, lexicon)
     first, surnames, name_forms, common = build_persons(source_dir, lexicon)
     programmes, codes = build_programmes(source_dir, lexicon)

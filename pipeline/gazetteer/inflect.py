@@ -15,7 +15,7 @@ import json
 from functools import cache
 from typing import Any
 
-from pipeline.gazetteer.paths import lexicon_dir
+from pipeline.resources import LEXICON
 
 ALT = "^"
 INDECL = "indecl"
@@ -25,7 +25,7 @@ SURFACE_CASES = ("nom", "gen", "dat", "acc", "loc")  # ins repeats acc/dat; voc 
 
 @cache
 def _rules() -> dict[str, Any]:
-    with (lexicon_dir() / "declensions.json").open(encoding="utf-8") as fh:
+    with (LEXICON / "declensions.json").open(encoding="utf-8") as fh:
         return json.load(fh)
 
 

@@ -1,8 +1,9 @@
 """Typed, cached access to the gazetteer files that ``build.py`` writes.
 
-The runtime matcher reads places and head nouns through this module only, so the file
-layout can change without touching it. The folder is ``<repo>/gazetteers`` unless the
-environment variable LVEXTRACT_GAZETTEERS points elsewhere.
+The runtime matcher, the name finders and the table fillers read places and head nouns
+through a :class:`KnowledgeBase` only, so the file layout can change without touching
+them. Its folder is the run's (:class:`pipeline.resources.Resources`); one is loaded per
+folder and process.
 """
 
 from __future__ import annotations
@@ -11,12 +12,10 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
-
-from pipeline.gazetteer.paths import gazetteer_dir
 
 # Order in which candidates for one surface form are returned: current units before
 # historical ones, bigger units before the villages that share their name.
@@ -89,21 +88,17 @@ class Head:
         return frozenset(self.forms.values())
 
 
-def _path(path: Path | None, name: str) -> Path:
-    return path if path is not None else gazetteer_dir() / name
-
-
 @cache
-def load_places(path: Path | None = None) -> tuple[Place, ...]:
-    """All places, in file order (sorted by key)."""
-    with _path(path, "places.jsonl").open(encoding="utf-8") as fh:
+def load_places(path: Path) -> tuple[Place, ...]:
+    """All places of a ``places.jsonl``, in file order (sorted by key)."""
+    with path.open(encoding="utf-8") as fh:
         return tuple(Place.from_json(json.loads(line)) for line in fh if line.strip())
 
 
 @cache
-def load_heads(path: Path | None = None) -> MappingProxyType[str, Head]:
-    """Head nouns by lemma."""
-    with _path(path, "heads.json").open(encoding="utf-8") as fh:
+def load_heads(path: Path) -> MappingProxyType[str, Head]:
+    """Head nouns of a ``heads.json`` by lemma."""
+    with path.open(encoding="utf-8") as fh:
         rows = json.load(fh)
     return MappingProxyType(
         {
@@ -141,18 +136,6 @@ def index_by_modifier(places: Iterable[Place]) -> MappingProxyType[str, tuple[Pl
     return _index([(p.modifier, p) for p in places if p.modifier])
 
 
-@cache
-def places_by_form(path: Path | None = None) -> MappingProxyType[str, tuple[Place, ...]]:
-    """:func:`index_by_form` of the places file."""
-    return index_by_form(load_places(path))
-
-
-@cache
-def places_by_modifier(path: Path | None = None) -> MappingProxyType[str, tuple[Place, ...]]:
-    """:func:`index_by_modifier` of the places file."""
-    return index_by_modifier(load_places(path))
-
-
 REFORM_DATE = "2021-07-01"
 """The administrative-territorial reform: the 119 municipalities of 2009 became 43."""
 LAST_DAY_BEFORE_REFORM = "2021-06-30"
@@ -184,40 +167,78 @@ def municipality_on(locality: Mapping[str, Any], when: str | None) -> str | None
     return locality.get("parent")
 
 
-def municipality_named(genitive: str, when: str | None) -> Place | None:
-    """The municipality whose name opens with ``genitive`` ("Siguldas", "Klaipēdas"), one
-    that existed on ``when``: a 2009–2021 unit before the reform, a current one after (a
-    town abroad at any date); with no date, a current unit before a historical one."""
-    candidates = [
-        p for p in places_by_modifier().get(genitive.lower(), ()) if p.kind in MUNICIPAL_KINDS
-    ]
-    if when:
-        historical = before_reform(when)
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The places and head nouns of one gazetteer folder, with their indexes (built on
+    first use) and the look-ups that need them."""
+
+    folder: Path
+
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        return load_places(self.folder / "places.jsonl")
+
+    @cached_property
+    def heads(self) -> MappingProxyType[str, Head]:
+        return load_heads(self.folder / "heads.json")
+
+    @cached_property
+    def by_form(self) -> MappingProxyType[str, tuple[Place, ...]]:
+        """:func:`index_by_form` of the places."""
+        return index_by_form(self.places)
+
+    @cached_property
+    def by_modifier(self) -> MappingProxyType[str, tuple[Place, ...]]:
+        """:func:`index_by_modifier` of the places."""
+        return index_by_modifier(self.places)
+
+    @cached_property
+    def head_forms(self) -> frozenset[str]:
+        """Every surface form of every head noun, lower-cased."""
+        return frozenset(form.lower() for head in self.heads.values() for form in head.surface)
+
+    def municipality_named(self, genitive: str, when: str | None) -> Place | None:
+        """The municipality whose name opens with ``genitive`` ("Siguldas", "Klaipēdas"),
+        one that existed on ``when``: a 2009–2021 unit before the reform, a current one
+        after (a town abroad at any date); with no date, a current unit before a historical
+        one."""
         candidates = [
-            p for p in candidates if p.country != "LV" or (p.valid_to is not None) == historical
+            p for p in self.by_modifier.get(genitive.lower(), ()) if p.kind in MUNICIPAL_KINDS
         ]
-    return min(
-        candidates,
-        key=lambda p: (p.valid_to is not None, MUNICIPAL_KINDS.index(p.kind)),
-        default=None,
-    )
-
-
-def municipality_opening(name: str, when: str | None) -> Place | None:
-    """The municipality a name opens with, as it was on ``when``: "Jelgavas novada
-    pašvaldība" -> Jelgavas novads, "Jelgavas sociālo lietu pārvalde" -> Jelgava (the city
-    before the county of the same name)."""
-    words = name.split()
-    if not words:
-        return None
-    place = municipality_named(words[0], when)
-    if len(words) > 1 and words[1].lower().startswith("novad"):
-        novads = [
-            p
-            for p in places_by_modifier().get(words[0].lower(), ())
-            if p.head == "novads" and p.kind in MUNICIPAL_KINDS
-        ]
-        place = min(
-            novads, key=lambda p: (p.valid_to is not None) != before_reform(when), default=place
+        if when:
+            historical = before_reform(when)
+            candidates = [
+                p for p in candidates if p.country != "LV" or (p.valid_to is not None) == historical
+            ]
+        return min(
+            candidates,
+            key=lambda p: (p.valid_to is not None, MUNICIPAL_KINDS.index(p.kind)),
+            default=None,
         )
-    return place
+
+    def municipality_opening(self, name: str, when: str | None) -> Place | None:
+        """The municipality a name opens with, as it was on ``when``: "Jelgavas novada
+        pašvaldība" -> Jelgavas novads, "Jelgavas sociālo lietu pārvalde" -> Jelgava (the
+        city before the county of the same name)."""
+        words = name.split()
+        if not words:
+            return None
+        place = self.municipality_named(words[0], when)
+        if len(words) > 1 and words[1].lower().startswith("novad"):
+            novads = [
+                p
+                for p in self.by_modifier.get(words[0].lower(), ())
+                if p.head == "novads" and p.kind in MUNICIPAL_KINDS
+            ]
+            place = min(
+                novads,
+                key=lambda p: (p.valid_to is not None) != before_reform(when),
+                default=place,
+            )
+        return place
+
+
+@cache
+def knowledge_base(folder: Path) -> KnowledgeBase:
+    """The knowledge base of a gazetteer folder, one per process."""
+    return KnowledgeBase(Path(folder))

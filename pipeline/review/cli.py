@@ -14,6 +14,7 @@ from typing import Annotated as Arg
 import typer
 
 from pipeline.document import Document, DocumentError
+from pipeline.resources import Resources
 
 app = typer.Typer(
     help="Review and correct extractions: HTML report, Label Studio and spaCy DocBin round trips.",
@@ -67,7 +68,7 @@ def _extract(
                        f"{outcome.message}", err=True)
 
     cache_dir = None if no_cache else (cache or default_cache_dir())
-    result = extract_documents(inputs, gazetteers, report, cache_dir)
+    result = extract_documents(inputs, Resources.choose(gazetteers), report, cache_dir)
     return result.documents, result.errors
 
 

@@ -27,6 +27,7 @@ from pipeline.annotate.ner import ner_hits
 from pipeline.annotate.nlp import build_backbone
 from pipeline.annotate.spans import Hit, add_candidates
 from pipeline.annotate.tokenizer import abbreviations
+from pipeline.resources import Resources
 
 RELEASE = (
     "Latgales plānošanas reģions š.g. 28.-29. novembrī rīkoja pieredzes apmaiņas braucienu. "
@@ -37,7 +38,7 @@ RELEASE = (
 
 @pytest.fixture(scope="module")
 def shipped():
-    return build_backbone("shipped")
+    return build_backbone(Resources(backbone="shipped"))
 
 
 def _sentences(doc) -> list[str]:
@@ -118,7 +119,7 @@ def test_doc_from_words_carries_stanza_annotations_and_heads():
 
 
 def _rule_doc(text: str):
-    nlp = build_backbone("rules")
+    nlp = build_backbone(Resources(backbone="rules"))
     return nlp.tokenizer(text)
 
 
@@ -148,7 +149,7 @@ def test_stanza_sentence_starts_are_checked_against_press_conventions(
 def test_missing_shipped_model_falls_back_to_rules_with_a_warning(monkeypatch, tmp_path):
     monkeypatch.setattr(backbone, "TOKENIZE_MODEL", tmp_path / "absent.pt")
     with pytest.warns(RuntimeWarning, match="using the rule tokenizer"):
-        nlp = build_backbone("shipped")
+        nlp = build_backbone(Resources(backbone="shipped"))
     assert "sentencizer" in nlp.pipe_names and "tagger" not in nlp.pipe_names
     assert _sentences(nlp("Viens teikums. Otrs teikums.")) == ["Viens teikums.", "Otrs teikums."]
 
@@ -156,13 +157,13 @@ def test_missing_shipped_model_falls_back_to_rules_with_a_warning(monkeypatch, t
 def test_official_backbone_without_models_warns_and_uses_rules(tmp_path):
     (tmp_path / "resources.json").write_text("{}", encoding="utf-8")
     with pytest.warns(RuntimeWarning, match="'official' unavailable"):
-        nlp = build_backbone("official", tmp_path)
+        nlp = build_backbone(Resources(backbone="official", stanza_dir=tmp_path))
     assert not isinstance(nlp.tokenizer, StanzaTokenizer)
 
 
 def test_unknown_backbone_is_an_error():
     with pytest.raises(ValueError, match="unknown backbone"):
-        build_backbone("udpipe")  # type: ignore[arg-type]
+        build_backbone(Resources(backbone="udpipe"))  # type: ignore[arg-type]
 
 
 def test_official_path_loads_stanza_models_from_a_resources_folder(tmp_path):
@@ -181,7 +182,7 @@ def test_official_path_loads_stanza_models_from_a_resources_folder(tmp_path):
     (tmp_path / "resources.json").write_text(json.dumps(resources), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
-        nlp = build_backbone("official", tmp_path)
+        nlp = build_backbone(Resources(backbone="official", stanza_dir=tmp_path))
     assert isinstance(nlp.tokenizer, StanzaTokenizer)
     assert not nlp.tokenizer.keep_rule_tokens
     assert "lvtb.pt" in str(nlp.tokenizer.stanza.processors["tokenize"].config["model_path"])
@@ -252,7 +253,7 @@ def test_without_the_stanza_lemmatizer_spacys_edit_trees_lemmatise(monkeypatch, 
     from spacy.pipeline import EditTreeLemmatizer
 
     monkeypatch.setattr(backbone, "LEMMA_MODEL", tmp_path / "absent.pt")
-    nlp = build_backbone("shipped")
+    nlp = build_backbone(Resources(backbone="shipped"))
     assert isinstance(nlp.get_pipe("lemmatizer"), EditTreeLemmatizer)
     lemmas = {t.text: t.lemma_ for t in nlp("Pārstāvji apmeklēja dienas centru „Upe”.")}
     assert lemmas["Pārstāvji"] == "pārstāvis"  # lower-cased: a common noun

@@ -13,7 +13,10 @@ from pipeline.annotate.names import (
     quote_free,
 )
 from pipeline.document import Document
+from pipeline.gazetteer.kb import knowledge_base
+from pipeline.resources import PACKAGED_GAZETTEERS
 
+KB = knowledge_base(PACKAGED_GAZETTEERS)
 Found = Callable[[str], list[tuple[str, str, str | None]]]
 
 
@@ -68,7 +71,7 @@ def test_quoted_org_keeps_its_legal_form_and_quotes(
 
 def test_listed_names_take_the_legal_form_of_the_first() -> None:
     text = "Pieredzē dalījās biedrības “Cerību spārni”, “Labie darbi” un “Zaļā sēta”."
-    hits = find_quoted_names(text)
+    hits = find_quoted_names(text, KB)
     assert [(h.label, text[h.start : h.end], h.norm) for h in hits] == [
         ("ORG", "biedrības “Cerību spārni”", 'biedrība "Cerību spārni"'),
         ("ORG", "“Labie darbi”", 'biedrība "Labie darbi"'),
@@ -78,7 +81,7 @@ def test_listed_names_take_the_legal_form_of_the_first() -> None:
 
 def test_a_name_quoted_again_later_keeps_its_label() -> None:
     text = "Ludzā darbojas biedrība “Labie darbi”. Vēlāk “Labie darbi” rādīja darbnīcas."
-    hits = find_quoted_names(text)
+    hits = find_quoted_names(text, KB)
     assert [(h.label, text[h.start : h.end], h.norm) for h in hits] == [
         ("ORG", "biedrība “Labie darbi”", 'biedrība "Labie darbi"'),
         ("ORG", "“Labie darbi”", 'biedrība "Labie darbi"'),
@@ -86,7 +89,7 @@ def test_a_name_quoted_again_later_keeps_its_label() -> None:
 
 
 def test_a_quoted_phrase_without_a_cue_is_no_name() -> None:
-    assert find_quoted_names("Sauklis “Kopā mēs varam” izskanēja visur.") == []
+    assert find_quoted_names("Sauklis “Kopā mēs varam” izskanēja visur.", KB) == []
 
 
 @pytest.mark.parametrize(
@@ -201,7 +204,7 @@ def test_an_operator_org_right_before_a_centre_stays_a_separate_org(found: Found
 
 def test_a_centre_named_in_capitals_after_its_type_words() -> None:
     text = "Viesi pusdienoja sociālajā uzņēmumā KAFIJAS KLUBS Ludzā."
-    hits = [h for h in find_unquoted_names(text) if h.label == "CENTRE"]
+    hits = [h for h in find_unquoted_names(text, KB) if h.label == "CENTRE"]
     assert [(text[h.start : h.end], h.norm) for h in hits] == [
         ("sociālajā uzņēmumā KAFIJAS KLUBS", "KAFIJAS KLUBS")
     ]
@@ -232,7 +235,7 @@ def test_a_place_name_plus_type_words_is_a_centre(found: Found) -> None:
 def test_a_place_named_centre_may_coordinate_a_genitive_before_its_head(
     text: str, span: str, norm: str, centre_type: str
 ) -> None:
-    [hit] = [h for h in find_unquoted_names(text) if h.label == "CENTRE"]
+    [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "CENTRE"]
     assert (text[hit.start : hit.end], hit.norm, hit.facts["centre_type"]) == (
         span,
         norm,
@@ -346,17 +349,17 @@ def test_a_known_org_written_with_word_quotes(found: Found) -> None:
     ],
 )
 def test_a_department_without_a_place_is_no_org(text: str) -> None:
-    assert not [h for h in find_unquoted_names(text) if h.label == "ORG"]
+    assert not [h for h in find_unquoted_names(text, KB) if h.label == "ORG"]
 
 
 def test_an_institution_name_never_spans_lines() -> None:
     text = "Brauciens uz Rīgu\n\nLai paplašinātu Latgales pašvaldību speciālistu redzesloku."
-    assert not [h for h in find_unquoted_names(text) if "\n" in text[h.start : h.end]]
+    assert not [h for h in find_unquoted_names(text, KB) if "\n" in text[h.start : h.end]]
 
 
 def test_a_centre_type_with_its_target_group_before_the_name() -> None:
     text = "Aucē darbojas Dienas centrs bērniem un senioriem “Baltā māja”."
-    [hit] = [h for h in find_quoted_names(text) if h.label == "CENTRE"]
+    [hit] = [h for h in find_quoted_names(text, KB) if h.label == "CENTRE"]
     assert text[hit.start : hit.end] == "Dienas centrs bērniem un senioriem “Baltā māja”"
     assert hit.facts["centre_type"] == "day_centre"
 
@@ -372,13 +375,13 @@ def test_a_centre_type_with_its_target_group_before_the_name() -> None:
 )
 def test_a_centre_span_takes_its_qualifiers_and_opening_place(span: str) -> None:
     text = f"Viesi apmeklēja {span}, kur uzzināja daudz jauna."
-    [hit] = [h for h in find_quoted_names(text) if h.label == "CENTRE"]
+    [hit] = [h for h in find_quoted_names(text, KB) if h.label == "CENTRE"]
     assert text[hit.start : hit.end] == span
 
 
 def test_a_centre_after_a_blank_line_starts_at_its_first_word() -> None:
     text = "Centrs darbosies visu diennakti.\n\nKrīzes centrs “Drošā osta” paredzēts ģimenēm."
-    [hit] = find_quoted_names(text)
+    [hit] = find_quoted_names(text, KB)
     assert text[hit.start : hit.end] == "Krīzes centrs “Drošā osta”"
 
 
@@ -423,13 +426,13 @@ def test_other_bracketed_abbreviations_are_no_project(text: str) -> None:
     ],
 )
 def test_institution_spans_and_norms(text: str, span: str, norm: str) -> None:
-    hits = [h for h in find_unquoted_names(text) if h.label == "ORG"]
+    hits = [h for h in find_unquoted_names(text, KB) if h.label == "ORG"]
     assert [(text[h.start : h.end], h.norm) for h in hits] == [(span, norm)]
 
 
 def test_an_abbreviation_after_a_target_group_is_no_centre() -> None:
     text = "Viesi apmeklēja specializēto darbnīcu personām ar GRT. Pēc tam viņi devās mājās."
-    assert [h for h in find_unquoted_names(text) if h.label == "CENTRE"] == []
+    assert [h for h in find_unquoted_names(text, KB) if h.label == "CENTRE"] == []
 
 
 @pytest.mark.parametrize(
@@ -443,7 +446,7 @@ def test_an_abbreviation_after_a_target_group_is_no_centre() -> None:
     ],
 )
 def test_a_project_and_its_alias(text: str, names: list[str]) -> None:
-    assert [h.norm for h in find_quoted_names(text) if h.label == "PROJECT"] == names
+    assert [h.norm for h in find_quoted_names(text, KB) if h.label == "PROJECT"] == names
 
 
 def test_a_bare_project_acronym_after_projekts() -> None:
@@ -453,14 +456,14 @@ def test_a_bare_project_acronym_after_projekts() -> None:
 
 def test_an_abbreviation_between_legal_form_and_name() -> None:
     text = "Centrā darbojas arī nevalstiskā organizācija JIIC “Saspraude”."
-    [hit] = find_quoted_names(text)
+    [hit] = find_quoted_names(text, KB)
     assert text[hit.start : hit.end] == "nevalstiskā organizācija JIIC “Saspraude”"
     assert hit.norm == 'nevalstiskā organizācija JIIC "Saspraude"'
 
 
 def test_a_later_case_form_of_a_centre_name_is_the_same_centre() -> None:
     text = "Cēsīs durvis vēris centrs “Pērle”. Biedrība nodrošinās “Pērles” pakalpojumus."
-    hits = [(text[h.start : h.end], h.label, h.norm) for h in find_quoted_names(text)]
+    hits = [(text[h.start : h.end], h.label, h.norm) for h in find_quoted_names(text, KB)]
     assert hits == [("centrs “Pērle”", "CENTRE", "Pērle"), ("“Pērles”", "CENTRE", "Pērle")]
 
 
@@ -469,7 +472,7 @@ def test_a_bilingual_project_title_with_its_acronym_is_three_names() -> None:
         "Dienests noslēdz projektu Nr. LLI-550 “Senioru aprūpes tīkla attīstība pierobežā/"
         "Development of a senior care network in the border area (Care Net)”."
     )
-    found = [(text[h.start : h.end], h.norm) for h in find_quoted_names(text)]
+    found = [(text[h.start : h.end], h.norm) for h in find_quoted_names(text, KB)]
     assert found == [
         ("Senioru aprūpes tīkla attīstība pierobežā", "Senioru aprūpes tīkla attīstība pierobežā"),
         (
@@ -482,5 +485,5 @@ def test_a_bilingual_project_title_with_its_acronym_is_three_names() -> None:
 
 def test_a_building_site_named_in_quotes_is_a_centre() -> None:
     text = "Būvdarbi objektā “Ozolāji – 2” pilnībā pabeigti, ēka pieņemta ekspluatācijā."
-    [hit] = [h for h in find_quoted_names(text) if h.label == "CENTRE"]
+    [hit] = [h for h in find_quoted_names(text, KB) if h.label == "CENTRE"]
     assert (text[hit.start : hit.end], hit.norm) == ("“Ozolāji – 2”", "Ozolāji – 2")

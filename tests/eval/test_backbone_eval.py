@@ -143,10 +143,7 @@ def test_ner_scoring_is_strict_per_type(tmp_path: Path):
     assert table["ALL"]["precision"] == 0.5 and table["ALL"]["recall"] == 0.5
 
 
-def test_eval_backbone_command_prints_the_figures(conllu, monkeypatch):
-    from pipeline.annotate.nlp import BACKBONE_ENV
-
-    monkeypatch.setenv(BACKBONE_ENV, "shipped")  # restored after the command sets it
+def test_eval_backbone_command_prints_the_figures(conllu):
     result = CliRunner().invoke(app, ["eval-backbone", str(conllu), "--backbone", "rules"])
     assert result.exit_code == 0, result.output
     assert "13 tokens, 3 sentences" in result.output
@@ -157,11 +154,12 @@ def test_eval_backbone_command_prints_the_figures(conllu, monkeypatch):
 @pytest.mark.skipif(not SHARED_LVTB.is_dir(), reason="needs ../shared/data/UD_Latvian-LVTB")
 def test_shipped_backbone_on_a_slice_of_lvtb_test(tmp_path: Path):
     from pipeline.annotate.nlp import build_backbone
+    from pipeline.resources import Resources
 
     source = (SHARED_LVTB / "lv_lvtb-ud-test.v2.12.conllu").read_text(encoding="utf-8")
     sample = tmp_path / "sample.conllu"
     sample.write_text("\n\n".join(source.split("\n\n")[:150]) + "\n\n", encoding="utf-8")
-    figures = score_conllu(build_backbone("shipped"), sample).as_dict()
+    figures = score_conllu(build_backbone(Resources(backbone="shipped")), sample).as_dict()
     assert figures["tokens_f1"] > 0.98
     assert figures["sentences_f1"] > 0.9
     assert figures["upos"] > 0.85

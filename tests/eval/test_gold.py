@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval import GoldError, PredictionError, load_gold, load_predictions
+from pipeline.eval import (
+    GoldError,
+    GoldSourceError,
+    PredictionError,
+    load_gold,
+    load_predictions,
+)
 
 
 def test_gold_loads_typed_documents(gold_dir):
@@ -89,9 +95,10 @@ def test_malformed_json_names_file_and_position(tmp_path):
 
 
 def test_missing_or_empty_gold_source_is_an_error(tmp_path):
-    with pytest.raises(GoldError, match=r"no gold \.json files"):
+    with pytest.raises(GoldSourceError) as err:
         load_gold(tmp_path)
-    with pytest.raises(GoldError, match="no such gold file"):
+    assert str(err.value) == f"no gold .json files found in {tmp_path}"  # names the folder
+    with pytest.raises(GoldSourceError, match="no such gold file"):
         load_gold(tmp_path / "nav")
 
 

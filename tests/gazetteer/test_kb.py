@@ -1,8 +1,7 @@
-"""The loader API over a fixture build (via LVEXTRACT_GAZETTEERS)."""
+"""The knowledge base over a fixture build."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,51 +10,45 @@ from pipeline.gazetteer import kb
 
 
 @pytest.fixture
-def gazetteer(
-    built: tuple[Path, dict[str, int]], monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Path]:
-    monkeypatch.setenv("LVEXTRACT_GAZETTEERS", str(built[0]))
-    for loader in (kb.load_places, kb.load_heads, kb.places_by_form, kb.places_by_modifier):
-        loader.cache_clear()
-    yield built[0]
-    for loader in (kb.load_places, kb.load_heads, kb.places_by_form, kb.places_by_modifier):
-        loader.cache_clear()
+def base(built: tuple[Path, dict[str, int]]) -> kb.KnowledgeBase:
+    return kb.KnowledgeBase(built[0])
 
 
-def test_load_places_gives_frozen_records(gazetteer: Path) -> None:
-    places = kb.load_places()
+def test_load_places_gives_frozen_records(base: kb.KnowledgeBase) -> None:
+    places = base.places
     assert all(isinstance(p, kb.Place) for p in places)
     assert [p.key for p in places] == sorted(p.key for p in places)
     with pytest.raises(AttributeError):
         places[0].norm = "x"  # type: ignore[misc]
 
 
-def test_places_by_form_is_lower_cased_and_ranked(gazetteer: Path) -> None:
-    index = kb.places_by_form()
+def test_places_by_form_is_lower_cased_and_ranked(base: kb.KnowledgeBase) -> None:
+    index = base.by_form
     assert [p.norm for p in index["preiļos"]] == ["Preiļi"]
     # the current novads comes before its 2009–2021 namesake
     assert [p.kind for p in index["jelgavas novadā"]] == ["novads", "novads_2009"]
     assert index["rēzeknē"][0].label == "MUNICIPALITY"
 
 
-def test_places_by_modifier_serves_shared_heads(gazetteer: Path) -> None:
-    kinds = {p.kind for p in kb.places_by_modifier()["rēzeknes"]}
+def test_places_by_modifier_serves_shared_heads(base: kb.KnowledgeBase) -> None:
+    kinds = {p.kind for p in base.by_modifier["rēzeknes"]}
     assert {"valstspilsēta", "novads"} <= kinds
 
 
-def test_load_heads(gazetteer: Path) -> None:
-    heads = kb.load_heads()
+def test_load_heads(base: kb.KnowledgeBase) -> None:
+    heads = base.heads
     assert "novadā" in heads["novads"].surface
     assert heads["pašvaldība"].in_span is False
 
 
-def test_explicit_path_beats_environment(built: tuple[Path, dict[str, int]]) -> None:
-    places = kb.load_places(built[0] / "places.jsonl")
-    assert any(p.norm == "Kalnciems" for p in places)
+def test_each_folder_has_its_own_knowledge_base(built: tuple[Path, dict[str, int]]) -> None:
+    assert kb.knowledge_base(built[0]) is kb.knowledge_base(built[0])
+    assert any(p.norm == "Kalnciems" for p in kb.knowledge_base(built[0]).places)
+    assert kb.knowledge_base(built[0]) != kb.KnowledgeBase(built[0] / "elsewhere")
 
 
-def test_a_parish_keeps_its_municipality_of_before_the_reform(gazetteer: Path) -> None:
-    [ozolnieki] = [p for p in kb.load_places() if p.norm == "Ozolnieku pagasts"]
+def test_a_parish_keeps_its_municipality_of_before_the_reform(base: kb.KnowledgeBase) -> None:
+    [ozolnieki] = [p for p in base.places if p.norm == "Ozolnieku pagasts"]
     assert (ozolnieki.parent, ozolnieki.parent_2009) == ("Jelgavas novads", "Ozolnieku novads")
     facts = {"parent": ozolnieki.parent, "parent_2009": ozolnieki.parent_2009}
     assert kb.municipality_on(facts, "2019-05-02") == "Ozolnieku novads"
@@ -73,15 +66,16 @@ def test_before_reform(when: str | None, before: bool) -> None:
     assert kb.before_reform(when) is before
 
 
-def test_the_municipality_a_genitive_names_on_a_date(gazetteer: Path) -> None:
-    assert kb.municipality_named("Ozolnieku", "2019-05-02").norm == "Ozolnieku novads"
-    assert kb.municipality_named("Ozolnieku", "2023-05-02") is None
-    assert kb.municipality_named("Jelgavas", None).kind == "valstspilsēta"
-    assert kb.municipality_named("Kalnciema", None) is None
+def test_the_municipality_a_genitive_names_on_a_date(base: kb.KnowledgeBase) -> None:
+    assert base.municipality_named("Ozolnieku", "2019-05-02").norm == "Ozolnieku novads"
+    assert base.municipality_named("Ozolnieku", "2023-05-02") is None
+    assert base.municipality_named("Jelgavas", None).kind == "valstspilsēta"
+    assert base.municipality_named("Kalnciema", None) is None
 
 
-def test_the_municipality_a_name_opens_with(gazetteer: Path) -> None:
-    assert kb.municipality_opening("Jelgavas novada pašvaldība", None).norm == "Jelgavas novads"
-    assert kb.municipality_opening("Jelgavas sociālo lietu pārvalde", None).norm == "Jelgava"
-    assert kb.municipality_opening("Ozolnieku novada dome", "2020-01-01").norm == "Ozolnieku novads"
-    assert kb.municipality_opening("Biedrība “Cerība”", None) is None
+def test_the_municipality_a_name_opens_with(base: kb.KnowledgeBase) -> None:
+    assert base.municipality_opening("Jelgavas novada pašvaldība", None).norm == "Jelgavas novads"
+    assert base.municipality_opening("Jelgavas sociālo lietu pārvalde", None).norm == "Jelgava"
+    ozolnieki = base.municipality_opening("Ozolnieku novada dome", "2020-01-01")
+    assert ozolnieki.norm == "Ozolnieku novads"
+    assert base.municipality_opening("Biedrība “Cerība”", None) is None

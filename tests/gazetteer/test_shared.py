@@ -29,7 +29,7 @@ def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _index(path: Path) -> dict[str, tuple[kb.Place, ...]]:
-    return dict(kb.places_by_form(path))
+    return dict(kb.index_by_form(kb.load_places(path)))
 
 
 def test_counts(gazetteer: Path) -> None:
@@ -70,7 +70,7 @@ def test_gold_place_mentions_are_covered(gazetteer: Path) -> None:
     gold = sorted((SHARED / "corpus").glob("*/*.json"))
     if not gold:
         pytest.skip("no gold files")
-    forms, modifiers = _index(gazetteer), dict(kb.places_by_modifier(gazetteer))
+    forms, modifiers = _index(gazetteer), dict(kb.index_by_modifier(kb.load_places(gazetteer)))
     found = shared_head = 0
     missed = []
     for path in gold:
