@@ -112,12 +112,16 @@ def _lexicon() -> dict:
     data["_needs_a_name"] = re.compile(rf"(?i:{data['named_heads_need_a_name']})")
     data["_legal_prefix"] = re.compile(rf"[{_UPPER}][\w-]+ +(?:(?:{glue}) +)+\Z")
     data["_org_glue"] = re.compile(rf"\b(?:{glue})\b")
-    data["_place_named_centres"] = _place_named_centre_pattern(data["place_named_centres"])
+    data["_place_named_centres"] = _place_named_centre_pattern(
+        data["place_named_centres"], data["centre_place_glue"]
+    )
     data["_plural_head"] = re.compile(data["plural_head_endings"])
     return data
 
 
-def _place_named_centre_pattern(entries: list[dict]) -> tuple[re.Pattern[str], dict[str, dict]]:
+def _place_named_centre_pattern(
+    entries: list[dict], glue: str
+) -> tuple[re.Pattern[str], dict[str, dict]]:
     """A regex over every case form of every type lemma after a capitalised genitive (a
     multi-word one may coordinate a genitive before its head noun), and the entry of each
     (lower-cased) form."""
@@ -135,7 +139,7 @@ def _place_named_centre_pattern(entries: list[dict]) -> tuple[re.Pattern[str], d
 
     alternation = "|".join(form_pattern(f) for f in sorted(by_form, key=len, reverse=True))
     pattern = re.compile(
-        rf"\b(?P<place>[{_UPPER}][\w-]+(?:\s+(?:novada|pilsētas))?)\s+(?P<type>(?i:{alternation}))(?!\w)"
+        rf"\b(?P<place>[{_UPPER}][\w-]+(?:\s+(?:{glue}))?)\s+(?P<type>(?i:{alternation}))(?!\w)"
     )
     return pattern, by_form
 
@@ -391,7 +395,7 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
         type_words = match.group("type")
         coordinated = _COORDINATED.search(type_words)
         entry = by_form[_COORDINATED.sub("", type_words).lower()]
-        lemma = entry["lemma"]
+        lemma = decline(entry["lemma"])["nom pl"] if entry.get("plural") else entry["lemma"]
         if type_words[:1].isupper() and not lemma[:1].isupper():
             lemma = lemma[0].upper() + lemma[1:]
         if coordinated:

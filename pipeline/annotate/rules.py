@@ -75,16 +75,21 @@ def _date_pattern() -> re.Pattern[str]:
     days = rf"{_DAY}(?:(?:{range_sep}|{list_sep}){_DAY})*"
     day_date = rf"{lead}{days}\s?(?:{month}|{abbreviation})"
     month_date = rf"{lead}{month}(?:\s{vague})?"
+    seasons = rules["seasons"]
+    # A season with its year ("2021. gada vasarā", "nākamā gada pavasarī") in any case, a
+    # bare one only in the locative ("rudenī"): "vasaras nometne" is no date.
+    season_date = rf"(?:{lead.removesuffix('?')}{_words(seasons)}|{_words(rules['bare_seasons'])})"
     year_date = rf"\d{{4}}\.(?:{range_sep}\d{{4}}\.)?\s?{year_word}"
-    point = rf"(?:{day_date}|{_NUMERIC_DATE}|{month_date}|{year_date})"
+    point = rf"(?:{day_date}|{_NUMERIC_DATE}|{month_date}|{season_date}|{year_date})"
     # A numeric date keeps its ordinal dot only inside a range ("01.10.2019. līdz ...").
     return re.compile(rf"(?<![\w.]){point}(?:\.?{range_sep}{point})?(?!\w)")
 
 
 def _bare_month_ok(text: str, start: int, end: int) -> bool:
-    """A capitalised month alone is a name ("Maija Ozola") unless it opens a sentence."""
+    """A capitalised month or season alone is a name ("Maija Ozola", "Vasara") unless it
+    opens a sentence."""
     word = text[start:end]
-    if word.casefold() not in month_words() or word[:1].islower():
+    if word.casefold() not in {*month_words(), *load_rules()["bare_seasons"]} or word[:1].islower():
         return True
     before = text[:start].rstrip(" ")
     after = text[end:].lstrip(" ")

@@ -90,6 +90,11 @@ def _vague_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)", re.I)
 
 
+def season_words() -> dict[str, tuple[int, int]]:
+    """Every case form of a season (spring, summer, autumn) -> its first and last month."""
+    return {form: (first, last) for form, (first, last) in load_rules()["seasons"].items()}
+
+
 @cache
 def _relative_pattern() -> re.Pattern[str]:
     prefixes = sorted(load_rules()["relative_years"], key=len, reverse=True)
@@ -116,6 +121,8 @@ def _segments(text: str) -> list[Point] | None:
             segments[-1] = replace(current, day=int(value))
         elif value.casefold() in month_words():
             segments[-1] = replace(current, month=month_words()[value.casefold()])
+        elif value.casefold() in season_words():
+            segments[-1] = replace(current, month=season_words()[value.casefold()][0])
         elif value.casefold() in breaks and current != Point():
             segments.append(Point())
     points = [p for p in segments if p != Point()]
@@ -168,6 +175,12 @@ def parse_date(text: str, year: int | None = None) -> ParsedDate | None:
         start, end = first, None
     else:
         start, end = _complete(first, last)
+    season = next((season_words()[w.casefold()] for w in re.findall(r"\w+", text)
+                   if w.casefold() in season_words()), None)
+    if season is not None and end is None and start.day is None:
+        start, end = replace(start, day=1), replace(start, month=season[1], day=None)
+        end = replace(end, day=_last_day(end))
+        return ParsedDate(start, end, True) if _valid(start) and _valid(end) else None
     is_vague = bool(vague) and end is None and start.month is not None and start.day is None
     if vague and is_vague:
         first_day, last_day = load_rules()["vague_periods"][vague.group().casefold()]

@@ -487,3 +487,21 @@ def test_a_building_site_named_in_quotes_is_a_centre() -> None:
     text = "Būvdarbi objektā “Ozolāji – 2” pilnībā pabeigti, ēka pieņemta ekspluatācijā."
     [hit] = [h for h in find_quoted_names(text, KB) if h.label == "CENTRE"]
     assert (text[hit.start : hit.end], hit.norm) == ("“Ozolāji – 2”", "Ozolāji – 2")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Ziemā atvērta Cēsu naktspatversme ar 20 vietām.", "Cēsu naktspatversme",
+         "Cēsu naktspatversme"),
+        ("Grupa iegriezās Skaistkalnes pagasta dienas centrā.",
+         "Skaistkalnes pagasta dienas centrā", "Skaistkalnes pagasta dienas centrs"),
+        ("Kopš maija darbojas Ventspils grupu dzīvokļi.", "Ventspils grupu dzīvokļi",
+         "Ventspils grupu dzīvokļi"),
+        ("Viesi apskatīja Aknīstes pansionātu.", "Aknīstes pansionātu", "Aknīstes pansionāts"),
+    ],
+)
+def test_centres_named_by_a_place_and_an_institution_noun(text: str, span: str,
+                                                          norm: str) -> None:
+    [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "CENTRE"]
+    assert (text[hit.start : hit.end], hit.norm) == (span, norm)

@@ -221,3 +221,26 @@ def test_mentions_are_sorted_disjoint_and_never_cut_a_word(text: str) -> None:
         assert 0 <= hit.start < hit.end <= len(text)
         assert hit.start == 0 or not (text[hit.start - 1].isalnum() and text[hit.start].isalnum())
         assert hit.end == len(text) or not (text[hit.end - 1].isalnum() and text[hit.end].isalnum())
+
+
+def test_a_season_is_a_range_of_its_months_in_the_documents_year() -> None:
+    text = (
+        "2022. gada 9. martā valde apstiprināja plānu. Remontu sāks pavasarī, centru atvērs "
+        "2023. gada rudenī, bet pieredzes braucienu rīkos nākamā gada vasarā."
+    )
+    found = [(text[h.start : h.end], h.norm) for h in infer_years(find_dates(text), text)]
+    assert found == [
+        ("2022. gada 9. martā", "2022-03-09"),
+        ("pavasarī", "2022-03-01/2022-05-31"),
+        ("2023. gada rudenī", "2023-09-01/2023-11-30"),
+        ("nākamā gada vasarā", "2023-06-01/2023-08-31"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bērni devās uz vasaras nometni.", "Koncertā dziedāja Vasara Kalniņa.",
+     "Rudens krāsas priecēja viesus."],
+)
+def test_a_season_word_that_is_no_date(text: str) -> None:
+    assert find_dates(text) == []

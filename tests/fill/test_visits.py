@@ -446,3 +446,17 @@ def test_the_travellers_own_region_is_no_destination(run_text: Run) -> None:
     [visit] = visits(run_text, text)
     assert visit.origin_region == ["Latgales plānošanas reģions"]
     assert visit.destination_region == ["Zemgales plānošanas reģions"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024. gada 12. martā Bauskas sociālā dienesta darbinieki pabija Jelgavā un "
+        "iepazina dienas centru “Rasa”.",
+        "2024. gada 12. martā mūsu dienas centrā ciemojās kolēģi no Ogres.",
+        "2024. gada 12. martā notiks atbildes vizīte uz Rokišķiem.",
+    ],
+)
+def test_other_words_for_an_in_person_visit(run_text: Run, text: str) -> None:
+    [visit] = visits(run_text, text)
+    assert visit.date_start == "2024-03-12"
