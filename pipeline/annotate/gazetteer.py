@@ -32,12 +32,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from pipeline.annotate.names import lexicon
-from pipeline.annotate.spans import Hit, add_candidates
+from pipeline.annotate.spans import Hit, add_candidates, candidates
 from pipeline.annotate.tokenizer import pattern_docs
 from pipeline.gazetteer.inflect import nominative_of
 from pipeline.gazetteer.kb import (
     Head,
     Place,
+    before_reform,
     index_by_form,
     index_by_modifier,
     knowledge_base,
@@ -71,6 +72,17 @@ def place_facts(place: Place) -> dict[str, Any]:
 
 def _hit(place: Place, start: int, end: int, source: str, score: float = 1.0) -> Hit:
     return Hit(start, end, place.label, place.norm, source, score, place_facts(place))
+
+
+def _speaks_of(doc: Doc) -> str | None:
+    """The latest full date (year, month and day) among the DATE candidates: when the
+    release speaks (the rules run first)."""
+    days = [
+        c.norm.split("/")[-1]
+        for c in candidates(doc)
+        if c.label == "DATE" and c.norm and re.fullmatch(r"\d{4}-\d\d-\d\d(?:/.*)?", c.norm)
+    ]
+    return max(days, default=None)
 
 
 def _capitalised(text: str) -> bool:
@@ -142,8 +154,11 @@ class PlaceMatcher:
         return cls(nlp, kb.places, kb.heads)
 
     def find(self, doc: Doc) -> list[Hit]:
+        historical = before_reform(_speaks_of(doc))
         hits = [
-            hit for _, start, end in self.matcher(doc) if (hit := self._form_hit(doc, start, end))
+            hit
+            for _, start, end in self.matcher(doc)
+            if (hit := self._form_hit(doc, start, end, historical))
         ]
         hits.extend(self._list_hits(doc))
         hits.extend(self._bracketed_country_hits(doc))
@@ -168,7 +183,10 @@ class PlaceMatcher:
             )
         return hits
 
-    def _form_hit(self, doc: Doc, start: int, end: int) -> Hit | None:
+    def _form_hit(self, doc: Doc, start: int, end: int, historical: bool = False) -> Hit | None:
+        """The place a matched form names; in a release that speaks of the time before the
+        2021 reform, a town that was then a municipality of its own is that municipality
+        ("Jēkabpilī" in 2017 is the republic city Jēkabpils, in 2023 a town)."""
         span = doc[start:end]
         if not _capitalised(span.text) or _in_street_or_compound(doc, start, end):
             return None
@@ -179,6 +197,8 @@ class PlaceMatcher:
         if not candidates:
             return None
         place = candidates[0]
+        if historical and place.label == "LOCALITY":
+            place = next((p for p in candidates if p.kind == "republikas_pilsēta_2009"), place)
         if end - start == 1 and place.kind == "pilsēta" and _names_people(doc, end):
             place = self._municipality_of(span.text) or place
         return _hit(place, span.start_char, span.end_char, "gazetteer.form", FORM_SCORE)

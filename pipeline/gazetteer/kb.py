@@ -202,8 +202,10 @@ class KnowledgeBase:
         one that existed on ``when``: a 2009–2021 unit before the reform, a current one
         after (a town abroad at any date); with no date, a current unit before a historical
         one."""
-        candidates = [
-            p for p in self.by_modifier.get(genitive.lower(), ()) if p.kind in MUNICIPAL_KINDS
+        candidates = [  # a state city inside a novads (Jēkabpils since 2021) is none
+            p
+            for p in self.by_modifier.get(genitive.lower(), ())
+            if p.kind in MUNICIPAL_KINDS and p.label != "LOCALITY"
         ]
         if when:
             historical = before_reform(when)

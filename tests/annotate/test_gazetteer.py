@@ -194,7 +194,7 @@ def test_a_former_municipality_keeps_its_code_and_knows_its_successor(nlp) -> No
             "Tukuma un Talsu sociālie darbinieki devās uz Rīgu.",
             [("Tukuma", "Tukuma novads"), ("Talsu", "Talsu novads")],
         ),
-        ("Tukuma muzejā bija izstāde.", [("Tukuma", "Tukums")]),
+        ("Tukuma parkā bija izstāde.", [("Tukuma", "Tukums")]),
     ],
 )
 def test_a_town_genitive_before_its_people_is_the_municipality(nlp, text, expected) -> None:
@@ -202,3 +202,12 @@ def test_a_town_genitive_before_its_people_is_the_municipality(nlp, text, expect
         (e.text, e._.norm) for e in nlp(text).ents if e.label_ in ("MUNICIPALITY", "LOCALITY")
     ]
     assert places[: len(expected)] == expected
+
+
+def test_a_state_city_is_its_own_municipality_before_the_reform(found) -> None:
+    before = "2017. gada 5. maijā speciālisti viesojās Jēkabpilī un Valmierā."
+    after = "2023. gada 5. maijā speciālisti viesojās Jēkabpilī un Valmierā."
+    assert [(label, norm) for label, _, norm in found(before) if label != "DATE"] == [
+        ("MUNICIPALITY", "Jēkabpils"), ("MUNICIPALITY", "Valmiera")]
+    assert [(label, norm) for label, _, norm in found(after) if label != "DATE"] == [
+        ("LOCALITY", "Jēkabpils"), ("LOCALITY", "Valmiera")]

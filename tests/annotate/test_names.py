@@ -505,3 +505,16 @@ def test_centres_named_by_a_place_and_an_institution_noun(text: str, span: str,
                                                           norm: str) -> None:
     [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "CENTRE"]
     assert (text[hit.start : hit.end], hit.norm) == (span, norm)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Diskusija notika Auces kultūras namā.", "Auces kultūras namā", "Auces kultūras nams"),
+        ("Praksē bija Rēzeknes tehnikuma audzēkņi.", "Rēzeknes tehnikuma", "Rēzeknes tehnikums"),
+        ("Pārējo summu aizņēmās Valsts kasē.", "Valsts kasē", "Valsts kase"),
+    ],
+)
+def test_institutions_named_by_a_place_and_a_noun(text: str, span: str, norm: str) -> None:
+    [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "ORG"]
+    assert (text[hit.start : hit.end], hit.norm) == (span, norm)
