@@ -30,7 +30,7 @@ from pipeline.fill.context import (
     unique,
 )
 from pipeline.gazetteer.inflect import decline
-from pipeline.gazetteer.kb import KnowledgeBase, Place, knowledge_base
+from pipeline.gazetteer.kb import KnowledgeBase, Place, knowledge_base, municipality_on
 from pipeline.normalise.numbers import count_words, parse_count
 from pipeline.resources import PACKAGED_GAZETTEERS
 
@@ -198,6 +198,8 @@ def _fill(
         [*visit.origin_countries, *(p.country for p in travellers_from)]
     )
     if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
+        _origin_from_travellers(visit, [*all_sents[:1], *group[:1]], when, kb)
+    if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
         _origin_from_author(visit, group, all_sents, when, kb)
     elif not visit.origin_municipalities and "LV" not in visit.origin_countries:
         _origin_towns_abroad(visit, all_sents)
@@ -237,6 +239,39 @@ def _origin_from_author(
                 visit.origin_countries = [place.country]
                 note(visit, "origin_municipalities", org)
                 return
+
+
+def _origin_from_travellers(
+    visit: Visit, opening: list[Sentence], when: str | None, kb: KnowledgeBase
+) -> None:
+    """A trip whose account names no origin set out from where the headline or its first
+    sentence says the travellers are from: a place, or the place an organisation's name
+    opens with, that names people ("Rokišķu rajona sociālie darbinieki iepazīst …",
+    "Bauskas novada dienas centru vadītāji", "viesi no Trondheimas"), not where they went."""
+    went = {*visit.destination_municipalities, *visit.destination_localities}
+    for sent in opening:
+        for mention in sent.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE", "ORG"):
+            if not _travellers(sent, mention) or mention.facts.get("kind") == "country":
+                continue
+            place = _municipality_named_by(mention, when, kb)
+            if place is not None and place[0] not in went:
+                visit.origin_municipalities = [place[0]]
+                visit.origin_countries = [place[1]]
+                note(visit, "origin_municipalities", mention)
+                return
+
+
+def _municipality_named_by(
+    mention: Mention, when: str | None, kb: KnowledgeBase
+) -> tuple[str, str] | None:
+    """(municipality, country) a place mention or an organisation's name stands for."""
+    if mention.label == "ORG":
+        place = kb.municipality_opening(mention.text, when)
+        return (place.norm, place.country) if place else None
+    if mention.label == "LOCALITY":
+        municipality = municipality_on(mention.facts, when)
+        return (municipality, "LV") if municipality else None
+    return mention.norm or mention.text, mention.facts.get("country") or "LV"
 
 
 def _origin_towns_abroad(visit: Visit, all_sents: list[Sentence]) -> None:

@@ -460,3 +460,14 @@ def test_the_travellers_own_region_is_no_destination(run_text: Run) -> None:
 def test_other_words_for_an_in_person_visit(run_text: Run, text: str) -> None:
     [visit] = visits(run_text, text)
     assert visit.date_start == "2024-03-12"
+
+
+def test_the_headline_says_where_the_travellers_are_from(run_text: Run) -> None:
+    text = (
+        "Dobeles novada sociālie darbinieki iepazīst kaimiņu pieredzi\n\n"
+        "2022. gada 14. aprīlī viesi viesojās Jelgavas dienas centrā “Rasa” un "
+        "uzklausīja tā vadītāju."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Dobeles novads"]
+    assert "Dobeles novads" not in visit.destination_municipalities
