@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.annotate import (  # noqa: F401  (registers the components)
     backbone,
+    domain_ner,
     fuzzy,
     gazetteer,
     known,
@@ -63,6 +64,8 @@ def build_nlp(resources: Resources) -> Language:
     nlp.add_pipe("lv_fuzzy_places", config=config)
     if "lv_statistical_ner" in nlp.pipe_names:
         nlp.add_pipe("lv_ner_candidates")
+    if resources.backbone != "rules":
+        domain_ner.add_domain_ner(nlp)
     nlp.add_pipe("lv_resolve")
     return nlp
 

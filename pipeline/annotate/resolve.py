@@ -15,7 +15,7 @@ from pipeline.annotate.spans import Candidate, candidates
 from pipeline.document import SPAN_FACTS, SPAN_NORM, SPAN_SCORE, SPAN_SOURCE
 
 # Lower is stronger; a source's family is the part before the first dot.
-SOURCE_PRIORITY = {"rules": 0, "names": 1, "gazetteer": 2, "persons": 3, "ner": 4}
+SOURCE_PRIORITY = {"rules": 0, "names": 1, "gazetteer": 2, "persons": 3, "ner": 4, "domain_ner": 5}
 
 
 def _rank(candidate: Candidate) -> tuple[int, int, int, float]:
