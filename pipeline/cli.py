@@ -10,7 +10,7 @@ import json
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -84,8 +84,13 @@ def _resources(
     try:
         return Resources.choose(gazetteers, backbone, stanza_dir)
     except ValueError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_USAGE) from err
+        _fail(str(err), EXIT_USAGE)
+
+
+def _fail(message: str, status: int) -> NoReturn:
+    """Print ``error: message`` on standard error and exit with ``status``."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(status)
 
 
 def _check_inputs(inputs: list[Path]) -> None:
@@ -212,8 +217,7 @@ def run(
         if quiet and verbose:
             raise ValueError("--quiet and --verbose do not go together")
     except (OutputFolderError, ValueError) as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_USAGE) from err
+        _fail(str(err), EXIT_USAGE)
     cache_dir = None if no_cache else (cache or default_cache_dir())
     client = _dask_client(scheduler) if scheduler else None
     backend = "dask" if client is not None else backend
@@ -238,8 +242,7 @@ def run(
         typer.echo(f"error: a worker process died ({err}); {out}/ left as it was", err=True)
         raise typer.Exit(EXIT_FAILED) from err
     except OutputFolderError as err:  # raised before anything is touched
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_USAGE) from err
+        _fail(str(err), EXIT_USAGE)
     except OSError as err:
         typer.echo(f"error: could not write {out}/ ({err}); it is left as it was", err=True)
         raise typer.Exit(EXIT_FAILED) from err
@@ -336,11 +339,9 @@ def evaluate_command(
                    "--unverified scores without the check", err=True)
         raise typer.Exit(EXIT_USAGE) from err
     except GoldSourceError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_USAGE) from err
+        _fail(str(err), EXIT_USAGE)
     except GoldError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_FAILED) from err
+        _fail(str(err), EXIT_FAILED)
     unchecked = sum(doc.text is None for doc in gold_docs.values())
     if unchecked:
         typer.echo(
@@ -359,8 +360,7 @@ def evaluate_command(
         try:
             result = score_documents(gold_docs, load_predictions(pred))
         except PredictionError as err:
-            typer.echo(f"error: {err}", err=True)
-            raise typer.Exit(EXIT_FAILED) from err
+            _fail(str(err), EXIT_FAILED)
     typer.echo(format_report(result))
     if show_errors:
         typer.echo(format_errors(result))
@@ -518,8 +518,7 @@ def bench_command(
         if not size_list or min(size_list) < 1:
             raise ValueError("sizes must be positive numbers")
     except ValueError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_USAGE) from err
+        _fail(str(err), EXIT_USAGE)
 
     def progress(figure: RunFigures) -> None:
         typer.echo(f"  done: {figure.size} documents, {figure.backend}:{figure.workers} "
