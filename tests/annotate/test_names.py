@@ -518,3 +518,17 @@ def test_centres_named_by_a_place_and_an_institution_noun(text: str, span: str,
 def test_institutions_named_by_a_place_and_a_noun(text: str, span: str, norm: str) -> None:
     [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "ORG"]
     assert (text[hit.start : hit.end], hit.norm) == (span, norm)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Centrs izveidots ar EEZ finanšu instrumenta atbalstu.", "EEZ finanšu instrumenta",
+         "Eiropas Ekonomikas zonas finanšu instruments"),
+        ("Vizīti finansēja Norvēģijas finanšu instruments.", "Norvēģijas finanšu instruments",
+         "Norvēģijas finanšu instruments"),
+    ],
+)
+def test_grants_and_funds_outside_the_eu_structural_funds(found: Found, text: str, span: str,
+                                                          norm: str) -> None:
+    assert labelled(found, text, "PROGRAMME") == [(span, norm)]

@@ -26,7 +26,7 @@ def test_counts(built: tuple[Path, dict[str, int]]) -> None:
         "persons/surnames.txt": 6,
         "persons/name_forms.tsv": counts["persons/name_forms.tsv"],
         "orgs.jsonl": 4,
-        "programmes.jsonl": 17,
+        "programmes.jsonl": 28,
         "project_codes.jsonl": 2,
     }
 
