@@ -3,7 +3,9 @@
 Annotators see one predictable alphabet (NFC, plain spaces, no soft hyphens or zero-width
 characters, Windows line ends folded), while every span found in the cleaned text can be
 mapped back exactly onto the original text. Typographic quotes are kept: their direction
-tells nested names apart (“Rīgas pilsētas “Rūpju bērns””).
+tells nested names apart (“Rīgas pilsētas “Rūpju bērns””). Quotes typed as two characters
+become the one they stand for: ",,Alūksne’’" reads „Alūksne” (an opening pair before a
+word, a closing pair after one), so every finder sees one kind of quote.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ _REPLACE = {
     "\u2011": "-",
 }
 _COMPAT_TAGS = frozenset({"<compat>", "<wide>"})
+# Quotes typed as two characters: (pair, quote, opening: needs a word after it, else before).
+_TYPED_QUOTES = ((",,", "„", True), ("’’", "”", False), ("''", "”", False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,13 @@ def clean(original: str) -> CleanText:
     i = 0
     n = len(original)
     while i < n:
+        typed = _typed_quote(original, i)
+        if typed is not None:
+            out.append(typed)
+            starts.append(i)
+            ends.append(i + 2)
+            i += 2
+            continue
         j = i + 1
         while j < n and unicodedata.combining(original[j]):
             j += 1
@@ -71,6 +82,16 @@ def clean(original: str) -> CleanText:
             ends.append(j)
         i = j
     return CleanText("".join(out), tuple(starts), tuple(ends))
+
+
+def _typed_quote(text: str, i: int) -> str | None:
+    """The quote a two-character pair at ``i`` stands for, if it is one."""
+    for pair, quote, opening in _TYPED_QUOTES:
+        if text.startswith(pair, i):
+            neighbour = text[i + 2 : i + 3] if opening else text[i - 1 : i]
+            if neighbour and not neighbour.isspace():
+                return quote
+    return None
 
 
 def _is_compat(cluster: str) -> bool:

@@ -163,3 +163,11 @@ def test_soft_hyphens_nbsp_and_cr_never_reach_the_annotators(chars: list[str]) -
     cleaned = clean("".join(chars))
     assert not set(cleaned.text) & {"\u00ad", "\u00a0", "\r"}
     assert unicodedata.is_normalized("NFC", cleaned.text)
+
+
+def test_quotes_typed_as_two_characters_become_one() -> None:
+    original = "Viesi apmeklēja SAC ,,Ausma’’ un biedrību ,,Saime''. Cena 1,5 eiro."
+    cleaned = clean(original)
+    assert cleaned.text == "Viesi apmeklēja SAC „Ausma” un biedrību „Saime”. Cena 1,5 eiro."
+    start = cleaned.text.index("„Ausma”")
+    assert original[slice(*cleaned.to_original(start, start + len("„Ausma”")))] == ",,Ausma’’"

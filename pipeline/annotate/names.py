@@ -109,6 +109,7 @@ def _lexicon() -> dict:
         rf"\b(?P<name>[{_UPPER}][\w-]+ +{capital}*(?:{genitive}{capital}*){{0,{lowercase}}})"
         rf"(?P<head>(?i:{heads}))\b"
     )
+    data["_org_head"] = re.compile(rf"(?<!\w)(?i:{heads})(?=\s)")
     data["_needs_a_name"] = re.compile(rf"(?i:{data['named_heads_need_a_name']})")
     data["_legal_prefix"] = re.compile(rf"[{_UPPER}][\w-]+ +(?:(?:{glue}) +)+\Z")
     data["_org_glue"] = re.compile(rf"\b(?:{glue})\b")
@@ -341,7 +342,9 @@ def find_project_acronyms(text: str) -> list[Hit]:
     return hits
 
 
-def find_unquoted_names(text: str, kb: KnowledgeBase) -> list[Hit]:
+def find_unquoted_names(
+    text: str, kb: KnowledgeBase, verbs: frozenset[int] = frozenset()
+) -> list[Hit]:
     """ORGs named by a capitalised name and an institution noun ("Liepājas domes"), centres
     named by a place and type words, and centres named in capitals after a type phrase
     ("uzņēmumu RB CAFÉ")."""
@@ -349,6 +352,7 @@ def find_unquoted_names(text: str, kb: KnowledgeBase) -> list[Hit]:
     hits: list[Hit] = []
     position = 0
     while match := lexicon["_org_unquoted"].search(text, position):
+        match = _first_institution(text, match, lexicon, verbs)
         head = next(i for i, entry in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
         lemma = lexicon["org_heads"][head]["lemma"]
         head_text = match.group("head")
@@ -381,6 +385,22 @@ def find_unquoted_names(text: str, kb: KnowledgeBase) -> list[Hit]:
                 )
                 break
     return hits
+
+
+def _first_institution(
+    text: str, match: re.Match[str], lexicon: dict, verbs: frozenset[int]
+) -> re.Match[str]:
+    """The match cut before the first verb inside its name (``verbs``: where the backbone
+    tagged one): "Dundagas novada pašvaldība saņēma Labklājības ministrijas" is two names,
+    "saņēma" no lower-case genitive of one; "… pašvaldības administrācija" stays whole."""
+    name_start, name_end = match.span("name")
+    verb = min((i for i in verbs if name_start < i < name_end), default=None)
+    if verb is None:
+        return match
+    heads = list(lexicon["_org_head"].finditer(text, name_start, verb))
+    if not heads:
+        return match
+    return lexicon["_org_unquoted"].fullmatch(text, match.start(), heads[-1].end()) or match
 
 
 def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hit]:
@@ -420,7 +440,8 @@ def make_names(nlp: Language, name: str, gazetteer_dir: str):
     kb = knowledge_base(Path(gazetteer_dir))
 
     def names_component(doc: Doc) -> Doc:
-        hits = find_quoted_names(doc.text, kb) + find_unquoted_names(doc.text, kb)
+        verbs = frozenset(t.idx for t in doc if t.pos_ in ("VERB", "AUX"))
+        hits = find_quoted_names(doc.text, kb) + find_unquoted_names(doc.text, kb, verbs)
         hits += find_project_acronyms(doc.text)
         add_candidates(doc, hits)
         return doc

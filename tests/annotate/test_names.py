@@ -532,3 +532,15 @@ def test_institutions_named_by_a_place_and_a_noun(text: str, span: str, norm: st
 def test_grants_and_funds_outside_the_eu_structural_funds(found: Found, text: str, span: str,
                                                           norm: str) -> None:
     assert labelled(found, text, "PROGRAMME") == [(span, norm)]
+
+
+def test_a_verb_between_two_institutions_ends_the_first_name(found: Found) -> None:
+    text = "Ogres novada pašvaldība saņēma Labklājības ministrijas atzinumu."
+    assert [span for span, _ in labelled(found, text, "ORG")] == [
+        "Ogres novada pašvaldība", "Labklājības ministrijas"]
+
+
+def test_an_institution_of_an_institution_is_one_longer_name() -> None:
+    text = "Braucienu rīkoja Preiļu novada pašvaldības Sociālais dienests."
+    [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "ORG"]
+    assert text[hit.start : hit.end] == "Preiļu novada pašvaldības Sociālais dienests"
