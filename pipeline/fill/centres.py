@@ -75,7 +75,7 @@ def _fill(
     ``when`` (the release's date) picks the municipality a locality lay in then (before or
     after the 2021 reform)."""
     followers = _said_of(mention, sent, sents)
-    operator = _operator(mention, sent, followers)
+    operator = _operator(mention, sent, followers, _paragraph_after(sent, sents))
     if centre.operator is None:
         centre.operator = operator.norm if operator else None
         note(centre, "operator", operator)
@@ -160,11 +160,25 @@ def _visitors_per_day(text: str) -> str | None:
     return None
 
 
-def _operator(mention: Mention, sent: Sentence, followers: list[Sentence]) -> Mention | None:
+def _paragraph_after(sent: Sentence, sents: list[Sentence]) -> list[Sentence]:
+    """The next sentences of the centre's paragraph, up to one naming another centre."""
+    after = []
+    for follower in sents[sent.index + 1 : sent.index + 1 + _FOLLOWING_SENTENCES]:
+        if follower.paragraph != sent.paragraph or follower.labelled("CENTRE"):
+            break
+        after.append(follower)
+    return after
+
+
+def _operator(
+    mention: Mention, sent: Sentence, followers: list[Sentence], paragraph: list[Sentence]
+) -> Mention | None:
     """An ORG right before the centre ("NVO “X” dienas centra “Y”"), else one tied to it by
     a clause of running it ("biedrību “X”, kas nodrošinās “Pērles” pakalpojumus"), else one
     a later sentence about the centre names as its unit's parent ("Krīzes centrs būs
-    Daugavpils novada Sociālā dienesta struktūrvienība"), else the nearest ORG of the
+    Daugavpils novada Sociālā dienesta struktūrvienība"), else one right after a verb of
+    running it in its sentence, one about it or the rest of its paragraph ("To pārvalda X",
+    "Pakalpojumu sniegs X"), else the nearest ORG of the
     sentence that does not name visitors ("Talsu Sociālā dienesta darbinieki")."""
     orgs = sent.labelled("ORG")
     for org in orgs:
@@ -178,6 +192,11 @@ def _operator(mention: Mention, sent: Sentence, followers: list[Sentence]) -> Me
     for follower in followers:
         for org in follower.labelled("ORG"):
             if units.match(follower.text[org.clean_end - follower.start :]):
+                return org
+    running = re.compile(cue_data()["operator_verbs"], re.IGNORECASE)
+    for said in (sent, *followers, *paragraph):
+        for org in said.labelled("ORG"):
+            if running.search(said.before(org)):
                 return org
     travellers = re.compile(rf"\s*(?:\w+\s+)?(?:{cue('participant_nouns').pattern})", re.I)
     candidates = [o for o in orgs if not travellers.match(sent.text[o.clean_end - sent.start :])]

@@ -261,3 +261,14 @@ def test_the_opening_date_goes_to_the_centre_opened(run_text: Run) -> None:
     assert by_name["Pajumte"].opened == "--03-16"
     assert by_name["Pīlādzis"].opened is None
     assert by_name["Sarkanā skola"].opened == "2022-05"
+
+
+def test_the_operator_named_after_a_verb_of_running_the_centre(run_text: Run) -> None:
+    text = (
+        "2024. gada 3. aprīlī Balvos atklāja dienas aprūpes centru “Vālodzīte”. Centrs strādās "
+        "darba dienās. Pakalpojumu sniegs Balvu novada Sociālais dienests.\n\n"
+        "Rugājos darbojas grupu māja “Ozoli”. To pārvalda biedrība “Mājas siltums”."
+    )
+    by_name = {c.name: c.operator for c in centres(run_text, text)}
+    assert by_name == {"Vālodzīte": "Balvu novada Sociālais dienests",
+                       "Ozoli": 'biedrība "Mājas siltums"'}
