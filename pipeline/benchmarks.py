@@ -440,6 +440,34 @@ def figures_json(figures: Sequence[RunFigures]) -> dict:
     }
 
 
+def bench_length(sizes: Sequence[int], source: Path) -> list[dict]:
+    """Time and peak memory of one document as a function of its length: for each size, a
+    release of that many characters (the corpus' texts one after another, repeated) run
+    alone in a fresh process, no cache. ``seconds`` leaves out the pipeline build."""
+    base = "\n\n".join(corpus_texts(source))
+    figures = []
+    with tempfile.TemporaryDirectory(prefix="lvextract-length-") as scratch:
+        for size in sizes:
+            folder = Path(scratch) / f"n{size}"
+            folder.mkdir()
+            text = (base * (size // len(base) + 1))[:size]
+            (folder / f"long-{size}.txt").write_text(text, encoding="utf-8")
+            run = _measure_isolated(folder, Path(scratch) / f"out{size}", "local", 1)
+            seconds = sum(run["stages"].get(s, 0.0) for s in ("clean", "annotate", "normalise",
+                                                            "fill"))
+            figures.append({"characters": size, "seconds": seconds,
+                            "ms_per_1000_characters": 1e6 * seconds / size,
+                            "peak_rss_mb": run["peak_rss_mb"], "failed": run["errors"]})
+    return figures
+
+
+def format_length_figures(figures: Sequence[dict]) -> str:
+    lines = ["characters   seconds   ms per 1,000 chars   peak RSS MB   failed"]
+    lines += [f"{f['characters']:>10,}   {f['seconds']:7.1f}   {f['ms_per_1000_characters']:18.1f}"
+              f"   {f['peak_rss_mb']:11.0f}   {f['failed']:>6}" for f in figures]
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":  # one isolated run of bench_corpus: prints its figures as JSON
     folder_arg, out_arg, backend_arg, workers_arg = json.loads(sys.argv[1])
     print(json.dumps(measure_run(Path(folder_arg), Path(out_arg), backend_arg, workers_arg)))

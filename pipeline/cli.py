@@ -474,6 +474,26 @@ def bench_gazetteer_command(
     typer.echo(format_gazetteer_figures(figures))
 
 
+@app.command("bench-length")
+def bench_length_command(
+    sizes: Annotated[
+        str, typer.Option("--sizes", help="Document lengths in characters, comma-separated.")
+    ] = "10000,100000,1000000",
+    source: Annotated[
+        Path, typer.Option("--source", help="Folder of .txt releases to build the texts from.")
+    ] = Path("corpus"),
+) -> None:
+    """Print the time and peak memory of one document as its length grows, up to the limit
+    of 1,000,000 characters (each size alone in a fresh process; nothing is asserted)."""
+    from pipeline.benchmarks import bench_length, format_length_figures
+
+    try:
+        size_list = [int(size) for size in sizes.split(",") if size.strip()]
+    except ValueError as err:
+        _fail(f"--sizes: {err}", EXIT_USAGE)
+    typer.echo(format_length_figures(bench_length(size_list, source)))
+
+
 @app.command("bench")
 def bench_command(
     sizes: Annotated[

@@ -50,3 +50,12 @@ def test_bench_runs_the_pipeline_and_reports_stages(nlp, tmp_path) -> None:
     assert "words/s" in table and "RSS MB" in table
     assert parse_backend("dask") == ("dask", 2) and parse_backend("local:3") == ("local", 3)
     assert list(tmp_path.iterdir()) == []  # the corpora and outputs are removed
+
+
+def test_bench_length_measures_one_document_per_size() -> None:
+    from pipeline.benchmarks import bench_length, format_length_figures
+
+    [figure] = bench_length([3_000], Path(__file__).resolve().parents[1] / "corpus")
+    assert (figure["characters"], figure["failed"]) == (3_000, 0)
+    assert figure["seconds"] > 0 and figure["peak_rss_mb"] > 0
+    assert "3,000" in format_length_figures([figure])

@@ -198,3 +198,39 @@ def test_a_file_name_that_is_not_utf8_is_a_document_error(tmp_path: Path, nlp) -
     assert (error.doc_id, error.error) == ("lv-\\xff2", "FileNameError")
     errors = (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8")
     assert "lv-\\xff2" in errors and "not valid UTF-8" in errors
+
+
+# --- usage errors touch nothing ------------------------------------------------------------
+
+
+def test_a_mistyped_input_exits_2_and_keeps_the_earlier_output(tmp_path: Path, nlp) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "lv-1.txt").write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["run", str(inputs), "--out", str(out), "-q"]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    for mistake in ([str(tmp_path / "ni")], [str(tmp_path)]):  # no such path; no documents
+        result = CliRunner().invoke(app, ["run", *mistake, "--out", str(out), "-q"])
+        assert result.exit_code == 2, result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_folder_that_is_no_output_is_refused(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "lv-1.txt").write_text(RELEASE, encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "visits.csv").write_text("mana tabula\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(inputs), "--out", str(mine)])
+    assert result.exit_code == 2 and "holds no lvextract output" in result.output
+    assert (mine / "visits.csv").read_text(encoding="utf-8") == "mana tabula\n"
