@@ -5,7 +5,7 @@ module (or subpackage) of this package with a small typed interface over
 :mod:`pipeline.document`.
 """
 
-__version__ = "0.1.0"
+from pipeline.version import __version__
 
 __all__ = ["Resources", "__version__", "extract", "extract_corpus", "extract_texts"]
 

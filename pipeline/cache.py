@@ -25,9 +25,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__
 from pipeline.document import Centre, Document, Mention, Project, Visit
 from pipeline.resources import MODEL_DIR, Resources
+from pipeline.version import __version__
 
 CACHE_ENV = "LVEXTRACT_CACHE_DIR"
 FORMAT = 1

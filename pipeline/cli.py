@@ -14,10 +14,10 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from pipeline import __version__
 from pipeline.document import Document, DocumentError
 from pipeline.resources import Resources
 from pipeline.review.cli import app as review_app
+from pipeline.version import __version__
 
 app = typer.Typer(
     help=(

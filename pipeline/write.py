@@ -26,7 +26,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__
 from pipeline.derived import merged_rows, provenance_rows, records_from_rows
 from pipeline.document import (
     Centre,
@@ -51,6 +50,7 @@ from pipeline.formats import (
 from pipeline.outdir import fsync_dir, output_set
 from pipeline.read import Source
 from pipeline.safety import redact_mention
+from pipeline.version import __version__
 
 __all__ = ["ERROR_COLUMNS", "LIST_SEPARATOR", "MENTION_COLUMNS", "TableWriter", "write_outputs"]
 def _mention_row(doc_id: str, mention: Mention, redact: bool = False) -> dict[str, Any]:

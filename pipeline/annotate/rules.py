@@ -9,12 +9,12 @@ word boundary, so a span never cuts a word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline.normalise.codes import code_schemes, load_rules, normalise_code, normalise_phone
-from pipeline.normalise.dates import infer_years, month_words, normalise_date
+from pipeline.normalise.dates import month_words, normalise_date, parse_date
 from pipeline.normalise.numbers import currency_words, money_norm, multiplier_words, parse_amount
 
 
@@ -217,3 +217,40 @@ def find_rule_mentions(text: str) -> list[RuleHit]:
         _non_overlapping(h for finder in FINDERS for h in finder(text)), key=lambda h: h.start
     )
     return infer_years(hits, text)
+
+
+def _nearest_year(anchors: Sequence[tuple[int, int]], position: int) -> int | None:
+    before = [year for start, year in anchors if start < position]
+    if before:
+        return before[-1]
+    after = [year for start, year in anchors if start > position]
+    return after[0] if after else None
+
+
+def infer_years(hits: Sequence[RuleHit], text: str) -> list[RuleHit]:
+    """Give yearless DATE hits the document's year, from the document's own dates only.
+
+    Rule: a DATE that names a month but no year ("21. septembrī", "Septembris",
+    "š.g. 28.-29. novembrī") takes the year of the nearest *anchor* before it, else of
+    the nearest anchor after it, else keeps its "--MM-DD" norm. An anchor is a date
+    that names both its year and its day ("03.10.2018", "2019. gada 2. un 3. oktobrī"):
+    a publication or event date. Month- and year-only dates ("2022. gada janvārī",
+    "2015.–2023. gadam") do not lend their year, since press releases use them for
+    other times (openings, plans, project periods). "pagājušā gada" shifts the year
+    by -1. Hits of other labels pass unchanged; the function is idempotent.
+    """
+    parsed = {i: parse_date(text[h.start : h.end]) for i, h in enumerate(hits) if h.label == "DATE"}
+    anchors = sorted(
+        (hits[i].start, p.start.year)
+        for i, p in parsed.items()
+        if p is not None and p.is_anchor and p.start.year is not None
+    )
+    result = list(hits)
+    for i, p in parsed.items():
+        if p is None or not p.needs_year:
+            continue
+        year = _nearest_year(anchors, hits[i].start)
+        if year is not None:
+            span = text[hits[i].start : hits[i].end]
+            result[i] = replace(hits[i], norm=normalise_date(span, year))
+    return result

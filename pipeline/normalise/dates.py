@@ -1,4 +1,5 @@
-"""Latvian date expressions as ISO 8601 norms, and the document-level year inference.
+"""Latvian date expressions as ISO 8601 norms (the document-level year inference, which
+reads all of a document's dates, is the rule finder's: :func:`pipeline.annotate.rules.infer_years`).
 
 A span found by the DATE finder ("2022. gada 6.-7. decembrī", "oktobra otrajā pusē",
 "no 2020. gada jūnija līdz 2022. gada jūnijam" minus its "no") is read back into one
@@ -10,15 +11,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING
 
 from pipeline.normalise.codes import load_rules
-
-if TYPE_CHECKING:
-    from pipeline.annotate.rules import RuleHit
 
 _TOKEN = re.compile(
     r"(?P<dmy>(?<!\d)\d{1,2}\.\d{1,2}\.\d{4})"
@@ -206,40 +202,3 @@ def normalise_date(text: str, year: int | None = None) -> str | None:
     """A date span's norm, None when the text is no valid date."""
     parsed = parse_date(text, year)
     return date_norm(parsed) if parsed else None
-
-
-def _nearest_year(anchors: Sequence[tuple[int, int]], position: int) -> int | None:
-    before = [year for start, year in anchors if start < position]
-    if before:
-        return before[-1]
-    after = [year for start, year in anchors if start > position]
-    return after[0] if after else None
-
-
-def infer_years(hits: Sequence[RuleHit], text: str) -> list[RuleHit]:
-    """Give yearless DATE hits the document's year, from the document's own dates only.
-
-    Rule: a DATE that names a month but no year ("21. septembrī", "Septembris",
-    "š.g. 28.-29. novembrī") takes the year of the nearest *anchor* before it, else of
-    the nearest anchor after it, else keeps its "--MM-DD" norm. An anchor is a date
-    that names both its year and its day ("03.10.2018", "2019. gada 2. un 3. oktobrī"):
-    a publication or event date. Month- and year-only dates ("2022. gada janvārī",
-    "2015.–2023. gadam") do not lend their year, since press releases use them for
-    other times (openings, plans, project periods). "pagājušā gada" shifts the year
-    by -1. Hits of other labels pass unchanged; the function is idempotent.
-    """
-    parsed = {i: parse_date(text[h.start : h.end]) for i, h in enumerate(hits) if h.label == "DATE"}
-    anchors = sorted(
-        (hits[i].start, p.start.year)
-        for i, p in parsed.items()
-        if p is not None and p.is_anchor and p.start.year is not None
-    )
-    result = list(hits)
-    for i, p in parsed.items():
-        if p is None or not p.needs_year:
-            continue
-        year = _nearest_year(anchors, hits[i].start)
-        if year is not None:
-            span = text[hits[i].start : hits[i].end]
-            result[i] = replace(hits[i], norm=normalise_date(span, year))
-    return result

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__
 from pipeline.eval.contract import RECORD_TABLES, load_contract
+from pipeline.version import __version__
 
 from .annotations import Annotated, ReviewError, entity, gold_object, read_text
 

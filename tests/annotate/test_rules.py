@@ -16,8 +16,8 @@ from pipeline.annotate.rules import (
     find_phones,
     find_project_codes,
     find_rule_mentions,
+    infer_years,
 )
-from pipeline.normalise.dates import infer_years
 
 
 def spans(hits: list[RuleHit], text: str) -> list[tuple[str, str, str | None]]:
