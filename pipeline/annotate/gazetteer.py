@@ -74,6 +74,10 @@ def _hit(place: Place, start: int, end: int, source: str, score: float = 1.0) ->
     return Hit(start, end, place.label, place.norm, source, score, place_facts(place))
 
 
+# Words inside quotes are a name ("“Ventspils novadnieks”", VSAC “Kurzeme”), no place.
+_QUOTED_TEXT = re.compile(r"[“„«\"]([^“”„«»\"\n]{1,80})[”“»\"]")
+
+
 def _speaks_of(doc: Doc) -> str | None:
     """The latest full date (year, month and day) among the DATE candidates: when the
     release speaks (the rules run first)."""
@@ -162,7 +166,8 @@ class PlaceMatcher:
         ]
         hits.extend(self._list_hits(doc))
         hits.extend(self._bracketed_country_hits(doc))
-        return hits
+        quoted = [m.span(1) for m in _QUOTED_TEXT.finditer(doc.text)]
+        return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in quoted)]
 
     def _bracketed_country_hits(self, doc: Doc) -> list[Hit]:
         """A name the gazetteer lacks, followed by its country in brackets, is a place of

@@ -211,3 +211,8 @@ def test_a_state_city_is_its_own_municipality_before_the_reform(found) -> None:
         ("MUNICIPALITY", "Jēkabpils"), ("MUNICIPALITY", "Valmiera")]
     assert [(label, norm) for label, _, norm in found(after) if label != "DATE"] == [
         ("LOCALITY", "Jēkabpils"), ("LOCALITY", "Valmiera")]
+
+
+def test_a_place_inside_quotes_is_part_of_a_name(found) -> None:
+    text = "Raksts iznāca laikrakstā “Bauskas Dzīve”, un viesi devās uz Bausku."
+    assert [(label, span) for label, span, _ in found(text)] == [("LOCALITY", "Bausku")]
