@@ -147,6 +147,9 @@ class PlaceMatcher:
         self.by_form = index_by_form(places)
         self.by_modifier = index_by_modifier(places)
         self.head_by_form = {form.lower(): head for head in heads.values() for form in head.surface}
+        self.town_words = frozenset(
+            form.lower() for form in (heads["pilsēta"].surface if "pilsēta" in heads else ())
+        )
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         forms = sorted({form for place in places for form in place.forms})
         self.matcher.add("PLACE", list(pattern_docs(nlp, forms)))
@@ -166,6 +169,7 @@ class PlaceMatcher:
         ]
         hits.extend(self._list_hits(doc))
         hits.extend(self._bracketed_country_hits(doc))
+        hits.extend(self._town_word_hits(doc))
         quoted = [m.span(1) for m in _QUOTED_TEXT.finditer(doc.text)]
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in quoted)]
 
@@ -187,6 +191,42 @@ class PlaceMatcher:
                 Hit(name.idx, end, "FOREIGN_PLACE", norm, "gazetteer.bracket", FORM_SCORE, facts)
             )
         return hits
+
+    def _town_word_hits(self, doc: Doc) -> list[Hit]:
+        """A capitalised name the gazetteer lacks, right before "pilsēta" in any case or
+        right after "<country> pilsētā", is a town abroad ("Kuopio pilsētā", "Upsalas
+        pilsētas", "Polijas pilsētā Lodzā"), of the country its sentence names before it
+        (else of none the text says)."""
+        hits = []
+        for token in doc:
+            if token.lower_ not in self.town_words:
+                continue
+            before = doc[token.i - 1] if token.i else None
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            country_before = before is not None and self._country(before) is not None
+            name = after if country_before else before
+            if name is None or not self._unknown_name(name):
+                continue
+            country = self._country_before(doc, name)
+            facts = {"kind": FOREIGN_UNKNOWN_KIND, **({"country": country} if country else {})}
+            hits.append(Hit(name.idx, name.idx + len(name), "FOREIGN_PLACE",
+                            nominative_of(name.text), "gazetteer.town_word", FORM_SCORE, facts))
+        return hits
+
+    def _country(self, token: Token) -> str | None:
+        countries = [p for p in self.by_form.get(token.lower_, ()) if p.kind == "country"]
+        return countries[0].country if countries else None
+
+    def _country_before(self, doc: Doc, name: Token) -> str | None:
+        """The country the sentence names last before ``name``."""
+        start = name.sent.start if doc.has_annotation("SENT_START") else 0
+        named = [c for t in doc[start : name.i] if (c := self._country(t))]
+        return named[-1] if named else None
+
+    def _unknown_name(self, token: Token) -> bool:
+        """A capitalised word no place, place part or head noun of the gazetteer has."""
+        return (token.is_alpha and _capitalised(token.text) and token.lower_ not in self.by_form
+                and token.lower_ not in self.by_modifier and token.lower_ not in self.head_by_form)
 
     def _form_hit(self, doc: Doc, start: int, end: int, historical: bool = False) -> Hit | None:
         """The place a matched form names; in a release that speaks of the time before the

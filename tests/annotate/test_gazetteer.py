@@ -216,3 +216,16 @@ def test_a_state_city_is_its_own_municipality_before_the_reform(found) -> None:
 def test_a_place_inside_quotes_is_part_of_a_name(found) -> None:
     text = "Raksts iznāca laikrakstā “Bauskas Dzīve”, un viesi devās uz Bausku."
     assert [(label, span) for label, span, _ in found(text)] == [("LOCALITY", "Bausku")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Speciālisti viesojās Somijā, Oulu pilsētā.", ("Oulu", "Oulu", "FI")),
+        ("Tikšanās notika Vācijas pilsētā Drēzdenē.", ("Drēzdenē", "Drēzdene", "DE")),
+    ],
+)
+def test_a_town_abroad_the_gazetteer_lacks_is_named_by_its_town_word(nlp, text, expected) -> None:
+    [town] = [e for e in nlp(text).ents if e.label_ == "FOREIGN_PLACE" and e._.norm not in (
+        "Somija", "Vācija")]
+    assert (town.text, town._.norm, town._.facts.get("country")) == expected
