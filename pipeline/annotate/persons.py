@@ -35,6 +35,11 @@ _ROLE_PAIR = re.compile(
     rf"(?i:\b(?:{lexicon()['person_roles']}))\s+"
     rf"(?P<name>{_NAME}\s{_NAME})\b"
 )
+# A role noun and one capitalised word not followed by another: "direktorei Solvitai".
+_ROLE_SINGLE = re.compile(
+    rf"(?i:\b(?:{lexicon()['person_roles']}))\s+"
+    rf"(?P<name>{_NAME})\b(?!\s+[{_UPPER}])"
+)
 FirstNames = dict[str, tuple[tuple[str, str, str | None], ...]]
 PERSON_SCORE = 0.9  # a first name and a capitalised word: a strong guess, not a list hit
 
@@ -100,7 +105,9 @@ def find_persons(doc: Doc, forms: FirstNames) -> list[Hit]:
     """First name + surname pairs (the reading whose gender and case the surname shares
     wins), role-cued pairs of unknown names, and initials with a surname."""
     full = _full_names(doc, forms)
-    return [*full, *_role_cued(doc, full), *_initials(doc.text, full)]
+    cued = _role_cued(doc, full)
+    return [*full, *cued, *_role_first_names(doc, forms, [*full, *cued]),
+            *_initials(doc.text, full)]
 
 
 def _full_names(doc: Doc, forms: FirstNames) -> list[Hit]:
@@ -131,6 +138,19 @@ def _role_cued(doc: Doc, known: list[Hit]) -> list[Hit]:
             hits.append(
                 Hit(match.start("name"), match.end("name"), "PERSON", norm, ROLE_SOURCE, 0.7)
             )
+    return hits
+
+
+def _role_first_names(doc: Doc, forms: FirstNames, known: list[Hit]) -> list[Hit]:
+    """ "Paldies direktorei Solvitai": a known first name alone right after a role noun is a
+    person, named in the nominative."""
+    taken = {hit.start for hit in known}
+    hits = []
+    for match in _ROLE_SINGLE.finditer(doc.text):
+        readings = forms.get(match.group("name").lower())
+        if readings and match.start("name") not in taken:
+            hits.append(Hit(match.start("name"), match.end("name"), "PERSON", readings[0][0],
+                            ROLE_SOURCE, 0.7))
     return hits
 
 

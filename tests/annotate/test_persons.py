@@ -72,3 +72,9 @@ def test_a_form_of_two_genders_takes_the_common_name(nlp) -> None:
     assert [(e.text, e._.norm) for e in doc.ents if e.label_ == "PERSON"] == [
         ("Lauri Pastaru", "Lauris Pastars")
     ]
+
+
+def test_a_first_name_alone_after_a_role_noun_is_a_person(found) -> None:
+    text = "Paldies direktorei Solvitai un visam kolektīvam."
+    assert [(label, span, norm) for label, span, norm in found(text)] == [
+        ("PERSON", "Solvitai", "Solvita")]
