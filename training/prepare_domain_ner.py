@@ -189,8 +189,8 @@ def main() -> None:
     parser.add_argument("--fold", type=int, default=0)
     parser.add_argument("--no-places", action="store_true",
                         help="contract labels only (no MUNICIPALITY/LOCALITY/REGION)")
-    parser.add_argument("--fullstack", type=int, default=0,
-                        help="how many FullStack ORG sentences to add (0: none)")
+    parser.add_argument("--fullstack", type=int, default=1000,
+                        help="how many FullStack ORG sentences to add (there are 987; 0: none)")
     parser.add_argument("--shared", type=Path, default=SHARED)
     args = parser.parse_args()
     summary = prepare(args.out, args.folds, args.fold, not args.no_places, args.fullstack,
