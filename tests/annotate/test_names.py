@@ -544,3 +544,21 @@ def test_an_institution_of_an_institution_is_one_longer_name() -> None:
     text = "Braucienu rīkoja Preiļu novada pašvaldības Sociālais dienests."
     [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "ORG"]
     assert text[hit.start : hit.end] == "Preiļu novada pašvaldības Sociālais dienests"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm", "centre_type"),
+    [
+        ("Grupa iepazina Kokneses multifunkcionālo centru „Dzērve”.",
+         "Kokneses multifunkcionālo centru „Dzērve”", "Dzērve", "multifunctional_centre"),
+        ("Viesi apmeklēja Salas pagasta dienas centru „Rūķi”.",
+         "Salas pagasta dienas centru „Rūķi”", "Rūķi", "day_centre"),
+        ("Bērnu nams „Cielaviņa” slēgts.", "Bērnu nams „Cielaviņa”", "Cielaviņa", "other"),
+    ],
+)
+def test_a_quoted_centre_spans_its_type_words_and_their_place(
+    text: str, span: str, norm: str, centre_type: str
+) -> None:
+    [hit] = [h for h in find_quoted_names(text, KB) if h.label == "CENTRE"]
+    assert (text[hit.start : hit.end], hit.norm, hit.facts["centre_type"]) == (
+        span, norm, centre_type)
