@@ -108,7 +108,7 @@ _PARTNER_LIST_GAP = re.compile(r"\s*(?:ir\s+)?(?:[-–—:,]|un|kā arī)?\s*(?:
 
 def _partners(sent: Sentence) -> list[Mention]:
     """The organisations and municipalities listed right after a partner noun ("Latvijas
-    partneri – Jelgavas novada pašvaldība un Auces novada pašvaldība", "Projekta partneri
+    partneri – Talsu novada pašvaldība un Kuldīgas novada pašvaldība", "Projekta partneri
     ir ..."); a country is where partners are ("partneriem Lietuvā"), not one of them."""
     partners: list[Mention] = []
     for noun in cue("partner_nouns").finditer(sent.text):
@@ -156,7 +156,7 @@ def _funding_follows(right: str) -> bool:
 
 
 def _period(project: Project, sent: Sentence) -> None:
-    """A DATE range ("no 2020. gada jūnija līdz 2022. gada jūnijam"), or one open end."""
+    """A DATE range ("no 2019. gada marta līdz 2021. gada martam"), or one open end."""
     for date in sent.labelled("DATE"):
         if not date.norm:
             continue

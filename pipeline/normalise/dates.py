@@ -2,7 +2,7 @@
 reads all of a document's dates, is the rule finder's: :func:`pipeline.annotate.rules.infer_years`).
 
 A span found by the DATE finder ("2022. gada 6.-7. decembrī", "oktobra otrajā pusē",
-"no 2020. gada jūnija līdz 2022. gada jūnijam" minus its "no") is read back into one
+"no 2019. gada marta līdz 2021. gada martam" minus its "no") is read back into one
 point or a range. Norms: "2022-12-06", "2022-12-06/2022-12-07", "2021-05", "2023",
 "2015/2023"; an unknown year is left out ("--12-06", "--03"), as the contract says.
 """

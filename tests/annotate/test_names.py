@@ -219,9 +219,9 @@ def test_a_place_name_plus_type_words_is_a_centre(found: Found) -> None:
     ("text", "span", "norm", "centre_type"),
     [
         (
-            "Jau desmit gadus Dobelē darbojas Dobeles Jaunatnes iniciatīvu un veselības centrs.",
-            "Dobeles Jaunatnes iniciatīvu un veselības centrs",
-            "Dobeles Jaunatnes iniciatīvu un veselības centrs",
+            "Kopš 2016. gada Talsos strādā Talsu Jaunatnes iniciatīvu un sporta centrs.",
+            "Talsu Jaunatnes iniciatīvu un sporta centrs",
+            "Talsu Jaunatnes iniciatīvu un sporta centrs",
             "youth_centre",
         ),
         (

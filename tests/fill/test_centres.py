@@ -142,8 +142,8 @@ def test_a_towns_municipality_as_it_was_when_the_release_speaks(
 
 def test_a_municipality_that_opens_an_organisations_name(run_text: Run) -> None:
     text = (
-        "2015. gada 15. maijā Smiltenes novadā dalībnieki apmeklēja darbnīcas. Otrajā dienā "
-        "dalībnieki devās uz Siguldas pašvaldību, kur iepazinās ar sociālo uzņēmumu “Visi var”."
+        "2015. gada 15. maijā Smiltenes novadā dalībnieki apmeklēja darbnīcas. Nākamajā rītā "
+        "grupa aizbrauca uz Siguldas pašvaldību un tur iepazina sociālo uzņēmumu “Visi var”."
     )
     [centre] = centres(run_text, text)
     assert centre.municipality == "Siguldas novads"
@@ -199,7 +199,7 @@ def test_a_town_named_earlier_in_the_release_completes_a_municipality(run_text: 
     text = (
         "2024. gada 16. aprīlī vadītāji devās pieredzes apmaiņā uz Rīgu un Siguldu.\n\n"
         "Pirmajā dienā viesi apmeklēja Rīgas grupu dzīvokļus.\n\n"
-        "Otrajā dienā dalībnieki devās uz Siguldas pašvaldību, kur iepazina sociālo uzņēmumu "
+        "Nākamajā rītā grupa aizbrauca uz Siguldas pašvaldību un tur iepazina sociālo uzņēmumu "
         "“Visi var”."
     )
     by_name = {c.name: c for c in centres(run_text, text)}
@@ -253,7 +253,7 @@ def test_the_operator_tied_to_the_centre_by_running_it(
 
 def test_the_opening_date_goes_to_the_centre_opened(run_text: Run) -> None:
     text = (
-        "16. martā Sociālo pakalpojumu centra “Pīlādzis” ēkā Kalupē tika atklāts krīzes "
+        "16. martā multifunkcionālā centra “Pīlādzis” telpās Bebrenē tika atklāts krīzes "
         "centrs “Pajumte”.\n\nSavukārt Vecumniekos izveidots dienas centrs “Sarkanā skola”. "
         "Centrs atvērts 2022. gada maijā."
     )

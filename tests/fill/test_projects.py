@@ -80,7 +80,7 @@ def test_no_project_without_a_project_mention(run_text: Run) -> None:
 def test_an_amount_in_a_sentence_about_the_project_is_its_total(run_text: Run) -> None:
     text = (
         "Projektu “Kopā stiprāki” no 2019. līdz 2022. gadam ar Eiropas Sociālā fonda un valsts "
-        "finansējuma atbalstu gandrīz 2,4 miljonu eiro apmērā īsteno Vidzemes "
+        "budžeta līdzekļiem gandrīz 2,4 miljonu eiro apmērā īsteno Vidzemes "
         "plānošanas reģions."
     )
     [project] = run_text(text, "vidzeme").projects
@@ -144,7 +144,7 @@ def test_a_bilingual_title_gives_the_latvian_title_and_the_acronym_as_name(run_t
 
 def test_the_organisation_that_closes_a_project_implements_it(run_text: Run) -> None:
     text = (
-        "Rēzeknes pilsētas pašvaldības iestāde “Sociālais dienests” noslēdz projektu Nr. LLI-612 "
+        "Rēzeknes pilsētas pašvaldības iestāde “Sociālais dienests” uzsāk projektu Nr. LLI-612 "
         "“Drošs solis”. Projekta laikā pilsētā iegādāts specializēts mikroautobuss."
     )
     [project] = projects(run_text, text)
