@@ -132,13 +132,16 @@ class PoolProcessor:
         self.workers = workers
         self.resources = resources
         self.in_flight = 2 * workers
+        started = time.perf_counter()
         self.executor = make_executor(workers, resources)
+        self.startup = time.perf_counter() - started  # the build, when the parent does it
 
     def submit(self, documents: list[Document]) -> Future[BatchResult]:
         return self.executor.submit(process_batch, documents, self.resources)
 
     def result(self, handle: Future[BatchResult]) -> BatchResult:
-        return handle.result()
+        outcomes, timings, (pid, built) = handle.result()
+        return outcomes, timings, (pid, max(built, self.startup))
 
     def close(self, abort: bool = False) -> None:
         stop_executor(self.executor, abort)
@@ -152,11 +155,12 @@ class InlineProcessor:
     def __init__(self, resources: Resources, keep_docs: bool = False) -> None:
         self.resources = resources
         self.keep_docs = keep_docs
+        started = time.perf_counter()
+        load_nlp(resources)
+        self.startup = time.perf_counter() - started
 
     def submit(self, documents: list[Document]) -> BatchResult:
-        started = time.perf_counter()
-        load_nlp(self.resources)
-        startup = time.perf_counter() - started
+        startup, self.startup = self.startup, 0.0  # reported once, with the first batch
         timings: dict[str, float] = {}
         outcomes = [process_document(d, self.resources, timings, self.keep_docs)
                     for d in documents]

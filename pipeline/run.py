@@ -27,7 +27,7 @@ from pipeline.document import Document, DocumentError
 from pipeline.formats import SCHEMAS, TABLES, parse_formats
 from pipeline.outdir import output_set
 from pipeline.parallel import InlineProcessor, PoolProcessor
-from pipeline.process import Outcome, load_nlp, process, set_torch_threads
+from pipeline.process import Outcome, process, set_torch_threads
 from pipeline.read import MAX_BYTES, MAX_CHARS, Source, input_files, read_sources
 from pipeline.resources import Resources
 from pipeline.write import TableWriter
@@ -98,7 +98,6 @@ def make_processor(
         raise ValueError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
     if workers <= 1:
         set_torch_threads(1)
-        load_nlp(resources)
         return InlineProcessor(resources, keep_docs)
     return PoolProcessor(workers, resources)
 
@@ -236,7 +235,7 @@ def extract_documents(
     result = RunResult(fingerprint=fingerprint(resources))
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
     set_torch_threads(1)
-    processor = InlineProcessor(resources, keep_docs=True)
+    processor = DeferredProcessor(lambda: InlineProcessor(resources, keep_docs=True))
     for source, outcome, _how in iter_outcomes(inputs, result, processor, cache, max_bytes,
                                                max_chars):
         result.sources.append(source)
