@@ -562,3 +562,9 @@ def test_a_quoted_centre_spans_its_type_words_and_their_place(
     [hit] = [h for h in find_quoted_names(text, KB) if h.label == "CENTRE"]
     assert (text[hit.start : hit.end], hit.norm, hit.facts["centre_type"]) == (
         span, norm, centre_type)
+
+
+def test_a_programmes_period_written_without_a_space_stays_in_its_span(found: Found) -> None:
+    text = "Projekts īstenots Latvijas–Lietuvas programmas 2014.–2020.gadam ietvaros."
+    [(span, _norm)] = labelled(found, text, "PROGRAMME")
+    assert span == "Latvijas–Lietuvas programmas 2014.–2020.gadam"
