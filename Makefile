@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT := outputs/corpus
 
-.PHONY: setup demo test lint browser eval-shared eval-backbone backbone-models gazetteers clean
+.PHONY: setup demo test lint browser eval-shared eval-blind eval-backbone backbone-models gazetteers clean
 
 setup: $(VENV)/.installed
 
@@ -41,6 +41,11 @@ browser:
 ## eval-shared: score the pipeline on ../shared/corpus (seeds + dev)
 eval-shared: setup
 	$(BIN)/lvextract eval ../shared/corpus/seeds ../shared/corpus/dev --out outputs/shared-eval
+
+## eval-blind: score the pipeline on the project's blind test (corpus/blind: measure it at the
+## end of a piece of work, never tune on it)
+eval-blind: setup
+	$(BIN)/lvextract eval corpus/blind --out outputs/blind-eval
 
 ## eval-backbone: score the shipped Latvian backbone on LVTB's test file and the held-out
 ## FullStack NER sentences (prepares build/backbone first)
