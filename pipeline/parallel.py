@@ -54,16 +54,15 @@ def _die_with_parent() -> None:
 
 
 def init_worker(resources: Resources, parent: int | None) -> None:
-    """Pool initializer: signals as above, one torch thread (the workers already use every
-    core: 100 documents on 2 workers took 145 s with torch's default against 23 s), then
-    the annotation pipeline, once (already there in a forked worker)."""
+    """Pool initializer: signals as above, then the annotation pipeline, once (already
+    there in a forked worker), on one torch thread (the workers already use every core: 100
+    documents on 2 workers took 145 s with torch's default against 23 s)."""
     global _STARTUP_SECONDS
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     if parent is not None and os.getppid() != parent:  # died before the signal was asked for
         os._exit(1)
-    set_torch_threads(1)
     started = time.perf_counter()
     load_nlp(resources)
     _STARTUP_SECONDS = time.perf_counter() - started
@@ -91,11 +90,12 @@ def start_method() -> str:
 
 
 def make_executor(workers: int, resources: Resources) -> ProcessPoolExecutor:
-    """The pool; with ``fork``, the pipeline is built here first, on one torch thread."""
+    """The pool; with ``fork``, the pipeline is built here first, and torch held to one
+    thread even if the caller raised it since: its thread pools do not survive a fork."""
     method = start_method()
     if method == "fork":
-        set_torch_threads(1)
         load_nlp(resources)
+        set_torch_threads(1)
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),

@@ -53,7 +53,10 @@ def set_torch_threads(threads: int) -> None:
 
 @cache
 def load_nlp(resources: Resources) -> Language:
-    """The annotation pipeline, built once per process and :class:`Resources`."""
+    """The annotation pipeline, built once per process and :class:`Resources`; the first
+    build sets torch to one thread (:func:`set_torch_threads`), which a caller may change
+    afterwards."""
+    set_torch_threads(1)
     return build_nlp(resources)
 
 

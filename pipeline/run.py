@@ -27,7 +27,7 @@ from pipeline.document import Document, DocumentError
 from pipeline.formats import SCHEMAS, TABLES, parse_formats
 from pipeline.outdir import output_set
 from pipeline.parallel import InlineProcessor, PoolProcessor
-from pipeline.process import Outcome, process, set_torch_threads
+from pipeline.process import Outcome, process
 from pipeline.read import MAX_BYTES, MAX_CHARS, Source, input_files, read_sources
 from pipeline.resources import Resources
 from pipeline.write import TableWriter
@@ -41,7 +41,6 @@ def extract(text: str, doc_id: str = "document", resources: Resources | None = N
 
     The returned document keeps its spaCy ``Doc`` (``document.doc``) for displaCy."""
     resources = resources or Resources()
-    set_torch_threads(1)
     result = process(Document(doc_id=doc_id, text=text), resources)
     if isinstance(result, DocumentError):
         raise RuntimeError(
@@ -84,6 +83,12 @@ BATCH_SIZE = 1
 task costs about a millisecond against some 100 ms of work per document)."""
 
 
+def check_backend(backend: str) -> None:
+    """ValueError for a backend that is none of :data:`BACKENDS`."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
+
+
 def make_processor(
     backend: str,
     workers: int,
@@ -92,12 +97,10 @@ def make_processor(
     scheduler: Any = None,
 ) -> Any:
     """The object that processes batches of documents for ``backend`` and ``workers``."""
+    check_backend(backend)
     if backend == "dask":
         return DaskProcessor(workers, resources, scheduler or "processes")
-    if backend != "local":
-        raise ValueError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
     if workers <= 1:
-        set_torch_threads(1)
         return InlineProcessor(resources, keep_docs)
     return PoolProcessor(workers, resources)
 
@@ -234,7 +237,6 @@ def extract_documents(
     resources = resources or Resources()
     result = RunResult(fingerprint=fingerprint(resources))
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
-    set_torch_threads(1)
     processor = DeferredProcessor(lambda: InlineProcessor(resources, keep_docs=True))
     for source, outcome, _how in iter_outcomes(inputs, result, processor, cache, max_bytes,
                                                max_chars):
@@ -297,8 +299,7 @@ def extract_corpus(
     """
     started = time.perf_counter()
     formats = parse_formats(formats)
-    if backend not in BACKENDS:
-        raise ValueError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
+    check_backend(backend)  # now, though the processor is made with the first batch
     resources = resources or Resources()
     result = RunResult(fingerprint=fingerprint(resources), workers=workers, backend=backend)
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
