@@ -205,15 +205,14 @@ def run(
     from pipeline.formats import parse_formats
     from pipeline.outdir import OutputFolderError, check_output_folder
     from pipeline.progress import BarProgress, log_to_stderr, show_progress
-    from pipeline.run import BACKENDS, extract_corpus
+    from pipeline.run import check_backend, extract_corpus
 
     resources = _resources(gazetteers, backbone, stanza_dir)
     try:
         _check_inputs(inputs)
         check_output_folder(out)
         chosen = parse_formats(formats)
-        if backend not in BACKENDS:
-            raise ValueError(f"unknown backend {backend!r} (choose from {', '.join(BACKENDS)})")
+        check_backend(backend)
         if quiet and verbose:
             raise ValueError("--quiet and --verbose do not go together")
     except (OutputFolderError, ValueError) as err:
@@ -322,6 +321,7 @@ def evaluate_command(
         PredictionError,
         format_errors,
         format_report,
+        gold_files,
         gold_text_path,
         load_gold,
         load_predictions,
@@ -354,7 +354,7 @@ def evaluate_command(
             from pipeline.run import extract_corpus  # only here: it loads the whole pipeline
 
             pred = (out or Path(scratch)) / "predictions"
-            found = (gold_text_path(path, texts) for path in _gold_files(gold))
+            found = (gold_text_path(path, texts) for path in gold_files(gold))
             extract_corpus([t for t in found if t is not None], pred, resources,
                            on_document=_report)
         try:
@@ -403,13 +403,6 @@ def evaluate_backbone_command(
         for label, row in score_ner(nlp, ner).items():
             typer.echo(f"  {label:<24} {100 * row['precision']:6.2f} {100 * row['recall']:6.2f}"
                        f" {100 * row['f1']:6.2f}  {row['support']:>6}")
-
-
-def _gold_files(sources: list[Path]) -> list[Path]:
-    """The gold files exactly as load_gold finds them (sub-folders named *.json skipped)."""
-    from pipeline.eval import gold_files
-
-    return gold_files(sources)
 
 
 @app.command("build-gazetteers")

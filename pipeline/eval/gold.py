@@ -112,26 +112,22 @@ def _missing_texts(paths: list[Path], texts_dir: Path | None) -> str:
     )
 
 
-def _read_text(path: Path) -> str:
-    """A document's text as `lvextract run` reads it (UTF-8, UTF-16, Windows-1257, ... by
-    pipeline.read.decode), so offsets count the same characters; newlines untouched."""
+def _read_text(path: Path, what: str = "the gold text") -> str:
+    """A file's text as `lvextract run` reads it (UTF-8, UTF-16, Windows-1257, ... by
+    pipeline.read.decode), so offsets count the same characters; newlines untouched. A
+    file that cannot be read is a GoldError naming it and ``what`` it is."""
     try:
         return decode(path.read_bytes())
     except ReadError as err:
-        raise GoldError(f"{path.name}: cannot read the gold text: {err}") from err
+        raise GoldError(f"{path.name}: cannot read {what}: {err}") from err
     except OSError as err:
-        raise GoldError(f"{path.name}: cannot read the gold text: {err.strerror}") from err
+        raise GoldError(f"{path.name}: cannot read {what}: {err.strerror}") from err
 
 
 def _read_json(path: Path) -> object:
     """The parsed JSON of a gold file, in any encoding a text may have; every failure a
     GoldError naming the file (never a traceback)."""
-    try:
-        text = decode(path.read_bytes())
-    except ReadError as err:
-        raise GoldError(f"{path.name}: cannot read the gold file: {err}") from err
-    except OSError as err:
-        raise GoldError(f"{path.name}: cannot read the gold file: {err.strerror}") from err
+    text = _read_text(path, "the gold file")
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:
