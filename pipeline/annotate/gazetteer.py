@@ -37,6 +37,7 @@ from pipeline.annotate.tokenizer import pattern_docs
 from pipeline.gazetteer.inflect import nominative_of
 from pipeline.gazetteer.kb import (
     Head,
+    KnowledgeBase,
     Place,
     before_reform,
     index_by_form,
@@ -143,9 +144,16 @@ def fits_head(place: Place, head: Head) -> bool:
 class PlaceMatcher:
     """Finds place mentions; one instance holds the matcher built from one list of places."""
 
-    def __init__(self, nlp: Language, places: Sequence[Place], heads: Mapping[str, Head]) -> None:
-        self.by_form = index_by_form(places)
-        self.by_modifier = index_by_modifier(places)
+    def __init__(
+        self,
+        nlp: Language,
+        places: Sequence[Place],
+        heads: Mapping[str, Head],
+        kb: KnowledgeBase | None = None,
+    ) -> None:
+        """``kb``, when ``places`` are its places, lends its indexes instead of new ones."""
+        self.by_form = kb.by_form if kb else index_by_form(places)
+        self.by_modifier = kb.by_modifier if kb else index_by_modifier(places)
         self.head_by_form = {form.lower(): head for head in heads.values() for form in head.surface}
         self.town_words = frozenset(
             form.lower() for form in (heads["pilsēta"].surface if "pilsēta" in heads else ())
@@ -158,7 +166,7 @@ class PlaceMatcher:
     def from_dir(cls, nlp: Language, gazetteer_dir: Path) -> PlaceMatcher:
         """The matcher over a gazetteer folder's places.jsonl and heads.json."""
         kb = knowledge_base(gazetteer_dir)
-        return cls(nlp, kb.places, kb.heads)
+        return cls(nlp, kb.places, kb.heads, kb)
 
     def find(self, doc: Doc) -> list[Hit]:
         historical = before_reform(_speaks_of(doc))
