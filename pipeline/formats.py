@@ -197,6 +197,16 @@ class TableFileWriter:
         pass
 
 
+def spreadsheet_cell(value: Any, redact: bool) -> Any:
+    """A value as CSV and xlsx cells show it: a list joined with ``"; "``, private contacts
+    redacted (with ``redact``), a formula start escaped (:func:`pipeline.safety.safe_cell`)."""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    if redact and isinstance(value, str):
+        value = redact_text(value)
+    return safe_cell(value)
+
+
 class CsvWriter(TableFileWriter):
     """UTF-8, LF line ends, minimal quoting; header even for an empty table.
 
@@ -211,15 +221,9 @@ class CsvWriter(TableFileWriter):
         self.writer.writerow(schema.names)
 
     def cell(self, value: Any) -> Any:
-        if isinstance(value, list):
-            value = LIST_SEPARATOR.join(str(v) for v in value)
-        elif self.schema.whole_numbers_as_int and isinstance(value, float) and value.is_integer():
+        if self.schema.whole_numbers_as_int and isinstance(value, float) and value.is_integer():
             value = int(value)
-        if value is None:
-            return ""
-        if self.redact and isinstance(value, str):
-            value = redact_text(value)
-        return safe_cell(value)
+        return "" if value is None else spreadsheet_cell(value, self.redact)
 
     def write(self, rows: Sequence[Sequence[Any]]) -> None:
         for row in rows:
@@ -305,11 +309,7 @@ class XlsxWriter(TableFileWriter):
 
     def cell(self, value: Any, kind: str) -> Any:
         value = typed(value, kind)
-        if kind == "list" and value is not None:
-            value = LIST_SEPARATOR.join(value)
-        if self.redact and isinstance(value, str):
-            value = redact_text(value)
-        return safe_cell(value)
+        return None if value is None else spreadsheet_cell(value, self.redact)
 
     def write(self, rows: Sequence[Sequence[Any]]) -> None:
         kinds = [c.kind for c in self.schema.columns]
