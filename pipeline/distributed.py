@@ -29,12 +29,11 @@ import os
 import time
 from typing import Any
 
-from pipeline.document import Document, DocumentError
+from pipeline.document import Document, Outcome
 from pipeline.parallel import BatchResult, make_executor, stop_executor, worker_startup
 from pipeline.process import load_nlp, process_document
 from pipeline.resources import Resources
 
-Outcome = Document | DocumentError
 WINDOW = 512
 """Documents handed to Dask at a time: big enough to keep the workers busy, small enough
 that memory does not grow with the corpus."""

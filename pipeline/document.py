@@ -40,7 +40,8 @@ if not Doc.has_extension(DOC_CANDIDATES):
 
 @dataclass(slots=True)
 class Mention:
-    """A labelled span of the original text with its canonical form (contract section 1).
+    """A labelled span of the original text with its canonical form (contract section 1):
+    what normalise makes, the writer writes, and eval reads back from gold and predictions.
 
     ``facts`` carries what a gazetteer knows beyond the norm (parent municipality, planning
     region, country, successor of a pre-2021 unit, the head word of a list); the table
@@ -58,6 +59,16 @@ class Mention:
     clean_start: int = 0
     clean_end: int = 0
     facts: dict[str, Any] = field(default_factory=dict)
+    doc_id: str = ""
+
+    @property
+    def span(self) -> tuple[int, int, str]:
+        """What strict matching compares: offsets and label."""
+        return (self.start, self.end, self.label)
+
+    def overlaps(self, other: Mention) -> bool:
+        """Same label and at least one shared character (partial matching)."""
+        return self.label == other.label and self.start < other.end and other.start < self.end
 
 
 # Where a record's cells came from: field name -> spans (start, end) of the original text.
@@ -160,3 +171,7 @@ class DocumentError:
     error: str
     message: str
     path: Path | None = None
+
+
+Outcome = Document | DocumentError
+"""What processing one document gives: the document with its tables, or why it failed."""

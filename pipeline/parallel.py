@@ -30,11 +30,10 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from pipeline.document import Document, DocumentError
+from pipeline.document import Document, Outcome
 from pipeline.process import load_nlp, process_document, set_torch_threads
 from pipeline.resources import Resources
 
-Outcome = Document | DocumentError
 BatchResult = tuple[list[Outcome], dict[str, float], tuple[int, float]]
 """A batch's outcomes (in order), its stage seconds, and (worker pid, pipeline build s)."""
 

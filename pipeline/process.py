@@ -27,13 +27,12 @@ from spacy.language import Language
 
 from pipeline.annotate.nlp import annotate, build_nlp
 from pipeline.clean import clean
-from pipeline.document import Document, DocumentError
+from pipeline.document import Document, DocumentError, Outcome
 from pipeline.fill import fill_tables
 from pipeline.gazetteer.kb import KnowledgeBase, knowledge_base
 from pipeline.normalise.mentions import normalise
 from pipeline.resources import Resources
 
-Outcome = Document | DocumentError
 PART_CHARS = 10_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?…][\"”»)]?\s")

@@ -23,11 +23,11 @@ import pandas as pd
 
 from pipeline.cache import ResultCache, fingerprint
 from pipeline.distributed import DaskProcessor
-from pipeline.document import Document, DocumentError
+from pipeline.document import Document, DocumentError, Outcome
 from pipeline.formats import SCHEMAS, TABLES, parse_formats
 from pipeline.outdir import output_set
 from pipeline.parallel import InlineProcessor, PoolProcessor
-from pipeline.process import Outcome, process
+from pipeline.process import process
 from pipeline.read import MAX_BYTES, MAX_CHARS, Source, input_files, read_sources
 from pipeline.resources import Resources
 from pipeline.write import TableWriter

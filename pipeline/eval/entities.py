@@ -1,13 +1,20 @@
-"""Typed shapes shared by gold and predictions: mentions, table records, documents.
+"""What eval reads from gold files and prediction folders: the pipeline's own
+:class:`~pipeline.document.Mention`, table rows with their cells as written, and one
+:class:`Annotations` per document.
 
-Gold JSON and predicted CSVs are loaded into the same shapes so that every scoring
-function sees one kind of input and never re-parses cells.
+Eval scores *files*, which another tool or a person may have written, and must agree with
+``score.py`` on them, so a row keeps its cells as written (a count of "7 " or "ap. 7" is
+scored, not refused). That is why a :class:`TableRow` is not a pipeline record
+(:class:`~pipeline.document.Visit`, ...), whose cells are typed, and :class:`Annotations`
+not a pipeline :class:`~pipeline.document.Document` on its way through the stages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from pipeline.document import Mention
 
 #: A record cell after loading: lists as lists, empty cells as None, other cells as written.
 Value = str | int | float | list[str] | None
@@ -16,32 +23,10 @@ Value = str | int | float | list[str] | None
 RECORD_ID_COLUMN = {"visits": "visit_id", "centres": "centre_id", "projects": "project_key"}
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A labelled character span `[start, end)` of one document."""
-
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    label: str
-    norm: str | None = None
-    id: str | None = None
-    source: str | None = None
-
-    @property
-    def span(self) -> tuple[int, int, str]:
-        """What strict matching compares: offsets and label."""
-        return (self.start, self.end, self.label)
-
-    def overlaps(self, other: Mention) -> bool:
-        """Same label and at least one shared character (partial matching)."""
-        return self.label == other.label and self.start < other.end and other.start < self.end
-
-
 @dataclass(frozen=True, eq=False)
-class Record:
-    """One row of visits, centres or projects as scored under one document.
+class TableRow:
+    """One row of visits.csv, centres.csv or projects.csv (or of a gold file's table) as
+    scored under one document.
 
     Compared by identity: two predicted rows with equal cells are still two rows.
     """
@@ -70,14 +55,15 @@ class NormKey:
 
 
 @dataclass
-class Document:
-    """Everything known about one document: its text (gold only), mentions and records."""
+class Annotations:
+    """What a gold file or a prediction folder says about one document: its text (gold
+    only), mentions and table rows."""
 
     doc_id: str
     text: str | None = None
     mentions: list[Mention] = field(default_factory=list)
-    records: dict[str, list[Record]] = field(default_factory=dict)
+    records: dict[str, list[TableRow]] = field(default_factory=dict)
 
-    def rows(self, table: str) -> list[Record]:
+    def rows(self, table: str) -> list[TableRow]:
         """The document's records of `table`, in file order."""
         return self.records.get(table, [])

@@ -16,7 +16,7 @@ from pipeline.read import ReadError, decode
 from pipeline.safety import plain_cell
 
 from .contract import RECORD_TABLES, Contract, load_contract
-from .entities import Document, Mention, Record, Value
+from .entities import Annotations, Mention, TableRow, Value
 
 ENTITY_KEYS = ("start", "end", "text", "label", "norm")
 MAX_NAMED = 10
@@ -44,7 +44,7 @@ def load_gold(
     sources: str | Path | Iterable[str | Path],
     texts_dir: Path | None = None,
     require_text: bool = False,
-) -> dict[str, Document]:
+) -> dict[str, Annotations]:
     """Read and validate gold documents.
 
     Args:
@@ -60,7 +60,7 @@ def load_gold(
         GoldError: a gold file or its text cannot be read or breaks the contract.
     """
     contract = load_contract()
-    docs: dict[str, Document] = {}
+    docs: dict[str, Annotations] = {}
     unchecked: list[Path] = []
     for path in gold_files(sources):
         doc = _read_gold(path, texts_dir, contract)
@@ -140,7 +140,7 @@ def _read_json(path: Path) -> object:
         raise GoldError(f"{path.name}: malformed JSON: {err}") from err
 
 
-def _read_gold(path: Path, texts_dir: Path | None, contract: Contract) -> Document:
+def _read_gold(path: Path, texts_dir: Path | None, contract: Contract) -> Annotations:
     raw = _read_json(path)
     if not isinstance(raw, dict):
         raise GoldError(f"{path.name}: expected a JSON object with doc_id and entities")
@@ -149,7 +149,7 @@ def _read_gold(path: Path, texts_dir: Path | None, contract: Contract) -> Docume
     if doc_id != path.stem:
         raise GoldError(f"{path.name}: doc_id {doc_id!r} does not match the file name")
     text_path = gold_text_path(path, texts_dir)
-    doc = Document(doc_id, _read_text(text_path) if text_path else None)
+    doc = Annotations(doc_id, _read_text(text_path) if text_path else None)
     seen: set[tuple[int, int, str]] = set()
     for n, item in enumerate(_array(raw, "entities", path.name), start=1):
         mention = _gold_mention(item, f"{path.name}: entity #{n}", doc, contract)
@@ -183,7 +183,7 @@ def _entity_where(prefix: str, text: object, start: object, end: object) -> str:
     return f"{prefix} {text!r} ({start}-{end})"
 
 
-def _gold_mention(item: object, where: str, doc: Document, contract: Contract) -> Mention:
+def _gold_mention(item: object, where: str, doc: Annotations, contract: Contract) -> Mention:
     if not isinstance(item, dict):
         raise GoldError(f"{where}: expected a JSON object")
     _require(item, ENTITY_KEYS, where)
@@ -208,17 +208,17 @@ def _gold_mention(item: object, where: str, doc: Document, contract: Contract) -
             )
     gold_id = item.get("id")
     return Mention(
-        doc.doc_id,
-        start,
-        end,
-        text,
-        item["label"],
-        item["norm"],
-        None if gold_id in (None, "") else str(gold_id),
+        start=start,
+        end=end,
+        text=text,
+        label=item["label"],
+        norm=item["norm"],
+        id=None if gold_id in (None, "") else str(gold_id),
+        doc_id=doc.doc_id,
     )
 
 
-def _gold_record(item: object, table: str, where: str, doc_id: str, contract: Contract) -> Record:
+def _gold_record(item: object, table: str, where: str, doc_id: str, contract: Contract) -> TableRow:
     if not isinstance(item, dict):
         raise GoldError(f"{where}: expected a JSON object")
     columns = contract.tables[table]
@@ -232,7 +232,7 @@ def _gold_record(item: object, table: str, where: str, doc_id: str, contract: Co
     bad = [g for g in groups if g not in contract.target_groups]
     if bad:
         raise GoldError(f"{where}: unknown target_groups {', '.join(map(repr, bad))}")
-    return Record(table, doc_id, values)
+    return TableRow(table, doc_id, values)
 
 
 def _gold_cell(value: object, column: str, where: str, contract: Contract) -> Value:
@@ -254,7 +254,7 @@ def _split(cell: str) -> list[str] | None:
     return [part.strip() for part in cell.split(";") if part.strip()] or None
 
 
-def load_predictions(pred_dir: Path) -> dict[str, Document]:
+def load_predictions(pred_dir: Path) -> dict[str, Annotations]:
     """Read the pipeline's mentions.csv, visits.csv, centres.csv and projects.csv.
 
     A missing CSV counts as an empty one (a run may find no projects). Centre and
@@ -263,10 +263,10 @@ def load_predictions(pred_dir: Path) -> dict[str, Document]:
     if not pred_dir.is_dir():
         raise PredictionError(f"{pred_dir}: no such predictions directory")
     contract = load_contract()
-    docs: dict[str, Document] = {}
+    docs: dict[str, Annotations] = {}
 
-    def doc(doc_id: str) -> Document:
-        return docs.setdefault(doc_id, Document(doc_id))
+    def doc(doc_id: str) -> Annotations:
+        return docs.setdefault(doc_id, Annotations(doc_id))
 
     for where, row in _csv_rows(pred_dir / "mentions.csv", ("doc_id", "start", "end", "label")):
         try:
@@ -276,14 +276,14 @@ def load_predictions(pred_dir: Path) -> dict[str, Document]:
         doc_id = row["doc_id"].strip()
         doc(doc_id).mentions.append(
             Mention(
-                doc_id,
-                start,
-                end,
-                row.get("text") or "",
-                row["label"].strip(),
-                _cell(row.get("norm")),
-                _cell(row.get("id")),
-                _cell(row.get("source")),
+                start=start,
+                end=end,
+                text=row.get("text") or "",
+                label=row["label"].strip(),
+                norm=_cell(row.get("norm")),
+                id=_cell(row.get("id")),
+                source=_cell(row.get("source")) or "",
+                doc_id=doc_id,
             )
         )
     for table in RECORD_TABLES:
@@ -298,7 +298,7 @@ def load_predictions(pred_dir: Path) -> dict[str, Document]:
             if not doc_ids:
                 raise PredictionError(f"{where}: no doc_id/doc_ids")
             for doc_id in doc_ids:
-                doc(doc_id).records.setdefault(table, []).append(Record(table, doc_id, values))
+                doc(doc_id).records.setdefault(table, []).append(TableRow(table, doc_id, values))
     return docs
 
 

@@ -14,7 +14,7 @@ from itertools import chain
 from typing import Generic, TypeVar
 
 from .contract import Contract, load_contract
-from .entities import Mention, NormKey, Record, Value
+from .entities import Mention, NormKey, TableRow, Value
 from .fold import fold, fold_list, fold_number
 
 T = TypeVar("T")
@@ -148,41 +148,43 @@ def id_counts(strict: Alignment[Mention], label: str) -> IdCounts:
     return IdCounts(verdicts.count(True), verdicts.count(False), verdicts.count(None))
 
 
-def _same_visit(g: Record, p: Record) -> bool:
+def _same_visit(g: TableRow, p: TableRow) -> bool:
     dest = "destination_municipalities"
     return fold(g.get("date_start")) == fold(p.get("date_start")) or bool(
         set(fold_list(g.get(dest))) & set(fold_list(p.get(dest)))
     )
 
 
-def _same_centre(g: Record, p: Record) -> bool:
+def _same_centre(g: TableRow, p: TableRow) -> bool:
     return fold(g.get("name")) == fold(p.get("name"))
 
 
-def _project_key(r: Record) -> str:
+def _project_key(r: TableRow) -> str:
     return fold(r.get("code")) or fold(r.get("name"))
 
 
-def _same_project(g: Record, p: Record) -> bool:
+def _same_project(g: TableRow, p: TableRow) -> bool:
     name = fold(p.get("name"))
     return _project_key(g) == _project_key(p) or (name != "" and name == fold(g.get("name")))
 
 
 #: When a predicted record may stand for a gold one (score.py's rules, both empty included).
-SAME_RECORD: dict[str, Callable[[Record, Record], bool]] = {
+SAME_RECORD: dict[str, Callable[[TableRow, TableRow], bool]] = {
     "visits": _same_visit,
     "centres": _same_centre,
     "projects": _same_project,
 }
 
 
-def align_records(table: str, gold: Sequence[Record], pred: Sequence[Record]) -> Alignment[Record]:
+def align_records(
+    table: str, gold: Sequence[TableRow], pred: Sequence[TableRow]
+) -> Alignment[TableRow]:
     """One document's records paired one-to-one: each gold row, in file order, takes the
     first still-free predicted row that may stand for it."""
     same = SAME_RECORD[table]
     free = list(pred)
-    matched: list[tuple[Record, Record]] = []
-    missed: list[Record] = []
+    matched: list[tuple[TableRow, TableRow]] = []
+    missed: list[TableRow] = []
     for g in gold:
         hit = next((p for p in free if same(g, p)), None)
         if hit is None:
@@ -203,8 +205,8 @@ class FieldOutcome:
     """
 
     field: str
-    gold: Record
-    pred: Record | None
+    gold: TableRow
+    pred: TableRow | None
     right: bool
     counts: Counts
 
@@ -224,11 +226,11 @@ def compare_value(field: str, gold: Value, pred: Value, contract: Contract) -> t
     return right, Counts(int(right and g_has), int(p_has and not right), int(g_has and not right))
 
 
-def compare_fields(table: str, records: Alignment[Record]) -> tuple[FieldOutcome, ...]:
+def compare_fields(table: str, records: Alignment[TableRow]) -> tuple[FieldOutcome, ...]:
     """Field outcomes of aligned and missed gold records; a field empty on both sides is
     skipped, spurious records count only at record level (both as in score.py)."""
     contract = load_contract()
-    pairs: list[tuple[Record, Record | None]] = [*records.matched]
+    pairs: list[tuple[TableRow, TableRow | None]] = [*records.matched]
     pairs.extend((g, None) for g in records.missed)
     outcomes = []
     for gold, pred in pairs:

@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .entities import Mention, Record, Value
+from .entities import Mention, TableRow, Value
 from .fold import fold
 from .metrics import ID_LABELS, Counts, id_right
 from .scorer import EvalResult
@@ -17,7 +17,7 @@ from .scorer import EvalResult
 #: Characters of document text shown on each side of an error.
 CONTEXT = 20
 
-#: Record fields whose values are looked up in the text to show a missed or spurious record.
+#: TableRow fields whose values are looked up in the text to show a missed or spurious record.
 CONTEXT_FIELDS = {
     "visits": ("sites_visited", "project", "destination_localities", "destination_municipalities"),
     "centres": ("name",),
@@ -77,13 +77,13 @@ def format_errors(result: EvalResult) -> str:
         """`position` sorts a document's lines: mentions by offset, then tables in order."""
         by_doc[doc_id].append((position, line))
 
-    partial_gold = {g for g, _ in result.partial.matched}
-    partial_pred = {p for _, p in result.partial.matched}
+    partial_gold = {(g.doc_id, g.span) for g, _ in result.partial.matched}
+    partial_pred = {(p.doc_id, p.span) for _, p in result.partial.matched}
     for g in result.strict.missed:
-        if g not in partial_gold:
+        if (g.doc_id, g.span) not in partial_gold:
             add(g.doc_id, (0, g.start), f"missed    {_mention(g)}{_context(result, g)}")
     for p in result.strict.spurious:
-        if p not in partial_pred:
+        if (p.doc_id, p.span) not in partial_pred:
             source = f" [{p.source}]" if p.source else ""
             add(p.doc_id, (0, p.start), f"spurious  {_mention(p)}{source}{_context(result, p)}")
     for g, p in result.partial.matched:
@@ -128,7 +128,7 @@ def _mention(m: Mention) -> str:
     return f"{m.label:<14}{m.text!r} ({m.start}-{m.end})"
 
 
-def _record(r: Record) -> str:
+def _record(r: TableRow) -> str:
     label = r.get("name") or r.get("code") or r.get("date_start")
     return f"{r.table} {r.name}" + (f" {_value(label)}" if label else "")
 
@@ -154,7 +154,7 @@ def _context(result: EvalResult, m: Mention) -> str:
     return _snippet(doc.text, m.start, m.end)
 
 
-def _record_context(result: EvalResult, r: Record) -> str:
+def _record_context(result: EvalResult, r: TableRow) -> str:
     """Where the record's name (or a near form of it) first occurs, if it does at all."""
     doc = result.gold.get(r.doc_id)
     if doc is None or doc.text is None:

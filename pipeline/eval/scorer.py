@@ -13,7 +13,7 @@ from itertools import chain
 from pathlib import Path
 
 from .contract import RECORD_TABLES, load_contract
-from .entities import Document, Mention, NormKey, Record
+from .entities import Annotations, Mention, NormKey, TableRow
 from .gold import load_gold, load_predictions
 from .metrics import (
     ID_LABELS,
@@ -39,7 +39,7 @@ class TableResult:
     """One table: records aligned across documents and their field outcomes."""
 
     table: str
-    records: Alignment[Record]
+    records: Alignment[TableRow]
     fields: tuple[FieldOutcome, ...]
 
     def field_scores(self) -> dict[str, FieldScore]:
@@ -58,7 +58,7 @@ class EvalResult:
     `gold` keeps the documents (and their texts) so that listings can quote context.
     """
 
-    gold: Mapping[str, Document]
+    gold: Mapping[str, Annotations]
     strict: Alignment[Mention]
     partial: Alignment[Mention]
     norms: Alignment[NormKey]
@@ -158,9 +158,9 @@ def evaluate(
     return score_documents(load_gold(gold, texts_dir), load_predictions(pred_dir))
 
 
-def score_documents(gold: Mapping[str, Document], pred: Mapping[str, Document]) -> EvalResult:
+def score_documents(gold: Mapping[str, Annotations], pred: Mapping[str, Annotations]) -> EvalResult:
     """Score already loaded documents (the gold set decides which documents count)."""
-    pairs = [(g, pred.get(doc_id, Document(doc_id))) for doc_id, g in gold.items()]
+    pairs = [(g, pred.get(doc_id, Annotations(doc_id))) for doc_id, g in gold.items()]
     tables = {}
     for table in RECORD_TABLES:
         records = Alignment.merge(

@@ -30,6 +30,7 @@ def normalise(document: Document) -> Document:
                 clean_start=span.start_char,
                 clean_end=span.end_char,
                 facts=facts,
+                doc_id=document.doc_id,
             )
         )
     document.mentions = mentions

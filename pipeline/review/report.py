@@ -27,7 +27,7 @@ from typing import Any
 from pipeline.document import Document, Mention
 from pipeline.eval import EvalResult, load_gold, load_predictions, score_documents
 from pipeline.eval.contract import RECORD_TABLES, load_contract
-from pipeline.eval.entities import Record
+from pipeline.eval.entities import TableRow
 from pipeline.eval.fold import fold, fold_list, fold_number
 
 from .labelstudio import LABEL_COLOURS
@@ -208,7 +208,7 @@ def _table_rows(document: Document, table: str,
         return [(None, _record_values(r)) for r in getattr(document, table)]
     alignment = result.tables[table].records
 
-    def mine(r: Record) -> bool:
+    def mine(r: TableRow) -> bool:
         return r.doc_id == document.doc_id
 
     rows: list[tuple[str | None, dict[str, Any]]] = []
@@ -222,7 +222,7 @@ def _table_rows(document: Document, table: str,
 DIFFS = "__diffs__"
 
 
-def _diffs(table: str, gold: Record, pred: Record) -> dict[str, Any]:
+def _diffs(table: str, gold: TableRow, pred: TableRow) -> dict[str, Any]:
     """Scored columns where a matched row differs from its gold row: column -> gold value."""
     contract = load_contract()
     out = {}

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.eval import EvalResult, evaluate, load_gold
 from pipeline.eval.contract import RECORD_TABLES, load_contract
-from pipeline.eval.entities import Document, Mention, Record, Value
+from pipeline.eval.entities import Annotations, Mention, TableRow, Value
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -22,7 +22,7 @@ def _cell(value: Value) -> str:
     return "; ".join(value) if isinstance(value, list) else str(value)
 
 
-def write_predictions(docs: Iterable[Document], out: Path) -> Path:
+def write_predictions(docs: Iterable[Annotations], out: Path) -> Path:
     """Write documents as the pipeline's four CSVs (the contract's columns, lists '; ')."""
     docs = list(docs)
     tables = load_contract().tables
@@ -53,17 +53,17 @@ def gold_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def write_preds() -> Callable[[Iterable[Document], Path], Path]:
+def write_preds() -> Callable[[Iterable[Annotations], Path], Path]:
     return write_predictions
 
 
-def _copy(doc: Document) -> Document:
-    return Document(doc.doc_id, None, list(doc.mentions),
+def _copy(doc: Annotations) -> Annotations:
+    return Annotations(doc.doc_id, None, list(doc.mentions),
                     {t: list(rows) for t, rows in doc.records.items()})
 
 
-def _with(record: Record, **values) -> Record:
-    return Record(record.table, record.doc_id, {**record.values, **values})
+def _with(record: TableRow, **values) -> TableRow:
+    return TableRow(record.table, record.doc_id, {**record.values, **values})
 
 
 @pytest.fixture
@@ -80,7 +80,7 @@ def perturbed(gold_dir: Path, tmp_path: Path) -> EvalResult:
     i = by_text["ogre-01", "Valmieru", 100]
     ogre.mentions[i] = dataclasses.replace(ogre.mentions[i], norm="Valmieras novads", id="0054000")
     # ogre-01: a spurious MUNICIPALITY inside the ORG name (its norm is already in gold).
-    ogre.mentions.append(Mention("ogre-01", 0, 5, "Ogres", "MUNICIPALITY", "Ogres novads"))
+    ogre.mentions.append(Mention(0, 5, "Ogres", "MUNICIPALITY", "Ogres novads", doc_id="ogre-01"))
     # tukums-02: the fund labelled ORG instead of PROGRAMME; Rokišķiem missed.
     i = by_text["tukums-02", "Eiropas Sociālais fonds", 164]
     tukums.mentions[i] = dataclasses.replace(tukums.mentions[i], label="ORG")
@@ -99,6 +99,6 @@ def perturbed(gold_dir: Path, tmp_path: Path) -> EvalResult:
     project = tukums.rows("projects")[0]
     tukums.records["projects"] = [_with(project, code=None, project_key="Kopā varam")]
     # ogre-01: a spurious centre.
-    ogre.records["centres"].append(Record("centres", "ogre-01",
+    ogre.records["centres"].append(TableRow("centres", "ogre-01",
                                           {"name": "Ogres DAC", "doc_ids": ["ogre-01"]}))
     return evaluate(gold_dir, write_predictions([ogre, tukums], tmp_path / "pred"))

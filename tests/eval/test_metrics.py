@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.eval.contract import load_contract
-from pipeline.eval.entities import Mention, Record
+from pipeline.eval.entities import Mention, TableRow
 from pipeline.eval.metrics import (
     Alignment,
     Counts,
@@ -21,9 +21,9 @@ from pipeline.eval.metrics import (
 )
 
 # "Cēsu, Priekuļu un Amatas pašvaldību speciālisti"
-CESIS = Mention("d", 0, 4, "Cēsu", "MUNICIPALITY", "Cēsu novads", "0022000")
-PRIEKULI = Mention("d", 6, 14, "Priekuļu", "MUNICIPALITY", "Priekuļu novads")
-AMATA = Mention("d", 18, 24, "Amatas", "MUNICIPALITY", "Amatas novads")
+CESIS = Mention(0, 4, "Cēsu", "MUNICIPALITY", "Cēsu novads", "0022000", doc_id="d")
+PRIEKULI = Mention(6, 14, "Priekuļu", "MUNICIPALITY", "Priekuļu novads", doc_id="d")
+AMATA = Mention(18, 24, "Amatas", "MUNICIPALITY", "Amatas novads", doc_id="d")
 
 
 def test_counts_give_precision_recall_f1():
@@ -35,16 +35,16 @@ def test_counts_give_precision_recall_f1():
 
 
 def test_strict_needs_same_offsets_and_label_and_counts_repeats_once():
-    shifted = Mention("d", 6, 13, "Priekuļ", "MUNICIPALITY")
-    relabelled = Mention("d", 18, 24, "Amatas", "ORG")
+    shifted = Mention(6, 13, "Priekuļ", "MUNICIPALITY", doc_id="d")
+    relabelled = Mention(18, 24, "Amatas", "ORG", doc_id="d")
     a = strict_match([CESIS, PRIEKULI, AMATA], [CESIS, CESIS, shifted, relabelled])
     assert a.counts() == Counts(tp=1, fp=2, fn=2)
     assert a.missed == (PRIEKULI, AMATA) and a.spurious == (shifted, relabelled)
 
 
 def test_partial_is_one_to_one_overlap_with_same_label():
-    wide = Mention("d", 0, 14, "Cēsu, Priekuļu", "MUNICIPALITY")  # covers two gold spans
-    relabelled = Mention("d", 18, 24, "Amatas", "ORG")
+    wide = Mention(0, 14, "Cēsu, Priekuļu", "MUNICIPALITY", doc_id="d")  # covers two gold spans
+    relabelled = Mention(18, 24, "Amatas", "ORG", doc_id="d")
     a = partial_match([CESIS, PRIEKULI, AMATA], [wide, relabelled])
     # wide takes Cēsu (first in text); Priekuļu is left without a prediction.
     assert a.matched == ((CESIS, wide),)
@@ -52,20 +52,21 @@ def test_partial_is_one_to_one_overlap_with_same_label():
 
 
 def test_partial_prefers_the_exact_prediction():
-    near = Mention("d", 0, 5, "Cēsu,", "MUNICIPALITY")
+    near = Mention(0, 5, "Cēsu,", "MUNICIPALITY", doc_id="d")
     a = partial_match([CESIS], [near, CESIS])
     assert a.matched == ((CESIS, CESIS),) and a.spurious == (near,)
 
 
 def test_norms_are_a_set_per_document():
-    again = Mention("d", 30, 34, "Cēsīs", "MUNICIPALITY", "CĒSU  NOVADS")  # folds to one pair
-    wrong = Mention("d", 18, 24, "Amatas", "MUNICIPALITY", "Amata")
+    # folds to one pair with CESIS
+    again = Mention(30, 34, "Cēsīs", "MUNICIPALITY", "CĒSU  NOVADS", doc_id="d")
+    wrong = Mention(18, 24, "Amatas", "MUNICIPALITY", "Amata", doc_id="d")
     a = norm_match([CESIS, AMATA], [CESIS, again, wrong])
     assert a.counts() == Counts(tp=1, fp=1, fn=1)  # (MUNI, amata) fp, (MUNI, amatas novads) fn
 
 
 def test_id_accuracy_only_where_gold_has_an_id():
-    wrong_id = Mention("d", 0, 4, "Cēsu", "MUNICIPALITY", "Cēsu novads", "0022001")
+    wrong_id = Mention(0, 4, "Cēsu", "MUNICIPALITY", "Cēsu novads", "0022001", doc_id="d")
     strict = strict_match([CESIS, PRIEKULI], [wrong_id, PRIEKULI])
     c = id_counts(strict, "MUNICIPALITY")
     assert (c.right, c.wrong, c.no_gold_id, c.accuracy) == (0, 1, 1, 0.0)
@@ -73,8 +74,9 @@ def test_id_accuracy_only_where_gold_has_an_id():
     assert none.accuracy is None
 
 
-def _visit(date=None, dest=None, **values) -> Record:
-    return Record("visits", "d", {"date_start": date, "destination_municipalities": dest, **values})
+def _visit(date=None, dest=None, **values) -> TableRow:
+    cells = {"date_start": date, "destination_municipalities": dest, **values}
+    return TableRow("visits", "d", cells)
 
 
 def test_visits_align_by_date_or_shared_destination_first_free_in_file_order():
@@ -87,11 +89,11 @@ def test_visits_align_by_date_or_shared_destination_first_free_in_file_order():
 
 
 def test_projects_align_by_code_or_name_and_centres_by_folded_name():
-    g = Record("projects", "d", {"code": "LLI-425", "name": "OCTOPUS"})
-    by_name = Record("projects", "d", {"code": None, "name": "„Octopus”"})
+    g = TableRow("projects", "d", {"code": "LLI-425", "name": "OCTOPUS"})
+    by_name = TableRow("projects", "d", {"code": None, "name": "„Octopus”"})
     assert align_records("projects", [g], [by_name]).matched == ((g, by_name),)
-    c = Record("centres", "d", {"name": "Sarkanā skola"})
-    other = Record("centres", "d", {"name": "Sarkanā māja"})
+    c = TableRow("centres", "d", {"name": "Sarkanā skola"})
+    other = TableRow("centres", "d", {"name": "Sarkanā māja"})
     assert align_records("centres", [c], [other]).counts() == Counts(tp=0, fp=1, fn=1)
 
 
@@ -123,7 +125,7 @@ def test_fields_skip_empty_pairs_and_count_missed_records_as_wrong():
 
 
 _spans = st.lists(
-    st.builds(lambda s, n, lab: Mention("d", s, s + n, "x", lab),
+    st.builds(lambda s, n, lab: Mention(s, s + n, "x", lab, doc_id="d"),
               st.integers(0, 30), st.integers(1, 6), st.sampled_from(["ORG", "DATE"])),
     max_size=8,
 )

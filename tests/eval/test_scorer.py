@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.document import Mention
 from pipeline.eval import evaluate, load_gold
-from pipeline.eval.entities import Document, Mention
+from pipeline.eval.entities import Annotations
 
 
 def test_gold_against_itself_is_perfect(gold_dir, tmp_path, write_preds):
@@ -88,7 +89,7 @@ def test_tables(perturbed):
 
 
 def test_predictions_for_documents_without_gold_are_left_out(gold_dir, tmp_path, write_preds):
-    stray = Document("cits-99", None, [Mention("cits-99", 0, 4, "Rīga", "MUNICIPALITY")])
+    stray = Annotations("cits-99", None, [Mention(0, 4, "Rīga", "MUNICIPALITY", doc_id="cits-99")])
     result = evaluate(gold_dir, write_preds([stray], tmp_path / "pred"))
     assert result.unscored_docs == ("cits-99",)
     assert result.mention_counts("strict").fp == 0

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.eval import EvalResult, evaluate, load_gold
-from pipeline.eval.entities import Document, Record
+from pipeline.eval.entities import Annotations, TableRow
 
 SHARED = Path(__file__).parents[2].parent / "shared"
 SCORE = SHARED / "tools" / "score.py"
@@ -32,7 +32,7 @@ pytestmark = [
 ]
 
 
-def _damaged(doc: Document) -> Document:
+def _damaged(doc: Annotations) -> Annotations:
     mentions = []
     for k, m in enumerate(sorted(doc.mentions, key=lambda m: m.span)):
         if k % 3 == 2:
@@ -44,7 +44,7 @@ def _damaged(doc: Document) -> Document:
         if k % 4 == 1:
             m = dataclasses.replace(m, norm=f"{m.norm} X")
         mentions.append(m)
-    records: dict[str, list[Record]] = {}
+    records: dict[str, list[TableRow]] = {}
     for i, r in enumerate(doc.rows("visits")):
         if i % 3 != 1:
             drop = "sites_visited" if i % 2 else "participants_count"
@@ -63,12 +63,12 @@ def _damaged(doc: Document) -> Document:
         ))
     if len(doc.doc_id) % 2:
         records.setdefault("centres", []).append(
-            Record("centres", doc.doc_id, {"name": "Izdomāts centrs", "doc_ids": [doc.doc_id]}))
-    return Document(doc.doc_id, None, mentions, records)
+            TableRow("centres", doc.doc_id, {"name": "Izdomāts centrs", "doc_ids": [doc.doc_id]}))
+    return Annotations(doc.doc_id, None, mentions, records)
 
 
-def _with(record: Record, **values) -> Record:
-    return Record(record.table, record.doc_id, {**record.values, **values})
+def _with(record: TableRow, **values) -> TableRow:
+    return TableRow(record.table, record.doc_id, {**record.values, **values})
 
 
 @pytest.fixture(scope="module")
