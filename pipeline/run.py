@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -131,83 +132,89 @@ class DeferredProcessor:
         return self.made.result(handle)
 
     def close(self, abort: bool = False) -> None:
-        if self.made is not None:
-            self.made.close(abort)
+        """Close the processor once (a later call does nothing)."""
+        made, self.made = self.made, None
+        if made is not None:
+            made.close(abort)
 
 
-def iter_outcomes(
-    inputs: Iterable[Path],
-    result: RunResult,
-    processor: Any,
-    cache: ResultCache | None = None,
-    max_bytes: int = MAX_BYTES,
-    max_chars: int = MAX_CHARS,
-    batch_size: int = BATCH_SIZE,
-) -> Iterator[tuple[Source, Outcome, str]]:
+def _timed(result: RunResult, stage: str, work: Callable[[], Any]) -> Any:
+    """``work()``, its time added to ``result``'s ``stage``."""
+    started = time.perf_counter()
+    value = work()
+    result.add_time(stage, time.perf_counter() - started)
+    return value
+
+
+Slot = tuple[Source, Outcome | None]  # an input and, unless it is to be processed, its outcome
+
+
+class OutcomeStream:
     """Each input's ``(source, outcome, how)`` in input order; ``how`` is ``processed``,
     ``cached`` or ``failed``. Reading and the cache are done here; documents to process go
     to ``processor`` in batches, at most ``processor.in_flight`` batches ahead of the one
     being yielded, so memory holds a bounded number of documents whatever the corpus size.
+    Times and counts go into ``result``.
     """
-    pending: deque[tuple[list[tuple[Source, Outcome | None]], Any]] = deque()
-    slots: list[tuple[Source, Outcome | None]] = []
-    batch: list[Document] = []
 
-    def resolve() -> Iterator[tuple[Source, Outcome, str]]:
-        group, handle = pending.popleft()
+    def __init__(self, result: RunResult, processor: Any, cache: ResultCache | None = None,
+                 batch_size: int = BATCH_SIZE) -> None:
+        self.result, self.processor, self.cache = result, processor, cache
+        self.batch_size = batch_size
+        self.pending: deque[tuple[list[Slot], Any]] = deque()
+        self.slots: list[Slot] = []
+        self.batch: list[Document] = []
+
+    def run(self, inputs: Iterable[Path], max_bytes: int = MAX_BYTES,
+            max_chars: int = MAX_CHARS) -> Iterator[tuple[Source, Outcome, str]]:
+        reading = iter(read_sources(inputs, max_bytes, max_chars))
+        while (item := _timed(self.result, "read", lambda: next(reading, None))) is not None:
+            source, read = item
+            known = read if isinstance(read, DocumentError) else self._cached(read)
+            self.slots.append((source, known))
+            if known is None:
+                self.batch.append(read)  # type: ignore[arg-type]
+                if len(self.batch) >= self.batch_size:
+                    self._submit()
+                    while len(self.pending) > self.processor.in_flight:
+                        yield from self._resolve()
+        if self.slots:
+            self._submit()
+        while self.pending:
+            yield from self._resolve()
+
+    def _cached(self, document: Document) -> Document | None:
+        if self.cache is None:
+            return None
+        hit = _timed(self.result, "cache", lambda: self.cache.get(document))  # type: ignore[union-attr]
+        if hit is not None:
+            self.result.cached += 1
+        return hit
+
+    def _submit(self) -> None:
+        handle = self.processor.submit(self.batch) if self.batch else None
+        self.pending.append((self.slots, handle))
+        self.slots, self.batch = [], []
+
+    def _resolve(self) -> Iterator[tuple[Source, Outcome, str]]:
+        group, handle = self.pending.popleft()
         outcomes: Iterator[Outcome] = iter(())
         if handle is not None:
-            done, timings, (_pid, startup) = processor.result(handle)
+            done, timings, (_pid, startup) = self.processor.result(handle)
             outcomes = iter(done)
             for stage, seconds in timings.items():
-                result.add_time(stage, seconds)
-            result.startup_seconds = max(result.startup_seconds, startup)
+                self.result.add_time(stage, seconds)
+            self.result.startup_seconds = max(self.result.startup_seconds, startup)
         for source, known in group:
             if known is not None:
                 outcome, how = known, ("failed" if isinstance(known, DocumentError) else "cached")
             else:
-                outcome = next(outcomes)
-                how = "processed"
-                result.processed += 1
-                if cache is not None and isinstance(outcome, Document):
-                    started = time.perf_counter()
-                    cache.put(outcome)
-                    result.add_time("cache", time.perf_counter() - started)
+                outcome, how = next(outcomes), "processed"
+                self.result.processed += 1
+                if self.cache is not None and isinstance(outcome, Document):
+                    _timed(self.result, "cache", lambda o=outcome: self.cache.put(o))  # type: ignore
             _log(outcome, how)
             yield source, outcome, how
-
-    def submit() -> None:
-        nonlocal slots, batch
-        pending.append((slots, processor.submit(batch) if batch else None))
-        slots, batch = [], []
-
-    reading = iter(read_sources(inputs, max_bytes, max_chars))
-    while True:
-        started = time.perf_counter()
-        item = next(reading, None)
-        result.add_time("read", time.perf_counter() - started)
-        if item is None:
-            break
-        source, read = item
-        known: Outcome | None = read if isinstance(read, DocumentError) else None
-        if known is None and cache is not None:
-            started = time.perf_counter()
-            hit = cache.get(read)  # type: ignore[arg-type]
-            result.add_time("cache", time.perf_counter() - started)
-            if hit is not None:
-                known = hit
-                result.cached += 1
-        slots.append((source, known))
-        if known is None:
-            batch.append(read)  # type: ignore[arg-type]
-            if len(batch) >= batch_size:
-                submit()
-                while len(pending) > processor.in_flight:
-                    yield from resolve()
-    if slots:
-        submit()
-    while pending:
-        yield from resolve()
 
 
 def _log(outcome: Outcome, how: str) -> None:
@@ -238,8 +245,8 @@ def extract_documents(
     result = RunResult(fingerprint=fingerprint(resources))
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
     processor = DeferredProcessor(lambda: InlineProcessor(resources, keep_docs=True))
-    for source, outcome, _how in iter_outcomes(inputs, result, processor, cache, max_bytes,
-                                               max_chars):
+    stream = OutcomeStream(result, processor, cache)
+    for source, outcome, _how in stream.run(inputs, max_bytes, max_chars):
         result.sources.append(source)
         if isinstance(outcome, DocumentError):
             result.errors.append(outcome)
@@ -284,18 +291,14 @@ def extract_corpus(
 ) -> RunResult:
     """Process files and folders of releases and write the tables into ``out_dir``.
 
-    The folder is replaced as a whole (:mod:`pipeline.outdir`): it holds the previous
-    complete set until the new one is complete. Documents are streamed: each one's rows go
-    to the output's staging folder as it finishes (:class:`pipeline.write.TableWriter`)
-    and its spaCy ``Doc`` is dropped, so memory does not grow with the corpus; with
-    ``keep_documents`` (the default, for callers of this function) the result still lists
-    the documents with their rows (the ``run`` command passes False).
-
-    ``workers`` > 1 processes batches of documents in that many processes
-    (:mod:`pipeline.parallel`); ``backend="dask"`` runs the same per-document function over
-    a Dask bag (:mod:`pipeline.distributed`; ``scheduler`` is passed to Dask). Whatever the
-    backend and the number of workers, the files are byte-identical. ``formats`` picks the
-    table files (:mod:`pipeline.formats`).
+    The folder is replaced as a whole (:mod:`pipeline.outdir`). Documents are streamed:
+    each one's rows go to the staging folder as it finishes and its spaCy ``Doc`` is
+    dropped, so memory does not grow with the corpus; ``keep_documents`` (the default; the
+    ``run`` command passes False) still lists the documents with their rows in the result.
+    ``workers`` > 1 processes batches in that many processes (:mod:`pipeline.parallel`);
+    ``backend="dask"`` runs the same per-document function over a Dask bag
+    (:mod:`pipeline.distributed`; ``scheduler`` is passed to Dask). The files are
+    byte-identical whatever the backend and number of workers.
     """
     started = time.perf_counter()
     formats = parse_formats(formats)
@@ -303,57 +306,61 @@ def extract_corpus(
     resources = resources or Resources()
     result = RunResult(fingerprint=fingerprint(resources), workers=workers, backend=backend)
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
-    about = {
-        "pipeline_fingerprint": result.fingerprint,
-        "backbone": resources.backbone,
-        "max_bytes": max_bytes,
-        "max_chars": max_chars,
-        "formats": list(formats),
-    }
+    about = {"pipeline_fingerprint": result.fingerprint, "backbone": resources.backbone,
+             "max_bytes": max_bytes, "max_chars": max_chars, "formats": list(formats)}
     processor = DeferredProcessor(
         lambda: make_processor(backend, workers, resources, scheduler=scheduler), progress
     )
-    abort = True
-    try:
-        with output_set(out_dir) as staging:
-            writer = TableWriter(staging, formats, redact)
-            if progress is not None:
-                progress.start(len(input_files(inputs)))
-            for source, outcome, how in iter_outcomes(
-                inputs, result, processor, cache, max_bytes, max_chars, batch_size
-            ):
-                begun = time.perf_counter()
-                if isinstance(outcome, DocumentError):
-                    writer.add_error(outcome)
-                    result.errors.append(outcome)
-                else:
-                    writer.add(outcome, source)
-                    if keep_documents:
-                        result.documents.append(outcome)
-                if keep_documents:
-                    result.sources.append(source)
-                result.add_time("write", time.perf_counter() - begun)
-                if on_document is not None:
-                    on_document(outcome)
-                if progress is not None:
-                    progress.advance(outcome, how)
-            processor.close()
-            abort = False
-            begun = time.perf_counter()
-            result.counts = writer.finish(about)
-            result.add_time("write", time.perf_counter() - begun)
-    finally:
-        if abort:
-            processor.close(abort=True)
+    with _closing(processor, progress), output_set(out_dir) as staging:
+        writer = TableWriter(staging, formats, redact)
         if progress is not None:
-            progress.stop()
+            progress.start(len(input_files(inputs)))
+        stream = OutcomeStream(result, processor, cache, batch_size)
+        for source, outcome, how in stream.run(inputs, max_bytes, max_chars):
+            _timed_add(result, writer, source, outcome, keep_documents)
+            if on_document is not None:
+                on_document(outcome)
+            if progress is not None:
+                progress.advance(outcome, how)
+        processor.close()
+        result.counts = _timed(result, "write", lambda: writer.finish(about))
     if cache is not None:
         result.cache_warning = cache.write_failed
     result.timings["total"] = time.perf_counter() - started
-    log.info("%d documents: %d processed, %d from the cache, %d failed", len(result.documents)
-             if keep_documents else result.counts.get("documents", 0), result.processed,
-             result.cached, len(result.errors))
+    log.info("%d documents: %d processed, %d from the cache, %d failed",
+             result.counts.get("documents", 0), result.processed, result.cached,
+             len(result.errors))
     return result
+
+
+@contextmanager
+def _closing(processor: DeferredProcessor, progress: Progress | None) -> Iterator[None]:
+    """Workers stopped at once when the run fails or is interrupted (the block closes them
+    itself when it succeeds); the progress display stopped either way."""
+    try:
+        yield
+    except BaseException:
+        processor.close(abort=True)
+        raise
+    finally:
+        if progress is not None:
+            progress.stop()
+
+
+def _timed_add(result: RunResult, writer: TableWriter, source: Source, outcome: Outcome,
+               keep_documents: bool) -> None:
+    """Write one outcome's rows (or error) as it comes; keep it in ``result`` if asked."""
+    begun = time.perf_counter()
+    if isinstance(outcome, DocumentError):
+        writer.add_error(outcome)
+        result.errors.append(outcome)
+    else:
+        writer.add(outcome, source)
+        if keep_documents:
+            result.documents.append(outcome)
+    if keep_documents:
+        result.sources.append(source)
+    result.add_time("write", time.perf_counter() - begun)
 
 
 def extract_texts(

@@ -10,6 +10,14 @@ from spacy.language import Language
 from pipeline.document import Document
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that build the model pipeline are ``slow``: ``pytest -m "not slow"`` runs the
+    rest (fill on hand-built documents, readers, writers, eval) in a fraction of the time."""
+    for item in items:
+        if "nlp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The project's annotation pipeline over the project's gazetteers.

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -185,7 +186,25 @@ def sentences_onto(doc: Doc, words: list[Word], abbreviations: frozenset[str]) -
     return doc
 
 
-class StanzaTokenizer:
+class _InBatches:
+    """Called on one item, run as a batch of one: stanza is fastest on many at once, which
+    ``pipe`` gives it (``nlp.pipe`` calls it on components, :func:`annotate_texts` on the
+    tokenizer)."""
+
+    batch_size: int
+
+    def __call__(self, item: Any) -> Doc:
+        return next(iter(self.pipe([item])))
+
+    def pipe(self, items: Iterable[Any], batch_size: int | None = None) -> Iterator[Doc]:
+        for batch in minibatch(items, batch_size or self.batch_size):
+            yield from self._batch(batch)
+
+    def _batch(self, items: list[Any]) -> Iterable[Doc]:
+        raise NotImplementedError
+
+
+class StanzaTokenizer(_InBatches):
     """A spaCy tokenizer backed by a stanza pipeline (tokenize, and whatever follows).
 
     With ``keep_rule_tokens`` the tokens are the rule tokenizer's and stanza only decides
@@ -212,14 +231,7 @@ class StanzaTokenizer:
         self.abbreviations = frozenset(abbreviations())
         self.batch_size = batch_size
 
-    def __call__(self, text: str) -> Doc:
-        return next(self.pipe([text]))
-
-    def pipe(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[Doc]:
-        for batch in minibatch(texts, batch_size or self.batch_size):
-            yield from self._process(batch)
-
-    def _process(self, texts: list[str]) -> Iterator[Doc]:
+    def _batch(self, texts: list[str]) -> Iterator[Doc]:
         import stanza
 
         pending = [stanza.Document([], text=t) for t in texts if t.strip()]
@@ -232,7 +244,7 @@ class StanzaTokenizer:
                 yield doc_from_words(self.vocab, text, words)
 
 
-class StanzaLemmatizer:
+class StanzaLemmatizer(_InBatches):
     """A spaCy component that sets lemmas from a stanza lemmatizer (a dictionary of the
     treebank's words, then a seq2seq model over characters and UPOS) on the Doc's own tokens
     and their UPOS, many Docs at once."""
@@ -241,14 +253,7 @@ class StanzaLemmatizer:
         self.stanza = stanza_pipeline
         self.batch_size = batch_size
 
-    def __call__(self, doc: Doc) -> Doc:
-        return next(self.pipe([doc]))
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
-        for batch in minibatch(docs, batch_size or self.batch_size):
-            yield from self._lemmatise(batch)
-
-    def _lemmatise(self, docs: list[Doc]) -> list[Doc]:
+    def _batch(self, docs: list[Doc]) -> list[Doc]:
         import stanza
 
         sentences = [[t for t in sent if not t.is_space] for doc in docs for sent in doc.sents]

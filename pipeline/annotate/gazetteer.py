@@ -104,10 +104,11 @@ def _in_street_or_compound(doc: Doc, start: int, end: int) -> bool:
     programme or a border area): neither names a place on its own."""
     if end < len(doc) and _street_words().fullmatch(doc[end].lower_):
         return True
-    text = doc.text
-    before = text[doc[start].idx - 1] if doc[start].idx else " "
-    end_char = doc[end - 1].idx + len(doc[end - 1].text)
-    after = text[end_char] if end_char < len(text) else " "
+    # the characters either side, read off the neighbouring tokens (``doc.text`` would
+    # join the whole document again for every hit)
+    before = doc[start - 1].text_with_ws[-1] if start else " "
+    last = doc[end - 1]
+    after = " " if last.whitespace_ or end == len(doc) else doc[end].text[0]
     return before in DASHES or after in DASHES
 
 

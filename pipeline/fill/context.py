@@ -92,8 +92,9 @@ def sentences(document: Document) -> list[Sentence]:
     parsed = document.doc.has_annotation("DEP")
     result = []
     paragraph, previous_end = 0, 0
+    text = document.doc.text  # joined once: a Doc joins its tokens on every call
     for index, sent in enumerate(document.doc.sents):
-        paragraph += "\n" in document.doc.text[previous_end : sent.start_char]
+        paragraph += "\n" in text[previous_end : sent.start_char]
         previous_end = sent.start_char + len(sent.text.rstrip())
         inside = tuple(
             m for m in document.mentions if sent.start_char <= m.clean_start < sent.end_char

@@ -192,6 +192,20 @@ def _lv_municipalities_2009(src: Path, heads: _Heads, region_of: dict[str, str])
             )
 
 
+def _lv_locality(row: dict[str, str], region_of: dict[str, str]) -> dict:
+    """What a town and a pagasts row both give: the municipality it lies in (2021 and
+    2009–2021) and that municipality's planning region."""
+    parent = row["municipality_2021"]
+    return dict(
+        label="LOCALITY",
+        country="LV",
+        parent=parent,
+        parent_id=row["municipality_atvk_2021"],
+        parent_2009=_or_none(row["novads_2009_2021"]),
+        region=region_of.get(parent),
+    )
+
+
 def _lv_towns(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[Place]:
     """Towns that are not municipalities themselves: pilsētas and the 3 valstspilsētas
     inside a novads (Jēkabpils, Ogre, Valmiera). The 7 city municipalities come from
@@ -200,41 +214,29 @@ def _lv_towns(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[P
         if r["type"] == "valstspilsēta (pašvaldība)":
             continue
         kind = "valstspilsēta" if r["type"].startswith("valstspilsēta") else "pilsēta"
-        parent = r["municipality_2021"]
         yield _bare(
             heads,
             key=f"LV:{kind}:{r['name']}",
-            label="LOCALITY",
             norm=r["name"],
             id=_or_none(r["atvk_2021"]),
             kind=kind,
-            country="LV",
-            parent=parent,
-            parent_id=r["municipality_atvk_2021"],
-            parent_2009=_or_none(r["novads_2009_2021"]),
-            region=region_of.get(parent),
             valid_from=_or_none(r["valid_from"]),
+            **_lv_locality(r, region_of),
         )
 
 
 def _lv_parishes(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[Place]:
     """The 511 pagasti; their 2021 ATVK codes are missing in the source (id null)."""
     for r in _rows(src / PARISHES):
-        parent = r["municipality_2021"]
         yield _headed(
             heads,
-            key=f"LV:pagasts:{parent}/{r['pagasts']}",
-            label="LOCALITY",
+            key=f"LV:pagasts:{r['municipality_2021']}/{r['pagasts']}",
             norm=r["pagasts"],
             id=_or_none(r["pagasts_atvk_2021"]),
             kind="pagasts",
-            country="LV",
-            parent=parent,
-            parent_id=r["municipality_atvk_2021"],
-            parent_2009=_or_none(r["novads_2009_2021"]),
-            region=region_of.get(parent),
             valid_from=_or_none(r["created"]),
             atvk_2009=_or_none(r["pagasts_atvk_2009"]),
+            **_lv_locality(r, region_of),
         )
 
 
@@ -323,6 +325,18 @@ def _lv_villages(
             yield place
 
 
+def _foreign_unit(row: dict[str, str], country: str, county: dict[str, str]) -> dict:
+    """What every Lithuanian or Estonian unit of the classifier has: country, county, and
+    how sure the Latvian exonym is."""
+    return dict(
+        label="FOREIGN_PLACE",
+        country=country,
+        parent=county.get(row["parent_county"]),
+        parent_id=_or_none(row["parent_county"]),
+        confidence=row["lv_confidence"],
+    )
+
+
 def _lithuania(src: Path, heads: _Heads) -> Iterator[Place]:
     """LT counties (apriņķis), city municipalities, municipalities and district
     municipalities ('Biržu rajons') plus the town that names each district ('Birži')."""
@@ -331,13 +345,7 @@ def _lithuania(src: Path, heads: _Heads) -> Iterator[Place]:
     towns = {r["name_lv"] for r in rows if r["type"] != "District municipality"}
     for r in rows:
         iso, name, kind = r["iso_3166_2"], r["name_lv"], r["type"]
-        common = dict(
-            label="FOREIGN_PLACE",
-            country="LT",
-            parent=county.get(r["parent_county"]),
-            parent_id=_or_none(r["parent_county"]),
-            confidence=r["lv_confidence"],
-        )
+        common = _foreign_unit(r, "LT", county)
         if kind == "County":
             yield _headed(
                 heads,
@@ -390,13 +398,7 @@ def _estonia(src: Path, heads: _Heads) -> Iterator[Place]:
     bare_names = {r["name_lv"] for r in rows if r["type"] != "Rural municipality"}
     for r in rows:
         iso, name, kind = r["iso_3166_2"], r["name_lv"], r["type"]
-        common = dict(
-            label="FOREIGN_PLACE",
-            country="EE",
-            parent=county.get(r["parent_county"]),
-            parent_id=_or_none(r["parent_county"]),
-            confidence=r["lv_confidence"],
-        )
+        common = _foreign_unit(r, "EE", county)
         bare = dict(genitive=r["name_lv_genitive"], variants=_split_list(r["lv_variants"]))
         if kind == "County" and heads.split(name)[0]:
             yield _headed(

@@ -8,11 +8,22 @@ into gold JSON (contract section 3). See README, "Reviewing and correcting".
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated as Arg
 
 import typer
 
+from pipeline.cli.common import (
+    EXIT_FAILED,
+    CacheOpt,
+    GazetteersOpt,
+    NoCacheOpt,
+    done,
+    fail,
+    optional_path,
+)
+from pipeline.cli.run import report_failure
 from pipeline.document import Document, DocumentError
 from pipeline.resources import Resources
 
@@ -22,37 +33,21 @@ app = typer.Typer(
     add_completion=False,
 )
 
-EXIT_ERROR = 1
-EXIT_SOME_FAILED = 3
-
 InputsArg = Arg[
     list[Path],
     typer.Argument(help=".txt/.html files or folders of them (with --from-gold: gold .json "
                    "files or folders, texts beside them or in --texts)."),
 ]
-GazetteersOpt = Arg[
-    Path | None, typer.Option("--gazetteers", help="Gazetteer folder instead of gazetteers/.")
-]
-CacheOpt = Arg[
-    Path | None,
-    typer.Option("--cache", help="Cache folder of per-document results (default as for run)."),
-]
-NoCacheOpt = Arg[bool, typer.Option("--no-cache", help="Process every document, no cache.")]
-TextsOpt = Arg[
-    Path | None,
-    typer.Option("--texts", help="Folder of <doc_id>.txt: the texts the offsets point into."),
-]
+TextsOpt = optional_path(
+    "--texts", help="Folder of <doc_id>.txt: the texts the offsets point into."
+)
 FromGoldOpt = Arg[
     bool, typer.Option("--from-gold", help="INPUT are gold JSON files: export them, not a run.")
 ]
+GoldOutOpt = Arg[Path, typer.Option("--out", "-o", help="Folder for the gold <doc_id>.json.")]
 WriteTextsOpt = Arg[
     bool, typer.Option("--write-texts", help="Also write <doc_id>.txt beside each gold file.")
 ]
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(EXIT_ERROR)
 
 
 def _extract(
@@ -62,53 +57,47 @@ def _extract(
     from pipeline.cache import default_cache_dir
     from pipeline.run import extract_documents
 
-    def report(outcome: Document | DocumentError) -> None:
-        if isinstance(outcome, DocumentError):
-            typer.echo(f"  FAILED {outcome.doc_id} at {outcome.stage}: {outcome.error}: "
-                       f"{outcome.message}", err=True)
-
     cache_dir = None if no_cache else (cache or default_cache_dir())
-    result = extract_documents(inputs, Resources.choose(gazetteers), report, cache_dir)
+    result = extract_documents(inputs, Resources.choose(gazetteers), report_failure,
+                                cache_dir)
     return result.documents, result.errors
 
 
 def _annotated(inputs: list[Path], from_gold: bool, texts: Path | None,
                gazetteers: Path | None, cache: Path | None, no_cache: bool):
     from pipeline.eval import GoldError
-
-    from .annotations import ReviewError, from_document, read_gold
+    from pipeline.review.annotations import ReviewError, from_document, read_gold
 
     if from_gold:
         try:
             return read_gold(inputs, texts), []
         except (GoldError, ReviewError) as err:
-            raise _fail(str(err)) from err
+            fail(str(err), EXIT_FAILED)
     documents, errors = _extract(inputs, gazetteers, cache, no_cache)
     return [from_document(d) for d in documents], errors
 
 
 def _check_texts(items, texts: Path | None) -> None:
-    from .annotations import read_text
+    from pipeline.review.annotations import read_text
 
     if texts is None:
         return
     for item in items:
         path = texts / f"{item.doc_id}.txt"
         if not path.is_file():
-            raise _fail(f"{item.doc_id}: no {path}")
+            fail(f"{item.doc_id}: no {path}", EXIT_FAILED)
         if read_text(path) != item.text:
-            raise _fail(f"{item.doc_id}: the text differs from {path}")
+            fail(f"{item.doc_id}: the text differs from {path}", EXIT_FAILED)
 
 
 def _write_gold(items, out: Path, write_texts: bool, where: str) -> None:
     from pipeline.eval import GoldError
-
-    from .annotations import ReviewError, write_gold
+    from pipeline.review.annotations import ReviewError, write_gold
 
     try:
         paths = write_gold(items, out, write_texts, where)
     except (GoldError, ReviewError) as err:
-        raise _fail(str(err)) from err
+        fail(str(err), EXIT_FAILED)
     entities = sum(len(i.entities) for i in items)
     typer.echo(f"{len(paths)} gold files ({entities} entities) -> {out}/")
 
@@ -134,8 +123,7 @@ def report(
     score) and the visits, centres and projects rows that came from it.
     """
     from pipeline.eval import GoldError
-
-    from .report import score_against_gold, write_report
+    from pipeline.review.report import score_against_gold, write_report
 
     documents, errors = _extract(inputs, gazetteers, cache, no_cache)
     result = None
@@ -143,104 +131,132 @@ def report(
         try:
             result = score_against_gold(documents, gold, texts)
         except GoldError as err:
-            raise _fail(str(err)) from err
+            fail(str(err), EXIT_FAILED)
     index = write_report(documents, out, result)
-    typer.echo(f"{len(documents)} documents -> {index}" + (f"; {len(errors)} failed"
-                                                            if errors else ""))
-    raise typer.Exit(EXIT_SOME_FAILED if errors else 0)
+    done(f"{len(documents)} documents -> {index}"
+         + (f"; {len(errors)} failed" if errors else ""), len(errors))
 
 
-@app.command("export-labelstudio")
-def export_labelstudio(
-    inputs: InputsArg,
-    out: Arg[Path, typer.Option("--out", "-o", help="Tasks JSON file to write.")],
-    from_gold: FromGoldOpt = False,
-    texts: TextsOpt = None,
-    gazetteers: GazetteersOpt = None,
-    cache: CacheOpt = None,
-    no_cache: NoCacheOpt = False,
-) -> None:
+def _write_tasks(items: list, out: Path, from_gold: bool) -> str:
+    from pipeline.review.labelstudio import to_tasks
+
+    tasks = to_tasks(items, "gold" if from_gold else None)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return f"{len(tasks)} tasks -> {out}"
+
+
+def _write_docbin(items: list, out: Path, from_gold: bool) -> str:
+    from pipeline.review.annotations import ReviewError
+    from pipeline.review.docbin import write_docbin
+
+    try:
+        write_docbin(items, out)
+    except ReviewError as err:
+        fail(str(err), EXIT_FAILED)
+    return f"{len(items)} docs -> {out}"
+
+
+def _export_command(name: str, out_help: str, doc: str,
+                    write: Callable[[list, Path, bool], str]) -> None:
+    """Register ``review NAME``: annotate the inputs (or read gold) and ``write`` them."""
+
+    def export(
+        inputs: InputsArg,
+        out: Path,
+        from_gold: FromGoldOpt = False,
+        texts: TextsOpt = None,
+        gazetteers: GazetteersOpt = None,
+        cache: CacheOpt = None,
+        no_cache: NoCacheOpt = False,
+    ) -> None:
+        items, errors = _annotated(inputs, from_gold, texts, gazetteers, cache, no_cache)
+        done(write(items, out, from_gold), len(errors))
+
+    export.__doc__ = doc
+    # set here, not in the signature: a string annotation cannot see ``out_help``
+    export.__annotations__["out"] = Arg[Path, typer.Option("--out", "-o", help=out_help)]
+    app.command(name)(export)
+
+
+_export_command(
+    "export-labelstudio", "Tasks JSON file to write.",
     """Write Label Studio tasks with the mentions as pre-annotations (predictions).
 
     Import the file into a project whose labelling config is `lvextract review
     labelstudio-config` (pipeline/review/labelstudio_config.xml).
-    """
-    from .labelstudio import to_tasks
-
-    items, errors = _annotated(inputs, from_gold, texts, gazetteers, cache, no_cache)
-    tasks = to_tasks(items, "gold" if from_gold else None)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    typer.echo(f"{len(tasks)} tasks -> {out}")
-    raise typer.Exit(EXIT_SOME_FAILED if errors else 0)
+    """,
+    _write_tasks,
+)
 
 
-@app.command("import-labelstudio")
-def import_labelstudio(
-    export: Arg[Path, typer.Argument(help="Label Studio JSON export (a list of tasks).")],
-    out: Arg[Path, typer.Option("--out", "-o", help="Folder for the gold <doc_id>.json.")],
-    texts: TextsOpt = None,
-    write_texts: WriteTextsOpt = False,
-) -> None:
-    """Turn a Label Studio JSON export into gold JSON files (contract section 3).
-
-    Per task the ground-truth annotation counts, else the latest one not cancelled; tasks
-    without one are skipped and named. With --texts, each task's text must equal
-    <doc_id>.txt there. Tables come from the task's data.tables, as exported.
-    """
-    from .annotations import ReviewError
-    from .labelstudio import from_export
+def _read_export(export: Path, texts: Path | None) -> list:
+    from pipeline.review.annotations import ReviewError
+    from pipeline.review.labelstudio import from_export
 
     try:
         raw = json.loads(export.read_text(encoding="utf-8-sig"))
         items, skipped = from_export(raw, texts, export.name)
     except (OSError, json.JSONDecodeError, ReviewError) as err:
-        raise _fail(f"{export}: {err}") from err
+        fail(f"{export}: {err}", EXIT_FAILED)
     for doc_id in skipped:
         typer.echo(f"  skipped {doc_id}: no annotation (or all cancelled)", err=True)
-    _write_gold(items, out, write_texts, export.name)
+    return items
 
 
-@app.command("export-docbin")
-def export_docbin(
-    inputs: InputsArg,
-    out: Arg[Path, typer.Option("--out", "-o", help="The .spacy file to write.")],
-    from_gold: FromGoldOpt = False,
-    texts: TextsOpt = None,
-    gazetteers: GazetteersOpt = None,
-    cache: CacheOpt = None,
-    no_cache: NoCacheOpt = False,
-) -> None:
-    """Write the mentions as a spaCy DocBin: doc.ents, norm in span._.norm, id in kb_id_."""
-    from .annotations import ReviewError
-    from .docbin import write_docbin
-
-    items, errors = _annotated(inputs, from_gold, texts, gazetteers, cache, no_cache)
-    try:
-        write_docbin(items, out)
-    except ReviewError as err:
-        raise _fail(str(err)) from err
-    typer.echo(f"{len(items)} docs -> {out}")
-    raise typer.Exit(EXIT_SOME_FAILED if errors else 0)
-
-
-@app.command("import-docbin")
-def import_docbin(
-    docbin: Arg[Path, typer.Argument(help="A .spacy file written by export-docbin.")],
-    out: Arg[Path, typer.Option("--out", "-o", help="Folder for the gold <doc_id>.json.")],
-    texts: TextsOpt = None,
-    write_texts: WriteTextsOpt = False,
-) -> None:
-    """Turn a spaCy DocBin (e.g. corrected in Prodigy or by a script) into gold JSON files."""
-    from .annotations import ReviewError
-    from .docbin import read_docbin
+def _read_docbin(docbin: Path, texts: Path | None) -> list:
+    from pipeline.review.annotations import ReviewError
+    from pipeline.review.docbin import read_docbin
 
     try:
         items = read_docbin(docbin)
     except (OSError, ValueError, ReviewError) as err:
-        raise _fail(f"{docbin}: {err}") from err
+        fail(f"{docbin}: {err}", EXIT_FAILED)
     _check_texts(items, texts)
-    _write_gold(items, out, write_texts, docbin.name)
+    return items
+
+
+def _import_command(name: str, source_help: str, doc: str,
+                    read: Callable[[Path, Path | None], list]) -> None:
+    """Register ``review NAME``: ``read`` the corrected file and write it as gold JSON."""
+
+    def import_gold(
+        source: Path,
+        out: GoldOutOpt,
+        texts: TextsOpt = None,
+        write_texts: WriteTextsOpt = False,
+    ) -> None:
+        _write_gold(read(source, texts), out, write_texts, source.name)
+
+    import_gold.__doc__ = doc
+    import_gold.__annotations__["source"] = Arg[Path, typer.Argument(help=source_help)]
+    app.command(name)(import_gold)
+
+
+_import_command(
+    "import-labelstudio", "Label Studio JSON export (a list of tasks).",
+    """Turn a Label Studio JSON export into gold JSON files (contract section 3).
+
+    Per task the ground-truth annotation counts, else the latest one not cancelled; tasks
+    without one are skipped and named. With --texts, each task's text must equal
+    <doc_id>.txt there. Tables come from the task's data.tables, as exported.
+    """,
+    _read_export,
+)
+
+
+_export_command(
+    "export-docbin", "The .spacy file to write.",
+    """Write the mentions as a spaCy DocBin: doc.ents, norm in span._.norm, id in kb_id_.""",
+    _write_docbin,
+)
+
+
+_import_command(
+    "import-docbin", "A .spacy file written by export-docbin.",
+    """Turn a spaCy DocBin (e.g. corrected in Prodigy or by a script) into gold JSON files.""",
+    _read_docbin,
+)
 
 
 @app.command("labelstudio-config")
@@ -248,7 +264,7 @@ def labelstudio_config(
     out: Arg[Path | None, typer.Option("--out", "-o", help="Write to a file, not stdout.")] = None,
 ) -> None:
     """Print the Label Studio labelling config the tasks and exports use (XML)."""
-    from .labelstudio import labelling_config
+    from pipeline.review.labelstudio import labelling_config
 
     if out is None:
         typer.echo(labelling_config(), nl=False)

@@ -1,0 +1,113 @@
+"""What every ``lvextract`` command shares: the Typer app, exit codes, the options that
+choose resources, and how a usage error is reported."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from pipeline.resources import Resources
+from pipeline.version import __version__
+
+app = typer.Typer(
+    help=(
+        "Latvian press releases about experience-exchange visits, social-service centres and "
+        "EU projects, turned into tables (visits.csv, centres.csv, projects.csv, mentions.csv)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_SOME_FAILED = 3
+EXIT_INTERRUPTED = 130
+
+
+def print_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"lvextract {__version__} (Python {sys.version.split()[0]})")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=print_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Latvian press releases about experience-exchange visits, social-service centres and
+    EU projects, turned into tables."""
+
+
+def optional_path(*flags: str, help: str) -> Any:
+    """The type of an option naming a file or folder that may be left out."""
+    return Annotated[Path | None, typer.Option(*flags, help=help)]
+
+
+def done(message: str, failures: int) -> NoReturn:
+    """Print what a command wrote and exit: 0, or 3 when some documents failed."""
+    typer.echo(message)
+    raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
+
+
+InputsArg = Annotated[
+    list[Path],
+    typer.Argument(help=".txt/.html files or folders of them (doc_id = file name stem)."),
+]
+BackboneOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--backbone",
+        help="Latvian backbone: shipped (the project's models, default), official (stanza's "
+        "Latvian models from --stanza-dir or stanza's resources folder) or rules (no model).",
+    ),
+]
+StanzaDirOpt = optional_path(
+    "--stanza-dir", help="stanza resources folder for --backbone official."
+)
+GazetteersOpt = optional_path(
+    "--gazetteers", help="Gazetteer folder to use instead of the project's gazetteers/."
+)
+CacheOpt = optional_path(
+    "--cache",
+    help="Cache folder of per-document results (default: $LVEXTRACT_CACHE_DIR, "
+    "$XDG_CACHE_HOME/lvextract or ~/.cache/lvextract).",
+)
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Process every document; read and write no cache.")
+]
+
+
+def fail(message: str, status: int) -> NoReturn:
+    """Print ``error: message`` on standard error and exit with ``status``."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(status)
+
+
+def chosen_resources(
+    gazetteers: Path | None, backbone: str | None, stanza_dir: Path | None
+) -> Resources:
+    """The run's resources from its options; an unknown backbone is a usage error."""
+    try:
+        return Resources.choose(gazetteers, backbone, stanza_dir)
+    except ValueError as err:
+        fail(str(err), EXIT_USAGE)
+
+
+def int_list(text: str, option: str) -> list[int]:
+    """A comma-separated list of positive numbers (``--sizes``); else a usage error."""
+    try:
+        numbers = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as err:
+        fail(f"{option}: {err}", EXIT_USAGE)
+    if not numbers or min(numbers) < 1:
+        fail(f"{option}: sizes must be positive numbers", EXIT_USAGE)
+    return numbers
