@@ -2,8 +2,8 @@
 
 A document is what annotate and normalise would leave: the clean text, a spaCy ``Doc``
 with sentences (the rule backbone: the project's tokenizer and press sentence rules, no
-model) and the normalised mentions with their gazetteer facts, here written out. So fill is tested for what it
-does with given mentions, whatever the finders find.
+model) and the normalised mentions with their gazetteer facts, here written out. So fill
+is tested for what it does with given mentions, whatever the finders find.
 """
 
 from __future__ import annotations
