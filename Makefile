@@ -56,11 +56,12 @@ build/backbone/ud-test.conllu:
 	$(BIN)/python training/prepare_data.py --shared ../shared/data --out build/backbone
 
 ## backbone-models: retrain every shipped model in pipeline/models/lv (about 2.5 hours on one
-## cores; never run by CI). See pipeline/models/lv/MODEL_CARD.md.
+## core; never run by CI): the spaCy pipeline of the default backbone, then the stanza
+## tokenizer and lemmatizer of --backbone stanza, then the lexicons. See
+## pipeline/models/lv/MODEL_CARD.md.
 backbone-models: setup build/backbone/ud-test.conllu
+	OMP_NUM_THREADS=1 $(BIN)/python training/train_spacy.py --data build/backbone
 	OMP_NUM_THREADS=1 $(BIN)/python training/train_tokenizer.py --data build/backbone
-	OMP_NUM_THREADS=1 $(BIN)/python training/train_spacy.py tagger --data build/backbone
-	OMP_NUM_THREADS=1 $(BIN)/python training/train_spacy.py ner --data build/backbone
 	OMP_NUM_THREADS=1 $(BIN)/python training/train_lemma.py --data build/backbone
 	$(BIN)/python training/build_lemma_lexicon.py --data build/backbone
 

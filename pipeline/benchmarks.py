@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -162,6 +163,7 @@ _DAY = re.compile(r"\b([1-9]|[12]\d|3[01])\.(\s+)(?=(?:" + "|".join(MONTHS) + r"
 _YEAR = re.compile(r"\b(20[12]\d)\b")
 DEFAULT_SIZES = (100, 1_000, 10_000)
 DEFAULT_BACKENDS = ("local:1", "local:2")
+DEFAULT_BACKBONES = ("shipped", "rules")  # the rules: the floor no model can go under
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -241,18 +243,61 @@ def _peak_rss_mb(who: int) -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def measure_run(folder: Path, out: Path, backend: str = "local", workers: int = 1) -> dict:
-    """Run :func:`pipeline.run.extract_corpus` on ``folder`` (no cache, documents not kept)
-    and return its figures (times in seconds, peak RSS of this process and its workers)."""
+class TreeMemory:
+    """Peak proportional set size (PSS) of this process and all its descendants, sampled
+    every ``interval`` seconds on a thread while the ``with`` block runs. PSS shares each
+    page among the processes that map it, so forked workers that share the parent's models
+    count them once: the sum is what the run costs the machine (RSS would count them once
+    per process)."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval = interval
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._measure()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._measure()
+
+    def _measure(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        total = 0
+        for process in [me, *me.children(recursive=True)]:
+            try:
+                total += process.memory_full_info().pss
+            except (psutil.Error, AttributeError):  # gone, or no PSS on this platform
+                continue
+        self.peak_mb = max(self.peak_mb, total / (1024 * 1024))
+
+
+def measure_run(folder: Path, out: Path, backend: str = "local", workers: int = 1,
+                backbone: str = "shipped") -> dict:
+    """Run :func:`pipeline.run.extract_corpus` on ``folder`` with ``backbone`` (no cache,
+    documents not kept) and return its figures: times in seconds, peak RSS of this process
+    and of its largest worker, peak PSS of the whole process tree."""
     import resource
 
     from pipeline.run import extract_corpus
 
     started = time.perf_counter()
-    result = extract_corpus([folder], out, backend=backend, workers=workers,
-                            keep_documents=False)
+    with TreeMemory() as memory:
+        result = extract_corpus([folder], out, Resources(backbone=backbone),  # type: ignore
+                                backend=backend, workers=workers, keep_documents=False)
     wall = time.perf_counter() - started
     return {
+        "peak_pss_tree_mb": memory.peak_mb,
         "wall_seconds": wall,
         "startup_seconds": result.startup_seconds,
         "stages": {k: v for k, v in result.timings.items() if k != "total"},
@@ -264,9 +309,10 @@ def measure_run(folder: Path, out: Path, backend: str = "local", workers: int = 
     }
 
 
-def _measure_isolated(folder: Path, out: Path, backend: str, workers: int) -> dict:
+def _measure_isolated(folder: Path, out: Path, backend: str, workers: int,
+                      backbone: str = "shipped") -> dict:
     """:func:`measure_run` in a fresh Python process, so its peak RSS is this run's alone."""
-    args = json.dumps([str(folder), str(out), backend, workers])
+    args = json.dumps([str(folder), str(out), backend, workers, backbone])
     completed = subprocess.run(
         [sys.executable, "-m", "pipeline.benchmarks", args],
         capture_output=True, text=True, check=False,
@@ -285,6 +331,7 @@ class RunFigures:
     size: int
     backend: str
     workers: int
+    backbone: str
     documents: int
     words: int
     wall_seconds: float
@@ -292,6 +339,7 @@ class RunFigures:
     stages: dict[str, float]
     peak_rss_mb: float
     peak_rss_worker_mb: float
+    peak_pss_tree_mb: float = 0.0
     errors: int = 0
     mentions: int = 0
 
@@ -344,29 +392,32 @@ def bench_corpus(
     isolate: bool = True,
     work_dir: Path | None = None,
     on_figures: Callable[[RunFigures], None] | None = None,
+    backbones: Sequence[str] = DEFAULT_BACKBONES,
 ) -> list[RunFigures]:
     """Build a corpus of each size (:class:`BenchCorpus`) and run the pipeline on it with
-    each backend (``"local:N"``, ``"dask:N"``), without the cache. With ``isolate`` (the
-    default) each run is a fresh process, so startup and peak memory are each run's own;
-    without, runs share this process (quicker, for tests: figures are then not comparable)."""
+    each backbone and backend (``"local:N"``, ``"dask:N"``), without the cache. With
+    ``isolate`` (the default) each run is a fresh process, so startup and peak memory are
+    each run's own; without, runs share this process (quicker, for tests: figures are then
+    not comparable)."""
     corpus = BenchCorpus(source)
     figures: list[RunFigures] = []
-    specs = [parse_backend(b) for b in backends]
+    specs = [(backbone, *parse_backend(b)) for backbone in backbones for b in backends]
     with tempfile.TemporaryDirectory(prefix="lvextract-bench-", dir=work_dir) as scratch:
         for size in sizes:
             folder = Path(scratch) / f"corpus-{size}"
             documents, words = corpus.write(folder, size)
-            for backend, workers in specs:
-                out = Path(scratch) / f"out-{size}-{backend}-{workers}"
+            for backbone, backend, workers in specs:
+                out = Path(scratch) / f"out-{size}-{backbone}-{backend}-{workers}"
                 measure = _measure_isolated if isolate else measure_run
-                data = measure(folder, out, backend, workers)
+                data = measure(folder, out, backend, workers, backbone)
                 shutil.rmtree(out, ignore_errors=True)
                 figure = RunFigures(
-                    size=size, backend=backend, workers=workers, documents=documents,
-                    words=words, wall_seconds=data["wall_seconds"],
+                    size=size, backend=backend, workers=workers, backbone=backbone,
+                    documents=documents, words=words, wall_seconds=data["wall_seconds"],
                     startup_seconds=data["startup_seconds"], stages=data["stages"],
                     peak_rss_mb=data["peak_rss_mb"],
                     peak_rss_worker_mb=data["peak_rss_worker_mb"],
+                    peak_pss_tree_mb=data["peak_pss_tree_mb"],
                     errors=data["errors"], mentions=data["mentions"],
                 )
                 figures.append(figure)
@@ -380,8 +431,9 @@ def scaling(figures: Sequence[RunFigures]) -> dict[str, dict[str, float]]:
     """Per backend: time per document at each size over that at the smallest size."""
     ratios: dict[str, dict[str, float]] = {}
     for f in figures:
-        key = f"{f.backend}:{f.workers}"
-        base = min((g for g in figures if (g.backend, g.workers) == (f.backend, f.workers)),
+        key = f"{f.backbone} {f.backend}:{f.workers}"
+        base = min((g for g in figures
+                    if (g.backbone, g.backend, g.workers) == (f.backbone, f.backend, f.workers)),
                    key=lambda g: g.size)
         if base.seconds_per_document:
             ratio = f.seconds_per_document / base.seconds_per_document
@@ -403,24 +455,26 @@ def stage_seconds(figure: RunFigures) -> dict[str, float]:
 
 
 def format_run_figures(figures: Sequence[RunFigures]) -> str:
-    header = (f"{'docs':>6} {'backend':>8} {'wall s':>8} {'build s':>7} {'docs/s':>7} "
-              f"{'steady':>7} {'words/s':>8} {'ms/doc':>7} "
+    header = (f"{'docs':>6} {'backbone':>8} {'backend':>8} {'wall s':>8} {'build s':>7} "
+              f"{'docs/s':>7} {'steady':>7} {'words/s':>8} {'ms/doc':>7} "
               + " ".join(f"{name:>14}" for name, _ in STAGE_COLUMNS)
-              + f" {'RSS MB':>7} {'worker':>7}")
+              + f" {'PSS MB':>7} {'RSS MB':>7} {'worker':>7}")
     lines = [header]
     for f in figures:
         stages = stage_seconds(f)
         lines.append(
-            f"{f.documents:>6} {f.backend + ':' + str(f.workers):>8} {f.wall_seconds:>8.2f} "
+            f"{f.documents:>6} {f.backbone:>8} {f.backend + ':' + str(f.workers):>8} "
+            f"{f.wall_seconds:>8.2f} "
             f"{f.startup_seconds:>7.2f} {f.documents_per_second:>7.1f} "
             f"{f.steady_documents_per_second:>7.1f} {f.words_per_second:>8,.0f} "
             f"{1000 * f.seconds_per_document:>7.2f} "
             + " ".join(f"{stages[name]:>13.2f}s" for name, _ in STAGE_COLUMNS)
-            + f" {f.peak_rss_mb:>7.0f} {f.peak_rss_worker_mb:>7.0f}"
+            + f" {f.peak_pss_tree_mb:>7.0f} {f.peak_rss_mb:>7.0f} {f.peak_rss_worker_mb:>7.0f}"
         )
     lines.append(
         "(stage times are summed over documents, so over all workers; 'steady' and ms/doc "
-        "leave out the pipeline build; RSS: peak of the main process and of one worker)"
+        "leave out the pipeline build; PSS: peak of the whole process tree, shared pages "
+        "counted once; RSS: peak of the main process and of one worker)"
     )
     for key, ratios in scaling(figures).items():
         if len(ratios) > 1:
@@ -469,5 +523,6 @@ def format_length_figures(figures: Sequence[dict]) -> str:
 
 
 if __name__ == "__main__":  # one isolated run of bench_corpus: prints its figures as JSON
-    folder_arg, out_arg, backend_arg, workers_arg = json.loads(sys.argv[1])
-    print(json.dumps(measure_run(Path(folder_arg), Path(out_arg), backend_arg, workers_arg)))
+    folder_arg, out_arg, backend_arg, workers_arg, backbone_arg = json.loads(sys.argv[1])
+    print(json.dumps(measure_run(Path(folder_arg), Path(out_arg), backend_arg, workers_arg,
+                                 backbone_arg)))

@@ -57,8 +57,8 @@ def _hash_tree(digest: Any, root: Path, suffixes: tuple[str, ...] | None) -> Non
 def fingerprint(resources: Resources) -> str:
     """What a document's result depends on besides its text (module docstring).
 
-    Computed afresh on every call (some 0.15 s, most of it hashing the 27 MB of shipped
-    models), so a long-lived process sees code, data or models changed under it."""
+    Computed afresh on every call (a few hundredths of a second, most of it hashing the
+    shipped models), so a long-lived process sees code, data or models changed under it."""
     digest = hashlib.sha256()
     try:
         spacy_version = metadata.version("spacy")
@@ -68,7 +68,7 @@ def fingerprint(resources: Resources) -> str:
     _hash_tree(digest, _PACKAGE, _SOURCE_SUFFIXES)
     _hash_tree(digest, resources.gazetteers, None)
     digest.update(f"backbone {resources.backbone} {resources.stanza_dir}\n".encode())
-    if resources.backbone == "shipped":  # a retrained model changes every result
+    if resources.backbone in ("shipped", "stanza"):  # a retrained model changes every result
         _hash_tree(digest, MODEL_DIR, None)
     return digest.hexdigest()
 

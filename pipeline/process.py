@@ -17,8 +17,10 @@ Facts are not linked across parts. Such a document keeps no spaCy ``Doc``.
 from __future__ import annotations
 
 import re
+import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -34,17 +36,18 @@ from pipeline.normalise.mentions import normalise
 from pipeline.resources import Resources
 
 PART_CHARS = 10_000
+STANZA_BACKBONES = ("stanza", "official")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"[.!?…][\"”»)]?\s")
 
 
 def set_torch_threads(threads: int) -> None:
-    """Threads for torch's own pool (the stanza models). One by default: on a busy or
-    small machine torch's default, a thread per core, made a one-process run 6 to 12
-    times slower (measured on 2 cores), and worker processes already use every core."""
-    try:
-        import torch
-    except ImportError:  # pragma: no cover - torch is a dependency; rules-only installs
+    """Threads for torch's own pool (the stanza models), if torch is loaded. One by
+    default: on a busy or small machine torch's default, a thread per core, made a
+    one-process run 6 to 12 times slower (measured on 2 cores), and worker processes
+    already use every core."""
+    torch = sys.modules.get("torch")
+    if torch is None:
         return
     if torch.get_num_threads() != threads:
         torch.set_num_threads(threads)
@@ -52,10 +55,13 @@ def set_torch_threads(threads: int) -> None:
 
 @cache
 def load_nlp(resources: Resources) -> Language:
-    """The annotation pipeline, built once per process and :class:`Resources`; the first
-    build sets torch to one thread (:func:`set_torch_threads`), which a caller may change
-    afterwards."""
-    set_torch_threads(1)
+    """The annotation pipeline, built once per process and :class:`Resources`. A backbone
+    with stanza models first sets torch to one thread (:func:`set_torch_threads`), which a
+    caller may change afterwards; the others never import torch."""
+    if resources.backbone in STANZA_BACKBONES:
+        with suppress(ImportError):  # torch is a dependency; a rules-only install lacks it
+            import torch  # noqa: F401  (stanza's: held to one thread before it is used)
+        set_torch_threads(1)
     return build_nlp(resources)
 
 

@@ -20,8 +20,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Literal
 
-Backbone = Literal["shipped", "official", "rules"]
-BACKBONES: tuple[Backbone, ...] = ("shipped", "official", "rules")
+Backbone = Literal["shipped", "stanza", "official", "rules"]
+BACKBONES: tuple[Backbone, ...] = ("shipped", "stanza", "official", "rules")
 
 
 def packaged_gazetteers() -> Path:

@@ -40,14 +40,18 @@ def test_bench_runs_the_pipeline_and_reports_stages(nlp, tmp_path) -> None:
     from pipeline.benchmarks import bench_corpus, format_run_figures, parse_backend, scaling
 
     figures = bench_corpus(sizes=(4, 8), backends=("local:1", "local:2"), source=CORPUS,
-                           isolate=False, work_dir=tmp_path)
-    assert [(f.size, f.workers, f.documents) for f in figures] == [
-        (4, 1, 4), (4, 2, 4), (8, 1, 8), (8, 2, 8)
+                           isolate=False, work_dir=tmp_path, backbones=("shipped", "rules"))
+    assert [(f.size, f.backbone, f.workers, f.documents) for f in figures] == [
+        (4, "shipped", 1, 4), (4, "shipped", 2, 4), (4, "rules", 1, 4), (4, "rules", 2, 4),
+        (8, "shipped", 1, 8), (8, "shipped", 2, 8), (8, "rules", 1, 8), (8, "rules", 2, 8),
     ]
     assert all(f.mentions > 0 and f.errors == 0 and f.words_per_second > 0 for f in figures)
-    assert set(scaling(figures)) == {"local:1", "local:2"}
+    # the whole tree's memory: with two workers more than the main process alone holds
+    assert all(f.peak_pss_tree_mb > 0 for f in figures)
+    assert set(scaling(figures)) == {"shipped local:1", "shipped local:2", "rules local:1",
+                                     "rules local:2"}
     table = format_run_figures(figures)
-    assert "words/s" in table and "RSS MB" in table
+    assert "words/s" in table and "PSS MB" in table and "rules" in table
     assert parse_backend("dask") == ("dask", 2) and parse_backend("local:3") == ("local", 3)
     assert list(tmp_path.iterdir()) == []  # the corpora and outputs are removed
 

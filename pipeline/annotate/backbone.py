@@ -1,18 +1,22 @@
 """The Latvian backbone: sentences, tokens, lemmas, tags, morphology and dependencies.
 
-Three choices behind one interface (a spaCy tokenizer that returns a ``Doc`` with exact
+Four choices behind one interface (a spaCy tokenizer that returns a ``Doc`` with exact
 character offsets, then components):
 
-* ``shipped`` (default): the project's own models in ``pipeline/models/lv`` — the rule
-  tokenizer's tokens with a stanza tokenizer's sentence boundaries, then the spaCy tagger
-  pipeline (XPOS tagger, UPOS and features, dependency parser) and stanza's lemmatizer,
-  added as components by :func:`add_tagger`, and the spaCy NER (:func:`add_ner`). Built by
-  the scripts in ``training/`` (see the model card).
+* ``shipped`` (default): the rule tokenizer's tokens, sentences by the press rules
+  (:func:`press_sentences`), and one small spaCy pipeline of the project's (``fast/``: a
+  shared tok2vec under morphologizer, edit-tree lemmatizer, parser and NER) with the
+  treebank's UPOS and lemma lexicons, added by :func:`add_models`. No torch, no stanza.
+* ``stanza``: the same with the project's stanza models in their place: the rule
+  tokenizer's tokens with a stanza tokenizer's sentence boundaries, and stanza's
+  lemmatizer instead of the edit trees. Better lemmas and sentences on the treebank, the
+  same extraction scores, several times slower (the model card has the table). Both are
+  built by the scripts in ``training/``.
 * ``official``: stanza's own Latvian models from a stanza resources directory (what
   ``stanza.download("lv")`` leaves there), whose tokenize/pos/lemma/depparse processors
   annotate the whole ``Doc`` with stanza's tokens.
-* ``rules``: no model — spaCy's rule tokenizer with the project's exceptions and a
-  punctuation sentencizer (the fallback, with a warning, when a model is missing).
+* ``rules``: no model — spaCy's rule tokenizer with the project's exceptions and the
+  press sentence rules (the fallback, with a warning, when a model is missing).
 
 Stanza runs on many texts at once in :meth:`StanzaTokenizer.pipe` and
 :meth:`StanzaLemmatizer.pipe` (bulk processing).
@@ -30,6 +34,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -39,15 +45,15 @@ from pipeline.annotate.tokenizer import abbreviations
 from pipeline.resources import BACKBONES, MODEL_DIR, Backbone
 
 TOKENIZE_MODEL = MODEL_DIR / "tokenize.pt"
-TAGGER_MODEL = MODEL_DIR / "tagger"
+MODEL = MODEL_DIR / "spacy"
 LEMMA_MODEL = MODEL_DIR / "lemma.pt"
-NER_MODEL = MODEL_DIR / "ner"
 LEMMA_LEXICON = MODEL_DIR / "lemmas.tsv.gz"
 UPOS_LEXICON = MODEL_DIR / "upos.tsv.gz"
 LEMMA_CONVENTIONS = Path(__file__).resolve().parents[1] / "data" / "lemmas.json"
 SHIPPED_RESOURCES = MODEL_DIR / "resources.json"
 OFFICIAL_PROCESSORS = ("tokenize", "pos", "lemma", "depparse")
-TAGGER_PIPES = ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser")
+MODEL_PIPES = ("tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "ner")
+NER_PIPE = "lv_statistical_ner"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,41 +155,65 @@ SENTENCE_END = frozenset(".!?…")
 CLOSING = frozenset("\"'”“»)")
 
 
-def _ends_sentence(token) -> bool:
-    """Does ``token`` close a sentence: final punctuation, possibly then a quote or bracket,
-    or a line break?"""
-    if token.is_space:
-        return "\n" in token.text
-    text = token.text.rstrip("".join(CLOSING))
-    if not text and token.i:
-        return _ends_sentence(token.doc[token.i - 1])
-    return text[-1:] in SENTENCE_END
-
-
 def sentences_onto(doc: Doc, words: list[Word], abbreviations: frozenset[str]) -> Doc:
     """Mark on ``doc`` (tokens of another tokenizer over the same text) the sentences that
-    ``words`` start. Stanza's start is kept where a sentence can begin in a press text: after
-    final punctuation or a line break, at a token that is not lower-case, and not after an
-    abbreviation unless a capital follows ("š.g. 28.-29. novembrī" goes on). Stanza learnt
-    from a treebank with few abbreviations, quoted names or run-in titles; these checks keep
-    it from splitting "centrs “Baltā māja” Aucē"."""
-    starts = {w.start for w in words if w.sent_start}
-    for token in doc:
-        start = token.i == 0 or (not token.is_space and token.idx in starts)
-        if token.is_space and token.i and not doc[token.i - 1].is_space:
+    ``words`` start, where :func:`press_sentences` allows one: stanza learnt from a treebank
+    with few abbreviations, quoted names or run-in titles; the checks keep it from
+    splitting "centrs “Baltā māja” Aucē"."""
+    return press_sentences(doc, abbreviations, {w.start for w in words if w.sent_start})
+
+
+def press_sentences(doc: Doc, abbreviations: frozenset[str],
+                    proposed: set[int] | None = None) -> Doc:
+    """Mark sentence starts where a sentence can begin in a press text: after final
+    punctuation or a line break, at a token that is not lower-case, and not after an
+    abbreviation unless a capital follows ("š.g. 28.-29. novembrī" and "2021.–2027. gadam"
+    go on). ``proposed``: the character offsets a model proposes; None: every token after
+    a punctuation token (".", "?!", "…"; the rule tokenizer keeps the full stop of "Nr.",
+    "t.sk." and "2022." on its word, and splits off a sentence's final one).
+
+    Tokens are read as arrays and the starts written back in one go: a Python token object
+    for every word, read and set one by one, cost more than the rule itself."""
+    if not len(doc):
+        return doc
+    rows = doc.to_array([ORTH, IS_SPACE, IDX]).reshape(-1, 3).tolist()
+    texts = [doc.vocab.strings[orth] for orth, _, _ in rows]
+    spaces = [bool(space) for _, space, _ in rows]
+    ends = _sentence_ends(texts, spaces, punctuation_only=proposed is None)
+    starts = [True]
+    for i in range(1, len(rows)):
+        if spaces[i]:
             # as spaCy's sentencizer: the blank after a finished sentence is one of its own
-            start = _ends_sentence(doc[token.i - 1])
-        elif start and token.i:
-            previous = doc[token.i - 1]
-            last_word = previous if not previous.is_space or not token.i > 1 else doc[token.i - 2]
-            first = token.text[0]
-            start = (
-                _ends_sentence(previous)
-                and not first.islower()
-                and (first.isupper() or last_word.text not in abbreviations)
-            )
-        token.is_sent_start = start
+            starts.append(not spaces[i - 1] and ends[i - 1])
+            continue
+        if proposed is not None and rows[i][2] not in proposed:
+            starts.append(False)
+            continue
+        last_word = texts[i - 2] if spaces[i - 1] and i > 1 else texts[i - 1]
+        first = texts[i][0]
+        starts.append(ends[i - 1] and not first.islower()
+                      and (first.isupper() or last_word not in abbreviations))
+    values = numpy.array([1 if start else -1 for start in starts], dtype="int64")
+    doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
     return doc
+
+
+def _sentence_ends(texts: list[str], spaces: list[bool], punctuation_only: bool) -> list[bool]:
+    """Per token, does it close a sentence: final punctuation (with ``punctuation_only``, a
+    token of nothing else), possibly then a quote or bracket, or a line break?"""
+    ends: list[bool] = []
+    for i, (text, space) in enumerate(zip(texts, spaces, strict=True)):
+        if space:
+            ends.append("\n" in text)
+            continue
+        bare = text.rstrip("".join(CLOSING))
+        if not bare:
+            ends.append(bool(i) and ends[i - 1])
+        elif punctuation_only:
+            ends.append(all(c in SENTENCE_END for c in bare))
+        else:
+            ends.append(bare[-1] in SENTENCE_END)
+    return ends
 
 
 class _InBatches:
@@ -208,7 +238,7 @@ class StanzaTokenizer(_InBatches):
     """A spaCy tokenizer backed by a stanza pipeline (tokenize, and whatever follows).
 
     With ``keep_rule_tokens`` the tokens are the rule tokenizer's and stanza only decides
-    where sentences start. That is the shipped backbone's setting: on LVTB's test file the
+    where sentences start. That is the ``stanza`` backbone's setting: on LVTB's test file the
     rule tokens score 99.4 token F1 (stanza's 99.7), they keep dates, codes, phones and
     "Nr." whole where stanza glues a final full stop to them, and they are the tokens the
     gazetteer's phrase patterns are made of; stanza's sentences are what the rules lack
@@ -349,17 +379,21 @@ def set_backbone(nlp: Language, backbone: Backbone, resources_dir: Path | None =
     if backbone == "rules":
         return "rules"
     try:
+        if backbone == "shipped":
+            if not (MODEL / "config.cfg").is_file():
+                raise FileNotFoundError(f"no shipped Latvian model in {MODEL}")
+            return backbone  # the rule tokenizer's tokens, the press rules' sentences
         if backbone == "official":
             stanza_pipeline = official_stanza(resources_dir)
         elif TOKENIZE_MODEL.is_file():
             stanza_pipeline = shipped_stanza()
         else:
-            raise FileNotFoundError(f"no shipped Latvian models in {MODEL_DIR}")
+            raise FileNotFoundError(f"no shipped stanza models in {MODEL_DIR}")
         nlp.tokenizer = StanzaTokenizer(
             nlp.vocab,
             stanza_pipeline,
             rule_tokenizer=nlp.tokenizer,
-            keep_rule_tokens=backbone == "shipped",
+            keep_rule_tokens=backbone == "stanza",
         )
         return backbone
     except (ImportError, FileNotFoundError, OSError, ValueError) as error:
@@ -372,27 +406,54 @@ def set_backbone(nlp: Language, backbone: Backbone, resources_dir: Path | None =
         return "rules"
 
 
-def add_tagger(nlp: Language, path: Path = TAGGER_MODEL) -> bool:
-    """Source the shipped tagger pipeline's components into ``nlp`` (after the tokenizer's
-    fixes, before the finders); False, after a warning, when the model is absent."""
+@Language.component("lv_press_sentences", assigns=["token.is_sent_start"])
+def press_sentences_component(doc: Doc) -> Doc:
+    """Sentences by the press rules alone (:func:`press_sentences`): the ``shipped`` and
+    ``rules`` backbones' splitter."""
+    return press_sentences(doc, _abbreviations())
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(abbreviations())
+
+
+def add_models(nlp: Language, stanza_lemmas: bool = False, path: Path = MODEL) -> bool:
+    """Source the project's spaCy pipeline (a small shared tok2vec under morphologizer,
+    edit-tree lemmatizer, parser and NER) into ``nlp``, with the treebank's UPOS and lemma
+    lexicons after the taggers. With ``stanza_lemmas`` (the ``stanza`` backbone) the
+    project's stanza lemmatizer replaces the edit trees where its model is there. False,
+    after a warning, when the spaCy model is absent."""
     if not (path / "config.cfg").is_file():
-        warnings.warn(f"no Latvian tagger model in {path}: no lemmas, tags or dependencies",
+        warnings.warn(f"no Latvian model in {path}: no lemmas, tags, dependencies or NER",
                       RuntimeWarning, stacklevel=2)
         return False
     source = _spacy_model(path)
-    for name in TAGGER_PIPES:
+    for name in MODEL_PIPES:
         nlp.add_pipe(name, source=source)
     # Analyses are looked up by hash in the vocab's morphology table: give it the model's.
     for features in nlp.get_pipe("morphologizer").cfg["labels_morph"].values():
         nlp.vocab.morphology.add(features)
-    nlp.add_pipe("lv_upos_lexicon", after="morphologizer")
-    if LEMMA_MODEL.is_file():  # stanza's lemmatizer instead of spaCy's edit trees
+    if stanza_lemmas and LEMMA_MODEL.is_file():
         nlp.replace_pipe("trainable_lemmatizer", "lv_stanza_lemma",
                          config={"model": str(LEMMA_MODEL)})
     else:
         nlp.get_pipe("trainable_lemmatizer").top_k = lemma_conventions()["edit_tree_top_k"]
     nlp.rename_pipe("trainable_lemmatizer", "lemmatizer")
+    nlp.rename_pipe("ner", NER_PIPE)
+    nlp.add_pipe("lv_upos_lexicon", after="morphologizer")
     nlp.add_pipe("lv_lemma_lexicon", after="lemmatizer")
+    return True
+
+
+def add_ner(nlp: Language, path: Path = MODEL) -> bool:
+    """Only the project's NER (with the tok2vec it listens to), for a backbone whose tags and
+    lemmas come from elsewhere (``official``); False when the model is absent."""
+    if not (path / "config.cfg").is_file():
+        return False
+    source = _spacy_model(path)
+    nlp.add_pipe("tok2vec", source=source)
+    nlp.add_pipe("ner", name=NER_PIPE, source=source)
     return True
 
 
@@ -498,11 +559,3 @@ def lemma_lexicon_component(doc: Doc) -> Doc:
         if not token.is_space:
             token.lemma_ = lexicon_lemma(token, lexicon)
     return doc
-
-
-def add_ner(nlp: Language, path: Path = NER_MODEL) -> bool:
-    """Source the shipped NER into ``nlp`` as ``lv_statistical_ner``; False when absent."""
-    if not (path / "config.cfg").is_file():
-        return False
-    nlp.add_pipe("ner", name="lv_statistical_ner", source=_spacy_model(path))
-    return True

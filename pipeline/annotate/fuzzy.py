@@ -15,6 +15,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -43,13 +44,13 @@ def settings() -> FuzzySettings:
 
 
 @cache
-def _forms_by_key(kb: KnowledgeBase) -> dict[tuple[str, int], list[str]]:
-    """Lower-cased surface forms grouped by (first letter, word count), villages left out:
-    thousands of short village names would turn common words into places."""
-    grouped: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
+def _forms_by_key(kb: KnowledgeBase) -> dict[tuple[str, int, int], list[str]]:
+    """Lower-cased surface forms grouped by (first letter, word count, length), villages
+    left out: thousands of short village names would turn common words into places."""
+    grouped: defaultdict[tuple[str, int, int], list[str]] = defaultdict(list)
     for form, places in kb.by_form.items():
         if any(p.kind not in FUZZY_EXCLUDED_KINDS for p in places):
-            grouped[(form[0], len(form.split()))].append(form)
+            grouped[(form[0], len(form.split()), len(form))].append(form)
     return {key: sorted(forms) for key, forms in grouped.items()}
 
 
@@ -105,11 +106,11 @@ class FuzzyPlaceMatcher:
         query = span.text.lower()
         if query in self.by_form:
             return None  # an exact form the exact matcher chose not to use
-        choices = [
-            form
-            for form in self.forms.get((query[0], len(span)), ())
-            if abs(len(form) - len(query)) <= self.config.max_length_gap
-        ]
+        gap = self.config.max_length_gap
+        choices = sorted(chain.from_iterable(  # in alphabetical order, as ties go to the first
+            self.forms.get((query[0], len(span), length), ())
+            for length in range(len(query) - gap, len(query) + gap + 1)
+        ))
         best = process.extractOne(
             query, choices, scorer=fuzz.ratio, score_cutoff=self.config.threshold
         )

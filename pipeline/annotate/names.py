@@ -15,7 +15,10 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IDX, POS
 from spacy.language import Language
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc
 
 from pipeline.annotate.spans import Hit, add_candidates
@@ -434,15 +437,26 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
     return hits
 
 
+_VERB_POS = (VERB, AUX)
+
+
+def _verb_offsets(doc: Doc) -> frozenset[int]:
+    """Where the backbone's verbs start (none without a tagger); read as arrays, since
+    making a Python token object for every word costs more than the rest."""
+    rows = doc.to_array([IDX, POS]).reshape(-1, 2)
+    return frozenset(rows[numpy.isin(rows[:, 1], _VERB_POS), 0].tolist())
+
+
 @Language.factory("lv_names", assigns=["doc._.candidates"])
 def make_names(nlp: Language, name: str, gazetteer_dir: str):
     """Add ORG, CENTRE and PROJECT candidates to ``doc._.candidates``."""
     kb = knowledge_base(Path(gazetteer_dir))
 
     def names_component(doc: Doc) -> Doc:
-        verbs = frozenset(t.idx for t in doc if t.pos_ in ("VERB", "AUX"))
-        hits = find_quoted_names(doc.text, kb) + find_unquoted_names(doc.text, kb, verbs)
-        hits += find_project_acronyms(doc.text)
+        verbs = _verb_offsets(doc)
+        text = doc.text
+        hits = find_quoted_names(text, kb) + find_unquoted_names(text, kb, verbs)
+        hits += find_project_acronyms(text)
         add_candidates(doc, hits)
         return doc
 

@@ -1,12 +1,12 @@
 """Statistical NER as one more finder: names no list holds (people, new organisations).
 
-The shipped spaCy NER (``pipeline/models/lv/ner``, trained on FullStack-LV) runs as the
-component ``lv_statistical_ner``; ``lv_ner_candidates`` turns its spans into candidates
-with source ``ner`` (the weakest in the resolver's precedence) and clears ``doc.ents`` for
-the resolver. The NER only fills gaps the other finders leave; which types are taken, when
-a span is believed, and why, is in ``pipeline/data/ner.json``. Norms come from the
-backbone's lemmas: a person's every word, an organisation's head (its last word), in the
-nominative.
+The NER of the project's spaCy pipeline (``pipeline/models/lv/spacy``, trained on
+FullStack-LV) runs as the component ``lv_statistical_ner``; ``lv_ner_candidates`` turns its
+spans into candidates with source ``ner`` (the weakest in the resolver's precedence) and
+clears ``doc.ents`` for the resolver. The NER only fills gaps the other finders leave;
+which types are taken, when a span is believed, and why, is in ``pipeline/data/ner.json``.
+Norms come from the backbone's lemmas: a person's every word, an organisation's head (its
+last word), in the nominative.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.annotate.names import lexicon
 from pipeline.annotate.spans import Hit, add_candidates, candidates
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner.json"
@@ -60,6 +61,27 @@ def believed(span: Span, label: str) -> bool:
     return label not in mapping["capitalised"] or all(CAPITALISED.fullmatch(w) for w in words)
 
 
+OPENING_QUOTES = frozenset("“„«\"”")
+CLOSING_QUOTES = frozenset("”“»\"")
+
+
+@cache
+def _name_head() -> re.Pattern[str]:
+    """An institution head of the lexicon's org_heads, or a street word."""
+    heads = "|".join(entry["pattern"] for entry in lexicon()["org_heads"])
+    return re.compile(rf"(?:{heads}|{lexicon()['street_words']})", re.IGNORECASE)
+
+
+def in_a_name(span: Span) -> bool:
+    """Is the span part of another name: inside quotation marks, or before an institution
+    head ("Kārļa Skalbes vidusskola") or a street word ("Dārza ielā")?"""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    quoted = before[-1:] in OPENING_QUOTES and after[:1] in CLOSING_QUOTES
+    return quoted or bool(after and _name_head().fullmatch(after))
+
+
 def ner_hits(doc: Doc) -> list[Hit]:
     """The believed, contract-labelled hits among the NER's spans in ``doc.ents`` that
     overlap no candidate of another finder."""
@@ -69,6 +91,8 @@ def ner_hits(doc: Doc) -> list[Hit]:
         label = _mapping()["labels"].get(ent.label_)
         overlaps = taken & set(range(ent.start, ent.end))
         if label not in _mapping()["take"] or overlaps or not believed(ent, label):
+            continue
+        if label in _mapping()["not_in_names"] and in_a_name(ent):
             continue
         hits.append(Hit(ent.start_char, ent.end_char, label, norm(ent, label), SOURCE, 0.5))
     return hits

@@ -41,12 +41,12 @@ def build_backbone(resources: Resources) -> Language:
     tokenizer.customise_tokenizer(nlp)
     used = backbone.set_backbone(nlp, resources.backbone, resources.stanza_dir)
     nlp.add_pipe("lv_merge_tokens")
-    if used == "rules":
-        nlp.add_pipe("sentencizer")
+    if used in ("shipped", "rules"):
+        nlp.add_pipe("lv_press_sentences")
     nlp.add_pipe("lv_line_breaks")
-    if used == "shipped":
-        backbone.add_tagger(nlp)
-    if used != "rules":
+    if used in ("shipped", "stanza"):
+        backbone.add_models(nlp, stanza_lemmas=used == "stanza")
+    elif used == "official":
         backbone.add_ner(nlp)
     return nlp
 

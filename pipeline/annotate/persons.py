@@ -33,13 +33,15 @@ _NAME = rf"[{_UPPER}][a-zāčēģīķļņšūžäöõü]+(?:-[{_UPPER}][a-zāč�
 _INITIAL = re.compile(rf"(?<![\w.])(?P<initial>[{_UPPER}])\.\s?(?P<surname>{_NAME})")
 _ROLE_PAIR = re.compile(
     rf"(?i:\b(?:{lexicon()['person_roles']}))\s+"
-    rf"(?P<name>{_NAME}\s{_NAME})\b"
+    rf"(?P<name>{_NAME} {_NAME})\b"  # a name never runs over a line break
 )
 # A role noun and one capitalised word not followed by another: "direktorei Solvitai".
 _ROLE_SINGLE = re.compile(
     rf"(?i:\b(?:{lexicon()['person_roles']}))\s+"
     rf"(?P<name>{_NAME})\b(?!\s+[{_UPPER}])"
 )
+# "Leona Paegles ielā": a person's name before a street word names the street.
+_STREET_AFTER = re.compile(rf" +(?i:{lexicon()['street_words']})\b")
 FirstNames = dict[str, tuple[tuple[str, str, str | None], ...]]
 PERSON_SCORE = 0.9  # a first name and a capitalised word: a strong guess, not a list hit
 
@@ -106,8 +108,9 @@ def find_persons(doc: Doc, forms: FirstNames) -> list[Hit]:
     wins), role-cued pairs of unknown names, and initials with a surname."""
     full = _full_names(doc, forms)
     cued = _role_cued(doc, full)
-    return [*full, *cued, *_role_first_names(doc, forms, [*full, *cued]),
+    hits = [*full, *cued, *_role_first_names(doc, forms, [*full, *cued]),
             *_initials(doc.text, full)]
+    return [hit for hit in hits if not _STREET_AFTER.match(doc.text, hit.end)]
 
 
 def _full_names(doc: Doc, forms: FirstNames) -> list[Hit]:

@@ -66,8 +66,10 @@ BackboneOpt = Annotated[
     str | None,
     typer.Option(
         "--backbone",
-        help="Latvian backbone: shipped (the project's models, default), official (stanza's "
-        "Latvian models from --stanza-dir or stanza's resources folder) or rules (no model).",
+        help="Latvian backbone: shipped (the project's small spaCy model, default), stanza "
+        "(the project's models with its stanza sentence splitter and lemmatizer: slower), "
+        "official (stanza's Latvian models from --stanza-dir or stanza's resources folder) "
+        "or rules (no model).",
     ),
 ]
 StanzaDirOpt = optional_path(

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.common import EXIT_USAGE, app, fail, int_list, optional_path
+from pipeline.resources import Resources
 
 SourceOpt = Annotated[
     Path, typer.Option("--source", help="Folder of .txt releases to build the corpora from.")
@@ -75,6 +76,11 @@ def bench_command(
         typer.Option("--backends", help="Backends to compare, comma-separated: local:N "
                      "(N worker processes) or dask:N."),
     ] = "local:1,local:2",
+    backbones: Annotated[
+        str,
+        typer.Option("--backbones", help="Backbones to compare side by side, comma-separated "
+                     "(rules, with no model, is the floor)."),
+    ] = "shipped,rules",
     source: SourceOpt = Path("corpus"),
     json_path: JsonOpt = None,
     isolate: Annotated[
@@ -85,9 +91,10 @@ def bench_command(
 ) -> None:
     """Time the whole pipeline on corpora of growing size built from the sample corpus.
 
-    For each size and backend: documents/s, words/s, time per stage (read, clean+annotate,
-    normalise, fill, write), the pipeline build, peak RSS, and the ratio of time per
-    document between sizes. The 10,000-document corpus takes a few minutes.
+    For each size, backbone and backend: documents/s, words/s, time per stage (read,
+    clean+annotate, normalise, fill, write), the pipeline build, peak memory of the whole
+    process tree (PSS) and peak RSS, and the ratio of time per document between sizes.
+    The 10,000-document corpus takes a few minutes per backbone and backend.
     """
     from pipeline.benchmarks import (
         RunFigures,
@@ -99,17 +106,21 @@ def bench_command(
 
     size_list = int_list(sizes, "--sizes")
     backend_list = [b.strip() for b in backends.split(",") if b.strip()]
+    backbone_list = [b.strip() for b in backbones.split(",") if b.strip()]
     try:
         for spec in backend_list:
             parse_backend(spec)
+        for backbone in backbone_list:
+            Resources(backbone=backbone)  # type: ignore[arg-type]
     except ValueError as err:
         fail(str(err), EXIT_USAGE)
 
     def progress(figure: RunFigures) -> None:
-        typer.echo(f"  done: {figure.size} documents, {figure.backend}:{figure.workers} "
-                   f"({figure.wall_seconds:.1f}s)", err=True)
+        typer.echo(f"  done: {figure.size} documents, {figure.backbone}, "
+                   f"{figure.backend}:{figure.workers} ({figure.wall_seconds:.1f}s)", err=True)
 
-    figures = bench_corpus(size_list, backend_list, source, isolate=isolate, on_figures=progress)
+    figures = bench_corpus(size_list, backend_list, source, isolate=isolate, on_figures=progress,
+                           backbones=backbone_list)
     typer.echo(format_run_figures(figures))
     if json_path is not None:
         json_path.parent.mkdir(parents=True, exist_ok=True)

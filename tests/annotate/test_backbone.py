@@ -1,5 +1,6 @@
-"""The Latvian backbone: the shipped stanza tokenizer and spaCy tagger, the official-model
-path, the bridge into spaCy Docs with exact offsets, the fallback, and the NER as a finder."""
+"""The Latvian backbone: the shipped spaCy pipeline with the press sentence rules, the
+stanza backbone (the project's stanza tokenizer and lemmatizer), the official-model path,
+the bridge into spaCy Docs with exact offsets, the fallback, and the NER as a finder."""
 
 from __future__ import annotations
 
@@ -41,12 +42,18 @@ def shipped():
     return build_backbone(Resources(backbone="shipped"))
 
 
+@pytest.fixture(scope="module")
+def with_stanza():
+    return build_backbone(Resources(backbone="stanza"))
+
+
 def _sentences(doc) -> list[str]:
     return [s.text.strip() for s in doc.sents if s.text.strip()]
 
 
-def test_shipped_backbone_keeps_offsets_and_splits_press_sentences(shipped):
-    doc = shipped(RELEASE)
+@pytest.mark.parametrize("name", ["shipped", "with_stanza"])
+def test_model_backbones_keep_offsets_and_split_press_sentences(name, request):
+    doc = request.getfixturevalue(name)(RELEASE)
     assert doc.text == RELEASE
     assert _sentences(doc) == [
         "Latgales plānošanas reģions š.g. 28.-29. novembrī rīkoja pieredzes apmaiņas "
@@ -69,10 +76,10 @@ def test_shipped_tagger_gives_lemmas_parts_of_speech_and_a_tree(shipped):
     assert [t.dep_ for t in doc].count("ROOT") == 1
 
 
-def test_bulk_processing_gives_the_docs_of_single_calls(shipped):
+def test_stanza_bulk_processing_gives_the_docs_of_single_calls(with_stanza):
     texts = ["Pirmais teikums. Otrais teikums.", "", "   ", RELEASE]
-    one_by_one = [shipped.tokenizer(t) for t in texts]
-    in_bulk = list(shipped.tokenizer.pipe(texts, batch_size=2))
+    one_by_one = [with_stanza.tokenizer(t) for t in texts]
+    in_bulk = list(with_stanza.tokenizer.pipe(texts, batch_size=2))
     assert [d.text for d in in_bulk] == texts
     for single, bulk in zip(one_by_one, in_bulk, strict=True):
         assert [t.text for t in single] == [t.text for t in bulk]
@@ -146,12 +153,30 @@ def test_stanza_sentence_starts_are_checked_against_press_conventions(
     assert [s[0].text for s in doc.sents] == expected
 
 
-def test_missing_shipped_model_falls_back_to_rules_with_a_warning(monkeypatch, tmp_path):
-    monkeypatch.setattr(backbone, "TOKENIZE_MODEL", tmp_path / "absent.pt")
+@pytest.mark.parametrize(("name", "model"), [("shipped", "MODEL"), ("stanza", "TOKENIZE_MODEL")])
+def test_missing_models_fall_back_to_rules_with_a_warning(name, model, monkeypatch, tmp_path):
+    monkeypatch.setattr(backbone, model, tmp_path / "absent")
     with pytest.warns(RuntimeWarning, match="using the rule tokenizer"):
-        nlp = build_backbone(Resources(backbone="shipped"))
-    assert "sentencizer" in nlp.pipe_names and "tagger" not in nlp.pipe_names
+        nlp = build_backbone(Resources(backbone=name))
+    assert "lv_press_sentences" in nlp.pipe_names and "tok2vec" not in nlp.pipe_names
     assert _sentences(nlp("Viens teikums. Otrs teikums.")) == ["Viens teikums.", "Otrs teikums."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Programma 2021.–2027. gadam ir sākusies. Tā turpinās.",
+         ["Programma 2021.–2027. gadam ir sākusies.", "Tā turpinās."]),
+        ("Tikšanās notika 5. maijā Rīgā. Piedalījās 20 cilvēki.",
+         ["Tikšanās notika 5. maijā Rīgā.", "Piedalījās 20 cilvēki."]),
+        ("Sk. piem. pielikumu. Nākamais teikums sākas šeit.",
+         ["Sk. piem. pielikumu.", "Nākamais teikums sākas šeit."]),
+        ("Virsraksts bez punkta\nTeksts sākas te.", ["Virsraksts bez punkta", "Teksts sākas te."]),
+    ],
+)
+def test_press_rules_split_sentences_without_a_model(text, expected):
+    nlp = build_backbone(Resources(backbone="rules"))
+    assert _sentences(nlp(text)) == expected
 
 
 def test_official_backbone_without_models_warns_and_uses_rules(tmp_path):
@@ -236,6 +261,18 @@ def test_ner_fills_gaps_only_with_believable_people():
     assert [(doc.text[h.start:h.end], h.label) for h in hits] == [("Inese Kalniņa", "PERSON")]
 
 
+def test_ner_people_inside_other_names_are_not_taken():
+    doc = spacy.blank("lv")(
+        "Projekts “Mārtiņa Zvaigzne” sākās Jāņa Rozes vidusskolā , ko vada Anna Liepa ."
+    )
+    doc.ents = [
+        Span(doc, 2, 4, label="person"),  # a quoted project name
+        Span(doc, 6, 8, label="person"),  # a school named after a person
+        Span(doc, 12, 14, label="person"),  # a person
+    ]
+    assert [doc.text[h.start:h.end] for h in ner_hits(doc)] == ["Anna Liepa"]
+
+
 def test_ner_person_norm_is_the_nominative_from_the_backbones_lemmas():
     doc = spacy.blank("lv")("Sveicienu nodeva Intai Kalniņai.")
     for token, lemma in zip(doc, ["sveiciens", "nodot", "inta", "Kalniņa", "."], strict=True):
@@ -246,26 +283,27 @@ def test_ner_person_norm_is_the_nominative_from_the_backbones_lemmas():
 
 def test_the_shipped_models_are_small_enough_to_ship():
     size = sum(p.stat().st_size for p in Path(backbone.MODEL_DIR).rglob("*") if p.is_file())
-    assert size < 30 * 1024 * 1024
+    assert size < 15 * 1024 * 1024  # about 9 MB: the spaCy pipeline and stanza's two models
 
 
 def test_without_the_stanza_lemmatizer_spacys_edit_trees_lemmatise(monkeypatch, tmp_path):
     from spacy.pipeline import EditTreeLemmatizer
 
     monkeypatch.setattr(backbone, "LEMMA_MODEL", tmp_path / "absent.pt")
-    nlp = build_backbone(Resources(backbone="shipped"))
+    nlp = build_backbone(Resources(backbone="stanza"))
     assert isinstance(nlp.get_pipe("lemmatizer"), EditTreeLemmatizer)
     lemmas = {t.text: t.lemma_ for t in nlp("Pārstāvji apmeklēja dienas centru „Upe”.")}
     assert lemmas["Pārstāvji"] == "pārstāvis"  # lower-cased: a common noun
     assert lemmas["„"] == '"' and lemmas["centru"] == "centrs"
 
 
-def test_the_stanza_lemmatizer_works_in_bulk(shipped):
+def test_the_stanza_lemmatizer_works_in_bulk(with_stanza):
     texts = ["Dalībnieki apmeklēja centrus.", "Viņi devās uz Rīgu. Tur bija jauki."]
     from pipeline.annotate.nlp import annotate_texts
 
-    single = [[t.lemma_ for t in shipped(text)] for text in texts]
-    bulk = [[t.lemma_ for t in doc] for doc in annotate_texts(shipped, texts, batch_size=2)]
+    single = [[t.lemma_ for t in with_stanza(text)] for text in texts]
+    bulk = [[t.lemma_ for t in doc]
+            for doc in annotate_texts(with_stanza, texts, batch_size=2)]
     assert single == bulk
     assert single[0][:3] == ["dalībnieks", "apmeklēt", "centrs"]
 

@@ -78,3 +78,15 @@ def test_a_first_name_alone_after_a_role_noun_is_a_person(found) -> None:
     text = "Paldies direktorei Solvitai un visam kolektīvam."
     assert [(label, span, norm) for label, span, norm in found(text)] == [
         ("PERSON", "Solvitai", "Solvita")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jaunais dienas centrs darbojas Annas Brigaderes ielā 12.",  # a street named after her
+        "Sanāksme notika Jāņa Čakstes bulvārī, kur tikās speciālisti.",
+        "Runāja biedrības valdes priekšsēdētāja Daiga\nJaunā nodaļa sāka darbu.",  # a line break
+    ],
+)
+def test_no_person_in_a_street_name_or_across_a_line_break(found: Found, text: str) -> None:
+    assert persons(found, text) == []

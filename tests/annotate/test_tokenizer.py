@@ -111,3 +111,19 @@ def test_capitalised_words_glued_by_a_lost_line_break_are_split(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert tokens(nlp, text) == expected
+
+
+def test_names_of_letters_are_split_at_their_spaces_as_the_tokenizer_would() -> None:
+    """``pattern_docs`` builds such names from their words without the tokenizer: every
+    form of the shipped gazetteer must come out as the rule tokenizer would split it."""
+    from pipeline.annotate.nlp import build_backbone
+    from pipeline.annotate.tokenizer import pattern_docs
+    from pipeline.gazetteer.kb import knowledge_base
+    from pipeline.resources import PACKAGED_GAZETTEERS, Resources
+
+    rules = build_backbone(Resources(backbone="rules"))
+    forms = sorted({f for place in knowledge_base(PACKAGED_GAZETTEERS).places
+                    for f in place.forms})
+    forms += ["Rīga-2", "Sv. Jāņa", "Ķekavas  pagasts"]
+    fast = [[t.text for t in doc] for doc in pattern_docs(rules, forms)]
+    assert fast == [[t.text for t in doc] for doc in rules.tokenizer.pipe(forms)]

@@ -141,19 +141,20 @@ def test_the_progress_bar_counts_documents() -> None:
 def test_bench_prints_and_writes_its_figures(runner: CliRunner, nlp, tmp_path: Path) -> None:
     target = tmp_path / "bench.json"
     result = runner.invoke(app, ["bench", "--sizes", "5,10", "--backends", "local:1",
-                                 "--no-isolate", "--json", str(target), "--source", str(CORPUS)],
-                           env=ENV)
+                                 "--backbones", "shipped", "--no-isolate", "--json",
+                                 str(target), "--source", str(CORPUS)], env=ENV)
     assert result.exit_code == 0, result.output
     assert "docs/s" in result.stdout and "clean+annotate" in result.stdout
-    assert "time per document vs the smallest size, local:1" in result.stdout
+    assert "time per document vs the smallest size, shipped local:1" in result.stdout
     figures = json.loads(target.read_text(encoding="utf-8"))
     assert [(r["size"], r["workers"], r["documents"]) for r in figures["runs"]] == [
         (5, 1, 5), (10, 1, 10)
     ]
     run = figures["runs"][1]
-    assert run["words"] > 1000 and run["peak_rss_mb"] > 0
+    assert run["words"] > 1000 and run["peak_rss_mb"] > 0 and run["peak_pss_tree_mb"] > 0
+    assert run["backbone"] == "shipped"
     assert set(run["stages"]) >= {"read", "annotate", "normalise", "fill", "write"}
-    assert set(figures["scaling"]["local:1"]) == {"5", "10"}
+    assert set(figures["scaling"]["shipped local:1"]) == {"5", "10"}
 
 
 def test_bench_refuses_bad_sizes(runner: CliRunner) -> None:
@@ -161,3 +162,5 @@ def test_bench_refuses_bad_sizes(runner: CliRunner) -> None:
     assert result.exit_code == 2
     result = runner.invoke(app, ["bench", "--backends", "spark:2"], env=ENV)
     assert result.exit_code == 2
+    result = runner.invoke(app, ["bench", "--backbones", "udpipe"], env=ENV)
+    assert result.exit_code == 2 and "unknown backbone" in result.output
