@@ -9,7 +9,7 @@ process and of a worker, and how the time per document changes with the corpus s
 
 ``bench_gazetteer`` builds the place matcher over gazetteers of growing size and runs it on
 the same documents: build time should grow with the number of names, matching time should
-not (spaCy's PhraseMatcher looks tokens up in a hash table). Every size holds the places
+not (the phrase index looks token hashes up in a dict). Every size holds the places
 the documents name, so the hits stay the same; the rest are made-up villages (real village
 names with a common Latvian prefix, "Jaun-", "Vec-", declined by the project's own rules),
 so the forms are realistic but never occur in the text.
@@ -45,7 +45,7 @@ SYNTHETIC_PREFIXES = ("Jaun", "Vec", "Liel", "Maz", "Augš", "Lej")
 
 @dataclass(frozen=True)
 class GazetteerFigures:
-    """``lookup_seconds`` is the PhraseMatcher alone (should stay flat); ``match_seconds``
+    """``lookup_seconds`` is the phrase index alone (should stay flat); ``match_seconds``
     adds choosing among candidates and walking lists, which grows with ``hits``."""
 
     names: int
@@ -88,7 +88,7 @@ def _named_places(matcher: PlaceMatcher, docs: Sequence[Doc]) -> list[Place]:
     """The places whose forms occur in ``docs``."""
     named: dict[str, Place] = {}
     for doc in docs:
-        for _, start, end in matcher.matcher(doc):
+        for start, end in matcher.matcher(doc):
             for place in matcher.by_form.get(doc[start:end].text.lower(), ()):
                 named.setdefault(place.key, place)
     return list(named.values())

@@ -2,7 +2,8 @@
 
 Three passes over the ``Doc``:
 
-1. A ``PhraseMatcher`` over every surface form of every place ("Jelgavas novadā",
+1. A phrase index (:class:`~pipeline.annotate.tokenizer.PhraseIndex`, what spaCy's
+   ``PhraseMatcher`` finds) over every surface form of every place ("Jelgavas novadā",
    "Preiļos", "LPR"), case-insensitive but requiring the name to start with a capital.
 2. Shared-head lists: from a head word ("novadā", "pagastā", "pašvaldībās") leftwards over
    "X, Y un Z" — each genitive name part becomes its own mention of the place whose head
@@ -28,12 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from pipeline.annotate.names import lexicon
 from pipeline.annotate.spans import Hit, add_candidates, candidates
-from pipeline.annotate.tokenizer import pattern_docs
+from pipeline.annotate.tokenizer import PhraseIndex
 from pipeline.gazetteer.inflect import nominative_of
 from pipeline.gazetteer.kb import (
     Head,
@@ -159,9 +159,7 @@ class PlaceMatcher:
         self.town_words = frozenset(
             form.lower() for form in (heads["pilsēta"].surface if "pilsēta" in heads else ())
         )
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        forms = sorted({form for place in places for form in place.forms})
-        self.matcher.add("PLACE", list(pattern_docs(nlp, forms)))
+        self.matcher = PhraseIndex(nlp, sorted({f for place in places for f in place.forms}))
 
     @classmethod
     def from_dir(cls, nlp: Language, gazetteer_dir: Path) -> PlaceMatcher:
@@ -173,7 +171,7 @@ class PlaceMatcher:
         historical = before_reform(_speaks_of(doc))
         hits = [
             hit
-            for _, start, end in self.matcher(doc)
+            for start, end in self.matcher(doc)
             if (hit := self._form_hit(doc, start, end, historical))
         ]
         hits.extend(self._list_hits(doc))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
@@ -68,16 +69,46 @@ def merge_tokens(doc: Doc) -> Doc:
     return doc
 
 
-def pattern_docs(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
-    """Docs of phrase patterns (names) as the rule tokenizer splits them, even when a
+def pattern_words(nlp: Language, text: str) -> list[str]:
+    """The words of a phrase pattern (a name) as the rule tokenizer splits it, even when a
     statistical one tokenises documents (both split names alike). A name of letters and
-    single spaces is made from its words directly: the rule tokenizer splits such names at
-    the spaces only (a test checks every gazetteer form), and skipping it saves a second of
-    start-up over the gazetteer's 77,000 forms."""
+    single spaces is split at its spaces without the tokenizer, which splits such names
+    there only (a test checks every gazetteer form): seconds less at start-up over the
+    gazetteer's 77,000 forms."""
+    words = text.split(" ")
+    if all(map(str.isalpha, words)):
+        return words
     tokenizer = getattr(nlp.tokenizer, "rule_tokenizer", None) or nlp.tokenizer
-    for text in texts:
-        words = text.split(" ")
-        yield Doc(nlp.vocab, words=words) if all(map(str.isalpha, words)) else tokenizer(text)
+    return [token.text for token in tokenizer(text)]
+
+
+class PhraseIndex:
+    """Which token sequences of a Doc are one of many phrases, compared lower-cased: what
+    spaCy's ``PhraseMatcher(attr="LOWER")`` finds, in the same order (by start, then end),
+    from a dict of the phrases' word hashes. It needs no Doc per phrase, which made the
+    PhraseMatcher's build take seconds and hundreds of MB for the gazetteer's forms."""
+
+    def __init__(self, nlp: Language, phrases: Iterable[str]) -> None:
+        strings = nlp.vocab.strings
+        self.lengths: dict[int, set[int]] = {}
+        self.phrases: set[tuple[int, ...]] = set()
+        for phrase in phrases:
+            key = tuple(strings.add(w.lower()) for w in pattern_words(nlp, phrase))
+            if key:
+                self.phrases.add(key)
+                self.lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths_sorted = {first: sorted(n) for first, n in self.lengths.items()}
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) token offsets of every phrase occurrence, overlaps included."""
+        words = doc.to_array([LOWER]).tolist()
+        found = []
+        for start, first in enumerate(words):
+            for length in self.lengths_sorted.get(first, ()):
+                end = start + length
+                if end <= len(words) and tuple(words[start:end]) in self.phrases:
+                    found.append((start, end))
+        return found
 
 
 @Language.component("lv_line_breaks")

@@ -114,10 +114,10 @@ def test_capitalised_words_glued_by_a_lost_line_break_are_split(
 
 
 def test_names_of_letters_are_split_at_their_spaces_as_the_tokenizer_would() -> None:
-    """``pattern_docs`` builds such names from their words without the tokenizer: every
+    """``pattern_words`` splits such names at their spaces without the tokenizer: every
     form of the shipped gazetteer must come out as the rule tokenizer would split it."""
     from pipeline.annotate.nlp import build_backbone
-    from pipeline.annotate.tokenizer import pattern_docs
+    from pipeline.annotate.tokenizer import pattern_words
     from pipeline.gazetteer.kb import knowledge_base
     from pipeline.resources import PACKAGED_GAZETTEERS, Resources
 
@@ -125,5 +125,24 @@ def test_names_of_letters_are_split_at_their_spaces_as_the_tokenizer_would() -> 
     forms = sorted({f for place in knowledge_base(PACKAGED_GAZETTEERS).places
                     for f in place.forms})
     forms += ["Rīga-2", "Sv. Jāņa", "Ķekavas  pagasts"]
-    fast = [[t.text for t in doc] for doc in pattern_docs(rules, forms)]
+    fast = [pattern_words(rules, form) for form in forms]
     assert fast == [[t.text for t in doc] for doc in rules.tokenizer.pipe(forms)]
+
+
+def test_the_phrase_index_finds_what_spacys_phrase_matcher_finds() -> None:
+    from spacy.matcher import PhraseMatcher
+
+    from pipeline.annotate.nlp import build_backbone
+    from pipeline.annotate.tokenizer import PhraseIndex
+    from pipeline.resources import Resources
+
+    rules = build_backbone(Resources(backbone="rules"))
+    phrases = ["Rīga", "Rīgas", "Rīgas novads", "Rīgas novada", "Sv. Jāņa", "Ogre"]
+    doc = rules("Rīgas novada un RĪGAS pārstāvji, arī Sv. Jāņa draudze, devās uz Ogri un Rīgu.")
+    matcher = PhraseMatcher(rules.vocab, attr="LOWER")
+    matcher.add("P", list(rules.tokenizer.pipe(phrases)))
+    expected = [(start, end) for _, start, end in matcher(doc)]
+    assert PhraseIndex(rules, phrases)(doc) == expected
+    assert [doc[s:e].text for s, e in expected] == ["Rīgas", "Rīgas novada", "RĪGAS", "Sv. Jāņa"]
+    ending = rules("Viesi no Rīgas")  # a longer phrase's first word at the very end
+    assert PhraseIndex(rules, phrases)(ending) == [(2, 3)]
