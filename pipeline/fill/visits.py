@@ -203,11 +203,32 @@ def _fill(
         _origin_from_author(visit, group, all_sents, when, kb)
     elif not visit.origin_municipalities and "LV" not in visit.origin_countries:
         _origin_towns_abroad(visit, all_sents)
+    _origins_outside_the_destination(visit, kb)
     sites = [m for s in group for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     if not (visit.destination_municipalities or visit.destination_localities):
         _destination_from_sites(visit, sites, when, kb)
+
+
+def _origins_outside_the_destination(visit: Visit, kb: KnowledgeBase) -> None:
+    """Origins in several countries keep those outside the countries the trip went to,
+    unless those are the fewer: a place of the host country among the travellers' places is
+    where they went ("Dobeles un Jelgavas novada speciālisti viesojās Jonišķos": Jonišķi is
+    no origin), but a joint group from both sides of a border keeps all its places."""
+    went = set(visit.destination_countries)
+    if len(visit.origin_countries) < 2 or not went:
+        return
+
+    def country(norm: str) -> str | None:
+        places = kb.by_form.get(norm.lower(), ())
+        return places[0].country if places else None
+
+    kept = [n for n in visit.origin_municipalities if country(n) not in went]
+    if kept and len(visit.origin_municipalities) - len(kept) <= len(kept):
+        visit.origin_municipalities = kept
+        outside = [c for c in visit.origin_countries if c not in went]
+        visit.origin_countries = outside or visit.origin_countries
 
 
 def _origin_from_author(

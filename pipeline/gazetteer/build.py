@@ -146,18 +146,19 @@ def _head_forms(heads: _Heads, kind: str, modifier: str | None) -> list[str]:
     return [f for h in heads.following(kind) for f in surface_forms(f"{modifier} {h}", plural=True)]
 
 
+def _lv_municipality(row: dict[str, str], atvk: str, region: str | None, **dates: str | None
+                     ) -> dict:
+    """What a 2021 and a 2009–2021 municipality row both give."""
+    return dict(label="MUNICIPALITY", norm=row["name"], id=atvk, country="LV", region=region,
+                **dates)
+
+
 def _lv_municipalities(src: Path, heads: _Heads) -> Iterator[Place]:
     """The 2021 units (43 + Madona after 2025): 7 valstspilsētas and the novadi."""
     for r in _rows(src / MUNI_2021):
-        common = dict(
-            label="MUNICIPALITY",
-            norm=r["name"],
-            id=r["atvk_2021"],
-            country="LV",
-            region=r["planning_region"],
-            valid_from=_or_none(r["valid_from"]),
-            valid_to=_or_none(r["valid_to"]),
-        )
+        common = _lv_municipality(r, r["atvk_2021"], r["planning_region"],
+                                  valid_from=_or_none(r["valid_from"]),
+                                  valid_to=_or_none(r["valid_to"]))
         if r["type"].startswith("valstspilsēt"):
             yield _bare(
                 heads,
@@ -173,16 +174,10 @@ def _lv_municipalities(src: Path, heads: _Heads) -> Iterator[Place]:
 def _lv_municipalities_2009(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[Place]:
     """The 119 units of 2009–2021 with their 2021 successors."""
     for r in _rows(src / MUNI_2009):
-        common = dict(
-            label="MUNICIPALITY",
-            norm=r["name"],
-            id=r["atvk_2009"],
-            country="LV",
-            region=region_of.get(r["successor_2021"]),
-            successor=r["successor_2021"],
-            successor_id=r["successor_atvk_2021"],
-            valid_to=NOVADS_2009_END,
-        )
+        common = _lv_municipality(r, r["atvk_2009"], region_of.get(r["successor_2021"]),
+                                  successor=r["successor_2021"],
+                                  successor_id=r["successor_atvk_2021"],
+                                  valid_to=NOVADS_2009_END)
         if r["type"] == "republikas pilsēta":
             kind = "republikas_pilsēta_2009"
             yield _bare(heads, key=f"LV:{kind}:{r['atvk_2009']}", kind=kind, **common)
@@ -632,8 +627,10 @@ def _loose(regex: str) -> str:
 def build_gazetteers(
     source_dir: Path, out_dir: Path, lexicon: Path | None = None
 ) -> dict[str, int]:
-    """Rebuild every derived gazetteer file in out_dir; returns row counts per file."""
+    """Rebuild every derived gazetteer file in out_dir (made if missing); returns row counts
+    per file."""
     lexicon = lexicon or LEXICON
+    out_dir.mkdir(parents=True, exist_ok=True)
     places = build_places(source_dir, lexicon)
     first, surnames, name_forms, common = build_persons(source_dir, lexicon)
     programmes, codes = build_programmes(source_dir, lexicon)

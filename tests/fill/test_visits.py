@@ -471,3 +471,19 @@ def test_the_headline_says_where_the_travellers_are_from(run_text: Run) -> None:
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == ["Dobeles novads"]
     assert "Dobeles novads" not in visit.destination_municipalities
+
+
+def test_an_origin_in_the_host_country_is_where_the_trip_went(run_text: Run) -> None:
+    text = ("2023. gada 3. maijā Kuldīgas novadā pieredzes apmaiņā viesojās sociālie darbinieki "
+            "no Upsalas (Zviedrija) un Kuldīgas novada kolēģi viņiem parādīja grupu dzīvokļus.")
+    [visit] = visits(run_text, text)
+    assert (visit.origin_municipalities, visit.origin_countries) == (["Upsala"], ["SE"])
+    assert visit.destination_municipalities == ["Kuldīgas novads"]
+
+
+def test_a_joint_group_from_both_sides_of_a_border_keeps_its_places(run_text: Run) -> None:
+    text = ("2023. gada 5. maijā Jēkabpilī notika pieredzes apmaiņas vizīte, kurā piedalījās "
+            "sociālie darbinieki no Aizkraukles novada, Madonas novada un Rokišķiem (Lietuva).")
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Aizkraukles novads", "Madonas novads", "Rokišķi"]
+    assert visit.origin_countries == ["LV", "LT"]
