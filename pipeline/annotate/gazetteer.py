@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.annotate.names import lexicon
-from pipeline.annotate.spans import Hit, add_candidates, candidates
+from pipeline.annotate.spans import Hit, add_candidates, candidates, doc_text
 from pipeline.annotate.tokenizer import PhraseIndex
 from pipeline.gazetteer.inflect import nominative_of
 from pipeline.gazetteer.kb import (
@@ -177,7 +177,7 @@ class PlaceMatcher:
         hits.extend(self._list_hits(doc))
         hits.extend(self._bracketed_country_hits(doc))
         hits.extend(self._town_word_hits(doc))
-        quoted = [m.span(1) for m in _QUOTED_TEXT.finditer(doc.text)]
+        quoted = [m.span(1) for m in _QUOTED_TEXT.finditer(doc_text(doc))]
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in quoted)]
 
     def _bracketed_country_hits(self, doc: Doc) -> list[Hit]:

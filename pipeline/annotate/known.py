@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.annotate.names import lexicon
-from pipeline.annotate.spans import Hit, add_candidates
+from pipeline.annotate.spans import Hit, add_candidates, doc_text
 
 LIST_FILES = (("orgs.jsonl", None), ("programmes.jsonl", "PROGRAMME"))
 _DASH = re.compile(r"\s*[-–—]\s*")
@@ -92,7 +92,7 @@ def make_known_names(nlp: Language, name: str, gazetteer_dir: str):
     known_names(folder)
 
     def known_names_component(doc: Doc) -> Doc:
-        add_candidates(doc, find_known_names(doc.text, folder))
+        add_candidates(doc, find_known_names(doc_text(doc), folder))
         return doc
 
     return known_names_component

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc
 
-from pipeline.annotate.spans import Hit, add_candidates
+from pipeline.annotate.spans import Hit, add_candidates, doc_text
 from pipeline.gazetteer.inflect import decline
 from pipeline.gazetteer.kb import KnowledgeBase, knowledge_base
 
@@ -454,7 +454,7 @@ def make_names(nlp: Language, name: str, gazetteer_dir: str):
 
     def names_component(doc: Doc) -> Doc:
         verbs = _verb_offsets(doc)
-        text = doc.text
+        text = doc_text(doc)
         hits = find_quoted_names(text, kb) + find_unquoted_names(text, kb, verbs)
         hits += find_project_acronyms(text)
         add_candidates(doc, hits)

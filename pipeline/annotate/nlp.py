@@ -21,7 +21,7 @@ from pipeline.annotate import (  # noqa: F401  (registers the components)
     tokenizer,
 )
 from pipeline.annotate.rules import find_rule_mentions
-from pipeline.annotate.spans import add_candidates
+from pipeline.annotate.spans import add_candidates, doc_text
 from pipeline.document import Document
 from pipeline.resources import Resources
 
@@ -29,7 +29,7 @@ from pipeline.resources import Resources
 @Language.component("lv_rules", assigns=["doc._.candidates"])
 def rules_component(doc: Doc) -> Doc:
     """DATE, MONEY, PROJECT_CODE, EMAIL and PHONE candidates from :mod:`.rules`."""
-    add_candidates(doc, find_rule_mentions(doc.text), source="rules")
+    add_candidates(doc, find_rule_mentions(doc_text(doc)), source="rules")
     return doc
 
 

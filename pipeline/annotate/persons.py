@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.annotate.names import lexicon
-from pipeline.annotate.spans import Hit, add_candidates
+from pipeline.annotate.spans import Hit, add_candidates, doc_text
 from pipeline.gazetteer.inflect import decline, gender, guess_spec
 
 # Nominative endings a surname of each gender may have, tried when undoing its case ending.
@@ -109,8 +109,8 @@ def find_persons(doc: Doc, forms: FirstNames) -> list[Hit]:
     full = _full_names(doc, forms)
     cued = _role_cued(doc, full)
     hits = [*full, *cued, *_role_first_names(doc, forms, [*full, *cued]),
-            *_initials(doc.text, full)]
-    return [hit for hit in hits if not _STREET_AFTER.match(doc.text, hit.end)]
+            *_initials(doc_text(doc), full)]
+    return [hit for hit in hits if not _STREET_AFTER.match(doc_text(doc), hit.end)]
 
 
 def _full_names(doc: Doc, forms: FirstNames) -> list[Hit]:
@@ -135,7 +135,7 @@ def _role_cued(doc: Doc, known: list[Hit]) -> list[Hit]:
     """ "vadītāja Liis Kask": a capitalised pair right after a role noun, kept as written."""
     taken = {hit.start for hit in known}
     hits = []
-    for match in _ROLE_PAIR.finditer(doc.text):
+    for match in _ROLE_PAIR.finditer(doc_text(doc)):
         if match.start("name") not in taken:
             norm = match.group("name")
             hits.append(
@@ -149,7 +149,7 @@ def _role_first_names(doc: Doc, forms: FirstNames, known: list[Hit]) -> list[Hit
     person, named in the nominative."""
     taken = {hit.start for hit in known}
     hits = []
-    for match in _ROLE_SINGLE.finditer(doc.text):
+    for match in _ROLE_SINGLE.finditer(doc_text(doc)):
         readings = forms.get(match.group("name").lower())
         if readings and match.start("name") not in taken:
             hits.append(Hit(match.start("name"), match.end("name"), "PERSON", readings[0][0],

@@ -17,6 +17,17 @@ from spacy.tokens import Doc
 
 from pipeline.document import DOC_CANDIDATES
 
+_TEXT = ("lvextract", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token's text again on each call,
+    and a dozen finders read it. Retokenizing does not change the text, so it stays true."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
 
 class Found(Protocol):
     """What any finder returns (rule hits carry no source or facts of their own)."""

@@ -57,10 +57,13 @@ def merge_projects(projects: Iterable[Project]) -> list[Merged]:
 
 def merge_centres(centres: Iterable[Centre]) -> list[Merged]:
     groups: list[list[Centre]] = []
+    by_name: dict[str, list[list[Centre]]] = {}  # only a group of the same name can match
     for centre in sorted(centres, key=lambda c: (c.doc_ids, c.centre_id)):
-        group = next((g for g in groups if _same_centre(g, centre)), None)
+        named = by_name.setdefault(fold(centre.name), [])
+        group = next((g for g in named if _same_place(g, centre)), None)
         if group is None:
             groups.append([centre])
+            named.append(groups[-1])
         else:
             group.append(centre)
     merged = [_merge(rows) for rows in groups]
@@ -71,9 +74,8 @@ def merge_centres(centres: Iterable[Centre]) -> list[Merged]:
     ]
 
 
-def _same_centre(group: Sequence[Centre], centre: Centre) -> bool:
-    if fold(group[0].name) != fold(centre.name):
-        return False
+def _same_place(group: Sequence[Centre], centre: Centre) -> bool:
+    """Do a group of centres of one name and ``centre`` of that name agree on the place?"""
     places = {c.municipality for c in group if c.municipality}
     return not places or not centre.municipality or centre.municipality in places
 
