@@ -212,10 +212,11 @@ def _fill(
 
 
 def _origins_outside_the_destination(visit: Visit, kb: KnowledgeBase) -> None:
-    """Origins in several countries keep those outside the countries the trip went to,
-    unless those are the fewer: a place of the host country among the travellers' places is
+    """Origins in several countries lose those in a country the trip went to, when these are
+    no more than the others: a place of the host country among the travellers' places is
     where they went ("Dobeles un Jelgavas novada speciālisti viesojās Jonišķos": Jonišķi is
-    no origin), but a joint group from both sides of a border keeps all its places."""
+    no origin), but a group mostly from the host country keeps all its places (a joint
+    group from both sides of a border). The provenance keeps the dropped place's span."""
     went = set(visit.destination_countries)
     if len(visit.origin_countries) < 2 or not went:
         return
