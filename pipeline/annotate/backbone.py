@@ -4,7 +4,7 @@ Four choices behind one interface (a spaCy tokenizer that returns a ``Doc`` with
 character offsets, then components):
 
 * ``shipped`` (default): the rule tokenizer's tokens, sentences by the press rules
-  (:func:`press_sentences`), and one small spaCy pipeline of the project's (``fast/``: a
+  (:func:`press_sentences`), and one small spaCy pipeline of the project's (``spacy/``: a
   shared tok2vec under morphologizer, edit-tree lemmatizer, parser and NER) with the
   treebank's UPOS and lemma lexicons, added by :func:`add_models`. No torch, no stanza.
 * ``stanza``: the same with the project's stanza models in their place: the rule
@@ -258,7 +258,7 @@ class StanzaTokenizer(_InBatches):
         self.stanza = stanza_pipeline
         self.rule_tokenizer = rule_tokenizer  # the one it replaced, for phrase patterns
         self.keep_rule_tokens = keep_rule_tokens
-        self.abbreviations = frozenset(abbreviations())
+        self.abbreviations = _abbreviations()
         self.batch_size = batch_size
 
     def _batch(self, texts: list[str]) -> Iterator[Doc]:

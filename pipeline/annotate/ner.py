@@ -61,10 +61,6 @@ def believed(span: Span, label: str) -> bool:
     return label not in mapping["capitalised"] or all(CAPITALISED.fullmatch(w) for w in words)
 
 
-OPENING_QUOTES = frozenset("“„«\"”")
-CLOSING_QUOTES = frozenset("”“»\"")
-
-
 @cache
 def _name_head() -> re.Pattern[str]:
     """An institution head of the lexicon's org_heads, or a street word."""
@@ -78,7 +74,9 @@ def in_a_name(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].text if span.start else ""
     after = doc[span.end].text if span.end < len(doc) else ""
-    quoted = before[-1:] in OPENING_QUOTES and after[:1] in CLOSING_QUOTES
+    pairs = lexicon()["quote_pairs"]
+    quoted = (any(before.endswith(opening) for opening, _ in pairs)
+              and any(after.startswith(closing) for _, closing in pairs))
     return quoted or bool(after and _name_head().fullmatch(after))
 
 

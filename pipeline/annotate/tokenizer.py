@@ -90,21 +90,21 @@ class PhraseIndex:
 
     def __init__(self, nlp: Language, phrases: Iterable[str]) -> None:
         strings = nlp.vocab.strings
-        self.lengths: dict[int, set[int]] = {}
+        lengths: dict[int, set[int]] = {}  # by first word: the phrases' word counts
         self.phrases: set[tuple[int, ...]] = set()
         for phrase in phrases:
             key = tuple(strings.add(w.lower()) for w in pattern_words(nlp, phrase))
             if key:
                 self.phrases.add(key)
-                self.lengths.setdefault(key[0], set()).add(len(key))
-        self.lengths_sorted = {first: sorted(n) for first, n in self.lengths.items()}
+                lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths = {first: sorted(counts) for first, counts in lengths.items()}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:
         """(start, end) token offsets of every phrase occurrence, overlaps included."""
         words = doc.to_array([LOWER]).tolist()
         found = []
         for start, first in enumerate(words):
-            for length in self.lengths_sorted.get(first, ()):
+            for length in self.lengths.get(first, ()):
                 end = start + length
                 if end <= len(words) and tuple(words[start:end]) in self.phrases:
                     found.append((start, end))
