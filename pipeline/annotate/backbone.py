@@ -29,7 +29,6 @@ import json
 import re
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -56,24 +55,11 @@ MODEL_PIPES = ("tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "ne
 NER_PIPE = "lv_statistical_ner"
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One token as stanza gives it: character offsets and what the processors added."""
-
-    start: int
-    end: int
-    sent_start: bool
-    lemma: str | None = None
-    upos: str | None = None
-    xpos: str | None = None
-    feats: str | None = None
-    head: int | None = None  # index of the head word in the document, None for the root
-    deprel: str | None = None
-
-
-def doc_from_words(vocab: Vocab, text: str, words: list[Word]) -> Doc:
-    """A ``Doc`` over ``text`` whose tokens are ``words``, with the text between them kept as
-    spaCy whitespace (a single space after a word) or whitespace tokens, so offsets are exact."""
+def doc_from_stanza(vocab: Vocab, text: str, document) -> Doc:
+    """A ``Doc`` over ``text`` whose tokens are the words of a processed
+    ``stanza.Document``, with the text between them kept as spaCy whitespace (a single
+    space after a word) or whitespace tokens, so offsets are exact."""
+    words = list(_words(document))
     orths: list[str] = []
     spaces: list[bool] = []
     source: list[int | None] = []  # index into ``words`` for each token, None for whitespace
@@ -87,80 +73,63 @@ def doc_from_words(vocab: Vocab, text: str, words: list[Word]) -> Doc:
             source.append(None)
 
     position = 0
-    for index, word in enumerate(words):
-        add_gap(text[position : word.start])
-        orths.append(text[word.start : word.end])
+    for index, (token, _, _) in enumerate(words):
+        add_gap(text[position : token.start_char])
+        orths.append(text[token.start_char : token.end_char])
         spaces.append(False)
         source.append(index)
-        position = word.end
+        position = token.end_char
     add_gap(text[position:])
-    token_of = {w: t for t, w in enumerate(source) if w is not None}
-    sent_starts = [words[w].sent_start if w is not None else False for w in source]
+    starts = sentence_starts(document)
+    sent_starts = [w is not None and words[w][0].start_char in starts for w in source]
     if sent_starts:
         sent_starts[0] = True
-    annotated = bool(words) and words[0].lemma is not None
-    if not annotated:
+    if not words or words[0][1].lemma is None:
         return Doc(vocab, words=orths, spaces=spaces, sent_starts=sent_starts)
+    token_of = {w: t for t, w in enumerate(source) if w is not None}
     heads, deps = [], []
     for t, w in enumerate(source):
         if w is None:  # whitespace hangs on the previous token (or the next, at the start)
             heads.append(t - 1 if t else min(t + 1, len(source) - 1))
             deps.append("dep")
             continue
-        head = words[w].head
+        _, word, head = words[w]
         heads.append(t if head is None else token_of[head])
-        deps.append("ROOT" if head is None else (words[w].deprel or "dep"))
-    has_deps = all(words[w].deprel is not None for w in source if w is not None)
+        deps.append("ROOT" if head is None else (word.deprel or "dep"))
+    has_deps = all(words[w][1].deprel is not None for w in source if w is not None)
+    analysed = [words[w][1] if w is not None else None for w in source]
     return Doc(
         vocab,
         words=orths,
         spaces=spaces,
-        lemmas=[words[w].lemma or orths[t] if w is not None else orths[t]
-                for t, w in enumerate(source)],
-        pos=[words[w].upos or "X" if w is not None else "SPACE" for w in source],
-        tags=[words[w].xpos or "_" if w is not None else "_SP" for w in source],
-        morphs=[(words[w].feats or "") if w is not None else "" for w in source],
+        lemmas=[w.lemma or o if w else o for w, o in zip(analysed, orths, strict=True)],
+        pos=[w.upos or "X" if w else "SPACE" for w in analysed],
+        tags=[w.xpos or "_" if w else "_SP" for w in analysed],
+        morphs=[(w.feats or "") if w else "" for w in analysed],
         heads=heads if has_deps else None,
         deps=deps if has_deps else None,
         sent_starts=None if has_deps else sent_starts,
     )
 
 
-def stanza_words(document) -> list[Word]:
-    """The words of a processed ``stanza.Document`` with document-level head indices."""
-    words: list[Word] = []
+def _words(document) -> Iterator[tuple[Any, Any, int | None]]:
+    """(token, word, head) for each word of a ``stanza.Document``: the word with the token
+    that holds its offsets and the document-level index of its head (None: the root)."""
+    offset = 0
     for sentence in document.sentences:
-        offset = len(words)
-        for position, token in enumerate(sentence.tokens):
+        for token in sentence.tokens:
             for word in token.words:
-                words.append(
-                    Word(
-                        start=token.start_char,
-                        end=token.end_char,
-                        sent_start=position == 0,
-                        lemma=word.lemma,
-                        upos=word.upos,
-                        xpos=word.xpos,
-                        feats=word.feats,
-                        head=None if not word.head else offset + word.head - 1,
-                        deprel=word.deprel,
-                    )
-                    if word.lemma is not None
-                    else Word(token.start_char, token.end_char, position == 0)
-                )
-    return words
+                yield token, word, None if not word.head else offset + word.head - 1
+        offset += len(sentence.words)
+
+
+def sentence_starts(document) -> set[int]:
+    """The character offsets where the sentences of a ``stanza.Document`` start."""
+    return {s.tokens[0].start_char for s in document.sentences if s.tokens}
 
 
 SENTENCE_END = frozenset(".!?…")
 CLOSING = frozenset("\"'”“»)")
-
-
-def sentences_onto(doc: Doc, words: list[Word], abbreviations: frozenset[str]) -> Doc:
-    """Mark on ``doc`` (tokens of another tokenizer over the same text) the sentences that
-    ``words`` start, where :func:`press_sentences` allows one: stanza learnt from a treebank
-    with few abbreviations, quoted names or run-in titles; the checks keep it from
-    splitting "centrs “Baltā māja” Aucē"."""
-    return press_sentences(doc, abbreviations, {w.start for w in words if w.sent_start})
 
 
 def press_sentences(doc: Doc, abbreviations: frozenset[str],
@@ -267,11 +236,12 @@ class StanzaTokenizer(_InBatches):
         pending = [stanza.Document([], text=t) for t in texts if t.strip()]
         done = iter(self.stanza.bulk_process(pending) if pending else [])
         for text in texts:
-            words = stanza_words(next(done)) if text.strip() else []
+            document = next(done) if text.strip() else stanza.Document([], text=text)
             if self.keep_rule_tokens:
-                yield sentences_onto(self.rule_tokenizer(text), words, self.abbreviations)
+                yield press_sentences(self.rule_tokenizer(text), self.abbreviations,
+                                      sentence_starts(document))
             else:
-                yield doc_from_words(self.vocab, text, words)
+                yield doc_from_stanza(self.vocab, text, document)
 
 
 class StanzaLemmatizer(_InBatches):

@@ -29,7 +29,7 @@ from pipeline.resources import Resources
 @Language.component("lv_rules", assigns=["doc._.candidates"])
 def rules_component(doc: Doc) -> Doc:
     """DATE, MONEY, PROJECT_CODE, EMAIL and PHONE candidates from :mod:`.rules`."""
-    add_candidates(doc, find_rule_mentions(doc_text(doc)), source="rules")
+    add_candidates(doc, find_rule_mentions(doc_text(doc)))
     return doc
 
 

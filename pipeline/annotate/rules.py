@@ -10,24 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
+from pipeline.annotate.spans import Hit
 from pipeline.normalise.codes import code_schemes, load_rules, normalise_code, normalise_phone
 from pipeline.normalise.dates import month_words, normalise_date, parse_date
 from pipeline.normalise.numbers import currency_words, money_norm, multiplier_words, parse_amount
 
-
-@dataclass(frozen=True)
-class RuleHit:
-    """One mention found by a rule: a character span of the text given, with its norm."""
-
-    start: int
-    end: int
-    label: str
-    norm: str | None
-    score: float = 1.0
-
+SOURCE = "rules"
 
 # When two hits overlap, the longer wins; on equal length, the label listed first.
 _PRIORITY = ("EMAIL", "PROJECT_CODE", "MONEY", "DATE", "PHONE")
@@ -97,7 +88,7 @@ def _bare_month_ok(text: str, start: int, end: int) -> bool:
     return opens_sentence and not after[:1].isupper()
 
 
-def find_dates(text: str) -> list[RuleHit]:
+def find_dates(text: str) -> list[Hit]:
     """Dates, day and month ranges, vague month parts and "YYYY. gadā" years."""
     hits = []
     for match in _date_pattern().finditer(text):
@@ -106,7 +97,7 @@ def find_dates(text: str) -> list[RuleHit]:
         if norm is None or not _bare_month_ok(text, start, end):
             continue
         bare = match.group().casefold() in month_words()
-        hits.append(RuleHit(start, end, "DATE", norm, _BARE_MONTH_SCORE if bare else 1.0))
+        hits.append(Hit(start, end, "DATE", norm, SOURCE, _BARE_MONTH_SCORE if bare else 1.0))
     return hits
 
 
@@ -130,14 +121,14 @@ def _currency(money: str) -> str:
     return currency_words()[match.group().casefold()] if match else "EUR"
 
 
-def find_money(text: str) -> list[RuleHit]:
+def find_money(text: str) -> list[Hit]:
     """An amount with its currency word, either order ("599 737,33 EUR", "EUR 50 000")."""
     hits = []
     for match in _money_pattern().finditer(text):
         amount = parse_amount(match.group())
         if amount is not None:
             norm = money_norm(amount, _currency(match.group()))
-            hits.append(RuleHit(match.start(), match.end(), "MONEY", norm))
+            hits.append(Hit(match.start(), match.end(), "MONEY", norm, SOURCE))
     return hits
 
 
@@ -148,18 +139,18 @@ def _code_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-def find_project_codes(text: str) -> list[RuleHit]:
+def find_project_codes(text: str) -> list[Hit]:
     """Registration codes of the known schemes; the "Nr." before them stays outside."""
     return [
-        RuleHit(m.start(), m.end(), "PROJECT_CODE", normalise_code(m.group()))
+        Hit(m.start(), m.end(), "PROJECT_CODE", normalise_code(m.group()), SOURCE)
         for pattern in _code_patterns()
         for m in pattern.finditer(text)
     ]
 
 
-def find_emails(text: str) -> list[RuleHit]:
+def find_emails(text: str) -> list[Hit]:
     """E-mail addresses as written; a sentence's final dot stays outside."""
-    return [RuleHit(m.start(), m.end(), "EMAIL", m.group()) for m in _EMAIL.finditer(text)]
+    return [Hit(m.start(), m.end(), "EMAIL", m.group(), SOURCE) for m in _EMAIL.finditer(text)]
 
 
 @cache
@@ -172,23 +163,22 @@ def _phone_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     return cued, shapes
 
 
-def find_phones(text: str) -> list[RuleHit]:
+def find_phones(text: str) -> list[Hit]:
     """Numbers after a contact cue ("tālr.", "t.:"), or in an unmistakable phone shape."""
     cued, shapes = _phone_patterns()
     hits = {
-        m.span("phone"): RuleHit(*m.span("phone"), "PHONE", normalise_phone(m["phone"]))
+        m.span("phone"): Hit(*m.span("phone"), "PHONE", normalise_phone(m["phone"]), SOURCE)
         for m in cued.finditer(text)
     }
     for pattern in shapes:
         for m in pattern.finditer(text):
-            hit = RuleHit(
-                m.start(), m.end(), "PHONE", normalise_phone(m.group()), _CUELESS_PHONE_SCORE
-            )
+            hit = Hit(m.start(), m.end(), "PHONE", normalise_phone(m.group()), SOURCE,
+                      _CUELESS_PHONE_SCORE)
             hits.setdefault(m.span(), hit)
     return list(hits.values())
 
 
-FINDERS: tuple[Callable[[str], list[RuleHit]], ...] = (
+FINDERS: tuple[Callable[[str], list[Hit]], ...] = (
     find_emails,
     find_project_codes,
     find_money,
@@ -197,9 +187,9 @@ FINDERS: tuple[Callable[[str], list[RuleHit]], ...] = (
 )
 
 
-def _non_overlapping(hits: Iterable[RuleHit]) -> Iterator[RuleHit]:
+def _non_overlapping(hits: Iterable[Hit]) -> Iterator[Hit]:
     """Longest first, then by label priority; a hit overlapping a kept one is dropped."""
-    taken: list[RuleHit] = []
+    taken: list[Hit] = []
     ranked = sorted(hits, key=lambda h: (h.start - h.end, _PRIORITY.index(h.label), h.start))
     for hit in ranked:
         if all(hit.end <= kept.start or kept.end <= hit.start for kept in taken):
@@ -207,7 +197,7 @@ def _non_overlapping(hits: Iterable[RuleHit]) -> Iterator[RuleHit]:
             yield hit
 
 
-def find_rule_mentions(text: str) -> list[RuleHit]:
+def find_rule_mentions(text: str) -> list[Hit]:
     """All five labels, non-overlapping, sorted by start, yearless dates given their year.
 
     Pass the whole document: the year of a yearless date comes from the other dates of
@@ -227,7 +217,7 @@ def _nearest_year(anchors: Sequence[tuple[int, int]], position: int) -> int | No
     return after[0] if after else None
 
 
-def infer_years(hits: Sequence[RuleHit], text: str) -> list[RuleHit]:
+def infer_years(hits: Sequence[Hit], text: str) -> list[Hit]:
     """Give yearless DATE hits the document's year, from the document's own dates only.
 
     Rule: a DATE that names a month but no year ("21. septembrī", "Septembris",

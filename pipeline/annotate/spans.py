@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -29,23 +29,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-class Found(Protocol):
-    """What any finder returns (rule hits carry no source or facts of their own)."""
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What every finder returns: character offsets into ``doc.text``, label, canonical
+    form, the finder's name (``family.rule``) and what it knows beyond the norm."""
 
     start: int
     end: int
     label: str
     norm: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A name found in text: character offsets into ``doc.text``, label and canonical form."""
-
-    start: int
-    end: int
-    label: str
-    norm: str
     source: str
     score: float = 1.0
     facts: dict[str, Any] = field(default_factory=dict)
@@ -73,7 +65,7 @@ def candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-def add_candidates(doc: Doc, hits: Iterable[Found], source: str = "") -> None:
+def add_candidates(doc: Doc, hits: Iterable[Hit]) -> None:
     """Record hits as candidates; a hit that cuts a token is widened to whole tokens."""
     found = candidates(doc)
     for hit in hits:
@@ -86,8 +78,8 @@ def add_candidates(doc: Doc, hits: Iterable[Found], source: str = "") -> None:
                 token_end=span.end,
                 label=hit.label,
                 norm=hit.norm,
-                source=getattr(hit, "source", "") or source,
-                score=float(getattr(hit, "score", 1.0)),
-                facts=dict(getattr(hit, "facts", None) or {}),
+                source=hit.source,
+                score=hit.score,
+                facts=dict(hit.facts),
             )
         )

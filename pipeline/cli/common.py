@@ -3,9 +3,12 @@ choose resources, and how a usage error is reported."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, get_type_hints
 
 import typer
 
@@ -102,6 +105,53 @@ def chosen_resources(
         return Resources.choose(gazetteers, backbone, stanza_dir)
     except ValueError as err:
         fail(str(err), EXIT_USAGE)
+
+
+def chosen_cache(cache: Path | None, no_cache: bool) -> Path | None:
+    """The cache folder of a run, or None with --no-cache."""
+    from pipeline.cache import default_cache_dir
+
+    return None if no_cache else (cache or default_cache_dir())
+
+
+def _option_group(
+    options: dict[str, tuple[Any, Any]], into: str, combine: Callable[..., Any]
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A decorator that gives a command the ``options`` (name -> (type, default)) and
+    passes it ``combine(**their values)`` as its keyword-only parameter ``into``."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        hints = get_type_hints(command, include_extras=True)
+        kept = [p.replace(annotation=hints[p.name])
+                for p in inspect.signature(command).parameters.values() if p.name != into]
+        added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                   annotation=kind)
+                 for name, (kind, default) in options.items()]
+
+        @functools.wraps(command)
+        def with_group(*args: Any, **kwargs: Any) -> Any:
+            chosen = {name: kwargs.pop(name) for name in options}
+            return command(*args, **kwargs, **{into: combine(**chosen)})
+
+        with_group.__signature__ = inspect.Signature([*kept, *added])  # type: ignore[attr-defined]
+        with_group.__annotations__ = {p.name: p.annotation for p in [*kept, *added]}
+        return with_group
+
+    return decorate
+
+
+with_resources = _option_group(
+    {"gazetteers": (GazetteersOpt, None), "backbone": (BackboneOpt, None),
+     "stanza_dir": (StanzaDirOpt, None)},
+    into="resources", combine=chosen_resources,
+)
+"""--gazetteers, --backbone and --stanza-dir, passed to the command as ``resources``."""
+
+with_cache = _option_group(
+    {"cache": (CacheOpt, None), "no_cache": (NoCacheOpt, False)},
+    into="cache_dir", combine=chosen_cache,
+)
+"""--cache and --no-cache, passed to the command as ``cache_dir`` (None: no cache)."""
 
 
 def int_list(text: str, option: str) -> list[int]:

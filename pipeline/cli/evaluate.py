@@ -13,12 +13,12 @@ from pipeline.cli.common import (
     EXIT_FAILED,
     EXIT_USAGE,
     BackboneOpt,
-    GazetteersOpt,
     StanzaDirOpt,
     app,
     chosen_resources,
     fail,
     optional_path,
+    with_resources,
 )
 from pipeline.cli.run import report_failure
 from pipeline.resources import Resources
@@ -58,16 +58,16 @@ ShowErrorsOpt = Annotated[
 
 
 @app.command("eval")
+@with_resources
 def evaluate_command(
     gold: GoldArg,
     pred: PredOpt = None,
     texts: TextsOpt = None,
     unverified: UnverifiedOpt = False,
     out: EvalOutOpt = None,
-    gazetteers: GazetteersOpt = None,
     show_errors: ShowErrorsOpt = False,
-    backbone: BackboneOpt = None,
-    stanza_dir: StanzaDirOpt = None,
+    *,
+    resources: Resources,
 ) -> None:
     """Score predictions against gold annotations (contract section 4).
 
@@ -78,7 +78,6 @@ def evaluate_command(
     """
     from pipeline.eval import format_errors, format_report
 
-    resources = chosen_resources(gazetteers, backbone, stanza_dir)
     if texts is not None and not texts.is_dir():
         fail(f"--texts {texts}: no such folder", EXIT_USAGE)
     gold_docs = _checked_gold(gold, texts, unverified)  # before a long extraction

@@ -16,12 +16,11 @@ import typer
 
 from pipeline.cli.common import (
     EXIT_FAILED,
-    CacheOpt,
-    GazetteersOpt,
-    NoCacheOpt,
     done,
     fail,
     optional_path,
+    with_cache,
+    with_resources,
 )
 from pipeline.cli.run import report_failure
 from pipeline.document import Document, DocumentError
@@ -51,20 +50,17 @@ WriteTextsOpt = Arg[
 
 
 def _extract(
-    inputs: list[Path], gazetteers: Path | None, cache: Path | None, no_cache: bool
+    inputs: list[Path], resources: Resources, cache_dir: Path | None
 ) -> tuple[list[Document], list[DocumentError]]:
     """Run the pipeline on the inputs (with the cache, as ``run`` does)."""
-    from pipeline.cache import default_cache_dir
     from pipeline.run import extract_documents
 
-    cache_dir = None if no_cache else (cache or default_cache_dir())
-    result = extract_documents(inputs, Resources.choose(gazetteers), report_failure,
-                                cache_dir)
+    result = extract_documents(inputs, resources, report_failure, cache_dir)
     return result.documents, result.errors
 
 
 def _annotated(inputs: list[Path], from_gold: bool, texts: Path | None,
-               gazetteers: Path | None, cache: Path | None, no_cache: bool):
+               resources: Resources, cache_dir: Path | None):
     from pipeline.eval import GoldError
     from pipeline.review.annotations import ReviewError, from_document, read_gold
 
@@ -73,7 +69,7 @@ def _annotated(inputs: list[Path], from_gold: bool, texts: Path | None,
             return read_gold(inputs, texts), []
         except (GoldError, ReviewError) as err:
             fail(str(err), EXIT_FAILED)
-    documents, errors = _extract(inputs, gazetteers, cache, no_cache)
+    documents, errors = _extract(inputs, resources, cache_dir)
     return [from_document(d) for d in documents], errors
 
 
@@ -103,6 +99,8 @@ def _write_gold(items, out: Path, write_texts: bool, where: str) -> None:
 
 
 @app.command()
+@with_resources
+@with_cache
 def report(
     inputs: Arg[list[Path], typer.Argument(help=".txt/.html files or folders of them.")],
     out: Arg[Path, typer.Option("--out", "-o", help="Folder for index.html and docs/.")],
@@ -112,9 +110,9 @@ def report(
                      "spurious mentions and rows (repeatable)."),
     ] = None,
     texts: TextsOpt = None,
-    gazetteers: GazetteersOpt = None,
-    cache: CacheOpt = None,
-    no_cache: NoCacheOpt = False,
+    *,
+    resources: Resources,
+    cache_dir: Path | None,
 ) -> None:
     """Extract the inputs and write a static HTML review report (no server, no network).
 
@@ -125,7 +123,7 @@ def report(
     from pipeline.eval import GoldError
     from pipeline.review.report import score_against_gold, write_report
 
-    documents, errors = _extract(inputs, gazetteers, cache, no_cache)
+    documents, errors = _extract(inputs, resources, cache_dir)
     result = None
     if gold:
         try:
@@ -166,17 +164,17 @@ def _export_command(name: str, out_help: str, doc: str,
         out: Path,
         from_gold: FromGoldOpt = False,
         texts: TextsOpt = None,
-        gazetteers: GazetteersOpt = None,
-        cache: CacheOpt = None,
-        no_cache: NoCacheOpt = False,
+        *,
+        resources: Resources,
+        cache_dir: Path | None,
     ) -> None:
-        items, errors = _annotated(inputs, from_gold, texts, gazetteers, cache, no_cache)
+        items, errors = _annotated(inputs, from_gold, texts, resources, cache_dir)
         done(write(items, out, from_gold), len(errors))
 
     export.__doc__ = doc
     # set here, not in the signature: a string annotation cannot see ``out_help``
     export.__annotations__["out"] = Arg[Path, typer.Option("--out", "-o", help=out_help)]
-    app.command(name)(export)
+    app.command(name)(with_resources(with_cache(export)))
 
 
 _export_command(

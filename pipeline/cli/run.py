@@ -16,17 +16,14 @@ from pipeline.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
-    BackboneOpt,
-    CacheOpt,
-    GazetteersOpt,
     InputsArg,
-    NoCacheOpt,
-    StanzaDirOpt,
     app,
-    chosen_resources,
     fail,
+    with_cache,
+    with_resources,
 )
 from pipeline.document import DocumentError, Outcome
+from pipeline.resources import Resources
 
 if TYPE_CHECKING:
     from pipeline.run import RunResult
@@ -72,22 +69,22 @@ FormatsOpt = Annotated[
 
 
 @app.command()
+@with_resources
+@with_cache
 def run(
     inputs: InputsArg,
     out: OutOpt,
-    gazetteers: GazetteersOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
-    cache: CacheOpt = None,
-    no_cache: NoCacheOpt = False,
     redact: RedactOpt = False,
     max_bytes: MaxBytesOpt = 20_000_000,
     workers: WorkersOpt = 1,
     backend: BackendOpt = "local",
     scheduler: SchedulerOpt = None,
     formats: FormatsOpt = None,
-    backbone: BackboneOpt = None,
-    stanza_dir: StanzaDirOpt = None,
+    *,
+    resources: Resources,
+    cache_dir: Path | None,
 ) -> None:
     """Extract mentions, visits, centres and projects from press releases into CSV tables.
 
@@ -102,11 +99,9 @@ def run(
     Exit status: 0 when every document went through, 3 when some failed, 2 on a usage error,
     1 when the outputs could not be written, 130 when interrupted (OUT unchanged).
     """
-    from pipeline.cache import default_cache_dir
     from pipeline.progress import BarProgress, log_to_stderr, show_progress
     from pipeline.run import extract_corpus
 
-    resources = chosen_resources(gazetteers, backbone, stanza_dir)
     chosen = _checked_options(inputs, out, formats, backend, quiet, verbose)
     client = _dask_client(scheduler) if scheduler else None
     backend = "dask" if client is not None else backend
@@ -114,7 +109,7 @@ def run(
     with _run_errors(out, client), log_to_stderr(verbose, progress.console if progress else None):
         result = extract_corpus(
             inputs, out, resources, on_document=None if verbose else report_failure,
-            cache_dir=None if no_cache else (cache or default_cache_dir()), redact=redact,
+            cache_dir=cache_dir, redact=redact,
             max_bytes=max_bytes, workers=workers, backend=backend, formats=chosen,
             keep_documents=False, progress=progress, scheduler=client,
         )

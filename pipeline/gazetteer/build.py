@@ -187,18 +187,18 @@ def _lv_municipalities_2009(src: Path, heads: _Heads, region_of: dict[str, str])
             )
 
 
-def _lv_locality(row: dict[str, str], region_of: dict[str, str]) -> dict:
-    """What a town and a pagasts row both give: the municipality it lies in (2021 and
+def _lv_locality(parent: str, parent_id: str | None, parent_2009: str | None,
+                 region_of: dict[str, str]) -> dict:
+    """What every town, pagasts and village gives: the municipality it lies in (2021 and
     2009–2021) and that municipality's planning region."""
-    parent = row["municipality_2021"]
-    return dict(
-        label="LOCALITY",
-        country="LV",
-        parent=parent,
-        parent_id=row["municipality_atvk_2021"],
-        parent_2009=_or_none(row["novads_2009_2021"]),
-        region=region_of.get(parent),
-    )
+    return dict(label="LOCALITY", country="LV", parent=parent, parent_id=parent_id,
+                parent_2009=parent_2009, region=region_of.get(parent))
+
+
+def _lv_locality_of(row: dict[str, str], region_of: dict[str, str]) -> dict:
+    """:func:`_lv_locality` from a towns or parishes row."""
+    return _lv_locality(row["municipality_2021"], row["municipality_atvk_2021"],
+                        _or_none(row["novads_2009_2021"]), region_of)
 
 
 def _lv_towns(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[Place]:
@@ -216,7 +216,7 @@ def _lv_towns(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterator[P
             id=_or_none(r["atvk_2021"]),
             kind=kind,
             valid_from=_or_none(r["valid_from"]),
-            **_lv_locality(r, region_of),
+            **_lv_locality_of(r, region_of),
         )
 
 
@@ -231,7 +231,7 @@ def _lv_parishes(src: Path, heads: _Heads, region_of: dict[str, str]) -> Iterato
             kind="pagasts",
             valid_from=_or_none(r["created"]),
             atvk_2009=_or_none(r["pagasts_atvk_2009"]),
-            **_lv_locality(r, region_of),
+            **_lv_locality_of(r, region_of),
         )
 
 
@@ -303,18 +303,10 @@ def _lv_villages(
             continue
         seen.add(ident)
         place = _bare(
-            heads,
-            key=f"LV:ciems:{'/'.join(ident)}",
-            label="LOCALITY",
-            norm=name,
-            id=None,
-            kind="ciems",
-            country="LV",
-            parent=parent,
-            parent_id=atvk_of.get(parent),
-            parent_2009=parish_2009.get((parent, parish)),
-            region=region_of.get(parent),
+            heads, key=f"LV:ciems:{'/'.join(ident)}", norm=name, id=None, kind="ciems",
             parish=parish,
+            **_lv_locality(parent, atvk_of.get(parent), parish_2009.get((parent, parish)),
+                           region_of),
         )
         if not taken.intersection(f.lower() for f in place.forms):
             yield place

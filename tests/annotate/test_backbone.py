@@ -18,10 +18,10 @@ from spacy.tokens import Span
 from pipeline.annotate import backbone
 from pipeline.annotate.backbone import (
     StanzaTokenizer,
-    Word,
-    doc_from_words,
+    doc_from_stanza,
     lexicon_lemma,
-    sentences_onto,
+    press_sentences,
+    sentence_starts,
     shipped_stanza,
 )
 from pipeline.annotate.ner import ner_hits
@@ -87,6 +87,13 @@ def test_stanza_bulk_processing_gives_the_docs_of_single_calls(with_stanza):
 
 
 @settings(max_examples=60, deadline=None)
+def _stanza_document(text: str, sentences: list[list[dict]]):
+    """A processed ``stanza.Document`` as stanza's processors leave it: words with offsets,
+    and lemma, tags and a head within the sentence when annotated."""
+    stanza = pytest.importorskip("stanza")
+    return stanza.Document(sentences, text=text)
+
+
 @given(
     st.lists(
         st.tuples(
@@ -97,32 +104,48 @@ def test_stanza_bulk_processing_gives_the_docs_of_single_calls(with_stanza):
     ),
     st.sampled_from(["", " ", "\n "]),
 )
-def test_doc_from_words_keeps_every_character(pieces, lead):
-    text, words, position = lead, [], len(lead)
+def test_doc_from_stanza_keeps_every_character(pieces, lead):
+    text, sentences, position = lead, [], len(lead)
     for index, (word, gap) in enumerate(pieces):
-        words.append(Word(position, position + len(word), sent_start=index % 3 == 0))
+        if index % 3 == 0:
+            sentences.append([])
+        sentences[-1].append({"id": len(sentences[-1]) + 1, "text": word,
+                              "start_char": position, "end_char": position + len(word)})
         text += word + gap
         position = len(text)
-    doc = doc_from_words(spacy.blank("lv").vocab, text, words)
+    doc = doc_from_stanza(spacy.blank("lv").vocab, text, _stanza_document(text, sentences))
     assert doc.text == text
-    starts = {t.idx for t in doc if not t.is_space}
-    assert starts == {w.start for w in words}
+    assert {t.idx for t in doc if not t.is_space} == {
+        w["start_char"] for sentence in sentences for w in sentence
+    }
 
 
-def test_doc_from_words_carries_stanza_annotations_and_heads():
-    text = "Viņi devās  uz Rīgu."
-    words = [
-        Word(0, 4, True, "viņš", "PRON", "pp3mpnn", "Case=Nom", 1, "nsubj"),
-        Word(5, 10, False, "doties", "VERB", "vmyisi330an", "Mood=Ind", None, "root"),
-        Word(12, 14, False, "uz", "ADP", "sppd", None, 3, "case"),
-        Word(15, 19, False, "Rīga", "PROPN", "npfsa4", "Case=Acc", 1, "obl"),
-        Word(19, 20, False, ".", "PUNCT", "zs", None, 1, "punct"),
-    ]
-    doc = doc_from_words(spacy.blank("lv").vocab, text, words)
+def test_doc_from_stanza_carries_annotations_and_heads_across_sentences():
+    text = "Viņi devās  uz Rīgu. Tur palika."
+
+    def word(i, start, end, lemma, upos, xpos, feats, head, deprel):
+        return {"id": i, "text": text[start:end], "lemma": lemma, "upos": upos, "xpos": xpos,
+                "feats": feats, "head": head, "deprel": deprel,
+                "start_char": start, "end_char": end}
+
+    document = _stanza_document(text, [
+        [word(1, 0, 4, "viņš", "PRON", "pp3mpnn", "Case=Nom", 2, "nsubj"),
+         word(2, 5, 10, "doties", "VERB", "vmyisi330an", "Mood=Ind", 0, "root"),
+         word(3, 12, 14, "uz", "ADP", "sppd", None, 4, "case"),
+         word(4, 15, 19, "Rīga", "PROPN", "npfsa4", "Case=Acc", 2, "obl"),
+         word(5, 19, 20, ".", "PUNCT", "zs", None, 2, "punct")],
+        [word(1, 21, 24, "tur", "ADV", "rp", None, 2, "advmod"),
+         word(2, 25, 31, "palikt", "VERB", "vmyisi330an", "Mood=Ind", 0, "root"),
+         word(3, 31, 32, ".", "PUNCT", "zs", None, 2, "punct")],
+    ])
+    doc = doc_from_stanza(spacy.blank("lv").vocab, text, document)
     assert doc.text == text
-    assert [t.lemma_ for t in doc if not t.is_space] == ["viņš", "doties", "uz", "Rīga", "."]
+    assert [t.lemma_ for t in doc if not t.is_space] == [
+        "viņš", "doties", "uz", "Rīga", ".", "tur", "palikt", "."]
     assert doc[0].head.text == "devās" and doc[1].dep_ == "ROOT"
-    assert {t.text: t.head.text for t in doc}["Rīgu"] == "devās"
+    heads = {t.text: t.head.text for t in doc}
+    assert heads["Rīgu"] == "devās" and heads["Tur"] == "palika"
+    assert [s[0].text for s in doc.sents] == ["Viņi", "Tur"]
 
 
 def _rule_doc(text: str):
@@ -148,8 +171,11 @@ def test_stanza_sentence_starts_are_checked_against_press_conventions(
     text, stanza_starts, expected
 ):
     doc = _rule_doc(text)
-    words = [Word(t.idx, t.idx + len(t), t.text in stanza_starts) for t in doc]
-    sentences_onto(doc, words, frozenset(abbreviations()))
+    document = _stanza_document(text, [
+        [{"id": 1, "text": t.text, "start_char": t.idx, "end_char": t.idx + len(t)}]
+        for t in doc if t.text in stanza_starts
+    ])
+    press_sentences(doc, frozenset(abbreviations()), sentence_starts(document))
     assert [s[0].text for s in doc.sents] == expected
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from pipeline.annotate.resolve import SOURCE_PRIORITY, resolve
-from pipeline.annotate.spans import Candidate, add_candidates, candidates
+from pipeline.annotate.spans import Candidate, Hit, add_candidates, candidates
 
 
 def cand(start: int, end: int, label: str, source: str, score: float = 1.0) -> Candidate:
@@ -76,14 +76,9 @@ def test_resolve_of_nothing() -> None:
     assert resolve([]) == []
 
 
-class _Hit:
-    def __init__(self, start: int, end: int, label: str, norm: str, source: str) -> None:
-        self.start, self.end, self.label, self.norm, self.source = start, end, label, norm, source
-
-
 def test_candidates_are_snapped_to_whole_tokens(nlp: Language) -> None:
     doc = nlp.make_doc("Viesi ieradās Rēzeknē vakarā.")
-    add_candidates(doc, [_Hit(16, 20, "MUNICIPALITY", "Rēzekne", "gazetteer.form")])
+    add_candidates(doc, [Hit(16, 20, "MUNICIPALITY", "Rēzekne", "gazetteer.form")])
     [candidate] = candidates(doc)
     assert doc[candidate.token_start : candidate.token_end].text == "Rēzeknē"
 

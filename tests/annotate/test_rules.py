@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.annotate.rules import (
-    RuleHit,
     find_dates,
     find_emails,
     find_money,
@@ -18,9 +17,10 @@ from pipeline.annotate.rules import (
     find_rule_mentions,
     infer_years,
 )
+from pipeline.annotate.spans import Hit
 
 
-def spans(hits: list[RuleHit], text: str) -> list[tuple[str, str, str | None]]:
+def spans(hits: list[Hit], text: str) -> list[tuple[str, str, str | None]]:
     return [(h.label, text[h.start : h.end], h.norm) for h in hits]
 
 
