@@ -47,7 +47,7 @@ from pipeline.formats import (
     open_mode,
     open_workbook,
 )
-from pipeline.outdir import fsync_dir, output_set
+from pipeline.outdir import output_set
 from pipeline.read import Source
 from pipeline.safety import redact_mention
 from pipeline.version import __version__
@@ -195,16 +195,12 @@ class TableWriter:
         """Write every table file, the errors and ``manifest.json``; return the counts."""
         errors = sorted(self.errors, key=_error_key)
         counts = {**self.counts, "documents": len(self.inputs), "errors": len(errors)}
-        first = True
         kept: dict[str, list[list[Any]]] = {}
         for table in ROW_TABLES:
             rows: Iterable[list[Any]] = self._sorted_rows(table)
             if table in MERGED_FROM:  # few rows per release: kept to merge across releases
                 rows = kept[table] = list(rows)
             self._write_table(table, rows)
-            if first:
-                _test_pause_hook()
-                first = False
         merged = merged_rows(
             records_from_rows(kept["centres"], Centre),
             records_from_rows(kept["projects"], Project),
@@ -304,24 +300,6 @@ def _write_file(path: Path, text: str) -> None:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-PAUSE_ENV = "LVEXTRACT_TEST_PAUSE_IN_WRITE"
-
-
-def _test_pause_hook() -> None:
-    """For the fault tests only: with $LVEXTRACT_TEST_PAUSE_IN_WRITE set to a path, create
-    that file once the first output file is written, then wait there to be killed."""
-    marker = os.environ.get(PAUSE_ENV)
-    if not marker:
-        return
-    import time
-
-    Path(marker).write_text("writing\n", encoding="utf-8")
-    fsync_dir(Path(marker).parent)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        time.sleep(0.05)
 
 
 def _versions() -> dict[str, str]:

@@ -39,7 +39,7 @@ from pipeline.safety import (
     redact_text,
     safe_cell,
 )
-from pipeline.write import PAUSE_ENV, write_outputs
+from pipeline.write import write_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
@@ -256,10 +256,30 @@ def previous_run(tmp_path: Path, nlp) -> tuple[Path, Path, Path, dict[str, str]]
     return inputs, out, cache, sha256s(out)
 
 
+# ``lvextract`` with the writer held after its first table file: the marker file says the
+# run is inside the write phase, where the tests stop or kill it.
+PAUSING_RUN = """
+import sys, time
+from pathlib import Path
+from pipeline import write
+from pipeline.cli import app
+
+marker, write_table = Path(sys.argv[1]), write.TableWriter._write_table
+
+def write_then_wait(self, table, rows):
+    write_table(self, table, rows)
+    marker.write_text("writing", encoding="utf-8")
+    time.sleep(60)
+
+write.TableWriter._write_table = write_then_wait
+app(prog_name="lvextract", args=sys.argv[2:])
+"""
+
+
 def start_run(inputs: Path, out: Path, cache: Path, marker: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, **ENV, "LVEXTRACT_CACHE_DIR": str(cache), PAUSE_ENV: str(marker)}
+    env = {**os.environ, **ENV, "LVEXTRACT_CACHE_DIR": str(cache)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(out)],
+        [sys.executable, "-c", PAUSING_RUN, str(marker), "run", str(inputs), "--out", str(out)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         # a suite started in the background (`make test &`) ignores SIGINT and its children
         # inherit that: give the run Ctrl-C's default, as in a terminal

@@ -280,8 +280,8 @@ def test_run_with_an_unknown_backbone_is_a_usage_error(runner: CliRunner, tmp_pa
 
 
 def test_run_with_the_rule_backbone_in_a_fresh_process(tmp_path: Path) -> None:
-    """--backbone rules reaches the pipeline (and would reach worker processes) through the
-    environment; the mentions are the same as with the shipped models on a clean release."""
+    """--backbone rules reaches the pipeline of a fresh process and is recorded in the
+    manifest; the mentions are the same as with the shipped models on a clean release."""
     outputs = {}
     for backbone in ("rules", "shipped"):
         out = tmp_path / backbone
