@@ -1,20 +1,16 @@
-"""Tables derived from the per-release records: provenance and cross-release merges.
+"""The provenance table, derived from the per-release records.
 
 ``provenance`` says, for every filled cell of visits, centres and projects, which span of
 the original text it was read from (a mention, or the sentence for cue-word fields), so an
-analyst can check any value at its source. ``centres_merged`` and ``projects_merged`` hold
-one row per centre and per project across all releases, with every doc_id and a
-``conflicts`` cell (rules in :mod:`pipeline.fill.merge`). Rows are lists in the column
-order of :data:`pipeline.formats.SCHEMAS`, as the writer takes them.
+analyst can check any value at its source. Rows are lists in the column order of
+:data:`pipeline.formats.SCHEMAS`, as the writer takes them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from typing import Any
 
-from pipeline.document import Centre, Document, Project, columns
-from pipeline.fill.merge import Merged, merge_centres, merge_projects
+from pipeline.document import Document
 
 RECORD_TABLES = (("visits", "visit_id"), ("centres", "centre_id"), ("projects", "project_key"))
 
@@ -31,22 +27,3 @@ def provenance_rows(document: Document) -> list[list[Any]]:
                         [table, getattr(record, id_field), field, document.doc_id, start, end, text]
                     )
     return rows
-
-
-def records_from_rows(rows: Iterable[Sequence[Any]], record_type: type) -> list[Any]:
-    """Records back from table rows (values in column order)."""
-    names = columns(record_type)
-    return [record_type(**dict(zip(names, row, strict=True))) for row in rows]
-
-
-def merged_rows(centres: Iterable[Centre], projects: Iterable[Project]) -> dict[str, list[list]]:
-    """``centres_merged`` and ``projects_merged`` rows: the record's columns plus conflicts."""
-    return {
-        "centres_merged": [_row(m) for m in merge_centres(centres)],
-        "projects_merged": [_row(m) for m in merge_projects(projects)],
-    }
-
-
-def _row(merged: Merged) -> list[Any]:
-    record = merged.record
-    return [*(getattr(record, n) for n in columns(type(record))), merged.conflicts_cell()]

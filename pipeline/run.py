@@ -25,6 +25,7 @@ import pandas as pd
 from pipeline.cache import ResultCache, fingerprint
 from pipeline.distributed import DaskProcessor
 from pipeline.document import Document, DocumentError, Outcome
+from pipeline.fill.merge import ReleaseMerge
 from pipeline.formats import SCHEMAS, TABLES, parse_formats
 from pipeline.outdir import output_set
 from pipeline.parallel import InlineProcessor, PoolProcessor
@@ -312,18 +313,18 @@ def extract_corpus(
         lambda: make_processor(backend, workers, resources, scheduler=scheduler), progress
     )
     with _closing(processor, progress), output_set(out_dir) as staging:
-        writer = TableWriter(staging, formats, redact)
+        writer, merge = TableWriter(staging, formats, redact), ReleaseMerge()
         if progress is not None:
             progress.start(len(input_files(inputs)))
         stream = OutcomeStream(result, processor, cache, batch_size)
         for source, outcome, how in stream.run(inputs, max_bytes, max_chars):
-            _timed_add(result, writer, source, outcome, keep_documents)
+            _timed_add(result, writer, merge, source, outcome, keep_documents)
             if on_document is not None:
                 on_document(outcome)
             if progress is not None:
                 progress.advance(outcome, how)
         processor.close()
-        result.counts = _timed(result, "write", lambda: writer.finish(about))
+        result.counts = _timed(result, "write", lambda: writer.finish(merge.merged(), about))
     if cache is not None:
         result.cache_warning = cache.write_failed
     result.timings["total"] = time.perf_counter() - started
@@ -347,15 +348,17 @@ def _closing(processor: DeferredProcessor, progress: Progress | None) -> Iterato
             progress.stop()
 
 
-def _timed_add(result: RunResult, writer: TableWriter, source: Source, outcome: Outcome,
-               keep_documents: bool) -> None:
-    """Write one outcome's rows (or error) as it comes; keep it in ``result`` if asked."""
+def _timed_add(result: RunResult, writer: TableWriter, merge: ReleaseMerge, source: Source,
+               outcome: Outcome, keep_documents: bool) -> None:
+    """Write one outcome's rows (or error) as it comes, and hand its centres and projects
+    to the merge stage; keep it in ``result`` if asked."""
     begun = time.perf_counter()
     if isinstance(outcome, DocumentError):
         writer.add_error(outcome)
         result.errors.append(outcome)
     else:
         writer.add(outcome, source)
+        merge.add(outcome)
         if keep_documents:
             result.documents.append(outcome)
     if keep_documents:
@@ -380,14 +383,15 @@ def extract_texts(
     )
     processor = make_processor("local", 1, resources)
     with tempfile.TemporaryDirectory(prefix="lvextract-") as scratch:
-        writer = TableWriter(Path(scratch), ("parquet",))
+        writer, merge = TableWriter(Path(scratch), ("parquet",)), ReleaseMerge()
         for doc_id, text in items:
             [outcome], _timings, _startup = processor.submit([Document(doc_id, text)])
             if isinstance(outcome, DocumentError):
                 writer.add_error(outcome)
             else:
                 writer.add(outcome)
-        writer.finish()
+                merge.add(outcome)
+        writer.finish(merge.merged())
         return {table: _frame(Path(scratch) / f"{table}.parquet", table) for table in TABLES}
 
 

@@ -20,21 +20,20 @@ import heapq
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from pipeline.derived import merged_rows, provenance_rows, records_from_rows
+from pipeline.derived import provenance_rows
 from pipeline.document import (
-    Centre,
     Document,
     DocumentError,
     Mention,
-    Project,
     columns,
 )
+from pipeline.fill.merge import Merged, ReleaseMerge
 from pipeline.formats import (
     ERROR_COLUMNS,
     LIST_SEPARATOR,
@@ -92,7 +91,10 @@ def write_outputs(
             writer.add(document, by_path.get((document.doc_id, str(document.path))))
         for error in errors:
             writer.add_error(error)
-        return writer.finish(about)
+        merge = ReleaseMerge()
+        for document in documents:
+            merge.add(document)
+        return writer.finish(merge.merged(), about)
 
 
 SCRATCH = ".lvextract-spill"
@@ -191,23 +193,17 @@ class TableWriter:
             for handle in handles:
                 handle.close()
 
-    def finish(self, about: dict[str, Any] | None = None) -> dict[str, int]:
-        """Write every table file, the errors and ``manifest.json``; return the counts."""
+    def finish(self, merged: Mapping[str, Sequence[Merged]],
+               about: dict[str, Any] | None = None) -> dict[str, int]:
+        """Write every table file, the ``merged`` records (of the merge stage), the errors
+        and ``manifest.json``; return the counts."""
         errors = sorted(self.errors, key=_error_key)
         counts = {**self.counts, "documents": len(self.inputs), "errors": len(errors)}
-        kept: dict[str, list[list[Any]]] = {}
         for table in ROW_TABLES:
-            rows: Iterable[list[Any]] = self._sorted_rows(table)
-            if table in MERGED_FROM:  # few rows per release: kept to merge across releases
-                rows = kept[table] = list(rows)
-            self._write_table(table, rows)
-        merged = merged_rows(
-            records_from_rows(kept["centres"], Centre),
-            records_from_rows(kept["projects"], Project),
-        )
-        for table, rows in merged.items():
-            self._write_table(table, rows)
-        counts.update({table: len(rows) for table, rows in merged.items()})
+            self._write_table(table, self._sorted_rows(table))
+        for table, records in merged.items():
+            self._write_table(table, (_merged_values(m) for m in records))
+            counts[table] = len(records)
         self._write_table("errors", ([e.doc_id, e.stage, e.error, e.message,
                                       str(e.path) if e.path else ""] for e in errors))
         self.inputs.sort(key=itemgetter(0))
@@ -253,11 +249,15 @@ class TableWriter:
 
 
 ROW_TABLES = ("visits", "centres", "projects", "mentions", "provenance")
-MERGED_FROM = ("centres", "projects")
 
 
 def _values(record: Any) -> list[Any]:
     return [getattr(record, name) for name in columns(type(record))]
+
+
+def _merged_values(merged: Merged) -> list[Any]:
+    """A merged record's row: its columns, then the ``conflicts`` cell."""
+    return [*_values(merged.record), merged.conflicts_cell()]
 
 
 def _batches(rows: Iterable[list[Any]], size: int) -> Iterator[list[list[Any]]]:

@@ -9,9 +9,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.derived import merged_rows, provenance_rows
+from pipeline.derived import provenance_rows
 from pipeline.document import Document
-from pipeline.formats import CONFLICTS, PROVENANCE_COLUMNS, SCHEMAS
+from pipeline.fill.merge import ReleaseMerge
+from pipeline.formats import CONFLICTS, PROVENANCE_COLUMNS
 
 FIRST = (
     "2023. gada 12. aprīlī Preiļos atklāja dienas aprūpes centru “Ozolzīle”, ko izveidoja "
@@ -39,18 +40,17 @@ def test_every_provenance_row_quotes_its_source(run_text) -> None:
 
 def test_one_centre_and_one_project_across_two_releases(run_text) -> None:
     documents = _documents(run_text)
-    merged = merged_rows(
-        [c for d in documents for c in d.centres], [p for d in documents for p in d.projects]
-    )
-    names = SCHEMAS["centres_merged"].names
-    [centre] = [dict(zip(names, row, strict=True)) for row in merged["centres_merged"]]
-    assert (centre["name"], centre["doc_ids"]) == ("Ozolzīle", ["preili-1", "preili-2"])
-    assert centre["visitors_per_day"] == "15-20"
-    names = SCHEMAS["projects_merged"].names
-    [project] = [dict(zip(names, row, strict=True)) for row in merged["projects_merged"]]
-    assert project["code"] == "9.3.1.1/19/I/024"
-    assert project["doc_ids"] == ["preili-1", "preili-2"]
-    assert project["total_budget_eur"] == 498203.67
+    merge = ReleaseMerge()
+    for document in reversed(documents):  # the order documents finish in does not matter
+        merge.add(document)
+    merged = merge.merged()
+    [centre] = [m.record for m in merged["centres_merged"]]
+    assert (centre.name, centre.doc_ids) == ("Ozolzīle", ["preili-1", "preili-2"])
+    assert centre.visitors_per_day == "15-20"
+    [project] = [m.record for m in merged["projects_merged"]]
+    assert project.code == "9.3.1.1/19/I/024"
+    assert project.doc_ids == ["preili-1", "preili-2"]
+    assert project.total_budget_eur == 498203.67
 
 
 def test_run_writes_provenance_and_merged_tables(tmp_path: Path) -> None:

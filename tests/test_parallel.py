@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.document import Document, DocumentError
+from pipeline.fill.merge import ReleaseMerge
 from pipeline.formats import TABLES
 from pipeline.outdir import recover, staging_path
 from pipeline.run import extract_corpus
@@ -114,12 +115,14 @@ def test_sorted_runs_on_disk_merge_into_the_same_files(tmp_path: Path) -> None:
     staging = tmp_path / "staging"
     staging.mkdir()
     writer = TableWriter(staging, FORMATS, run_rows=5)  # a run file every five rows
+    merge = ReleaseMerge()
     for document in shuffled:
         writer.add(document)
+        merge.add(document)
         if writer.runs["mentions"]:
             assert (staging / SCRATCH).is_dir()
     assert len(writer.runs["mentions"]) > 5
-    counts = writer.finish()
+    counts = writer.finish(merge.merged())
     assert counts["documents"] == 30 and counts["mentions"] == sum(i % 4 + 1 for i in range(30))
     assert not (staging / SCRATCH).exists()
     assert hashes(staging) == hashes(tmp_path / "memory")

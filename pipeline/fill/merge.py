@@ -1,4 +1,5 @@
-"""Merging the same centre or project across releases into one row (a step after fill).
+"""The merge stage: the same centre or project across releases made one record (after
+fill, before write).
 
 The per-release tables are what a release says; analysts also want one row per centre and
 per project with every release behind it. Identity:
@@ -21,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 
-from pipeline.document import Centre, Project
+from pipeline.document import Centre, Document, Project
 
 LIST_FIELDS = ("target_groups", "partners", "doc_ids")
 ID_FIELDS = ("centre_id", "project_key")  # per-release identifiers: differ by design
@@ -39,6 +40,24 @@ class Merged:
         return "; ".join(
             f"{name}: {' | '.join(values)}" for name, values in sorted(self.conflicts.items())
         )
+
+
+class ReleaseMerge:
+    """Collects each release's centres and projects as the run goes (a few per release,
+    without their provenance) and merges them across releases when it ends."""
+
+    def __init__(self) -> None:
+        self.centres: list[Centre] = []
+        self.projects: list[Project] = []
+
+    def add(self, document: Document) -> None:
+        self.centres.extend(replace(c, provenance={}) for c in document.centres)
+        self.projects.extend(replace(p, provenance={}) for p in document.projects)
+
+    def merged(self) -> dict[str, list[Merged]]:
+        """The merged records by table: ``centres_merged`` and ``projects_merged``."""
+        return {"centres_merged": merge_centres(self.centres),
+                "projects_merged": merge_projects(self.projects)}
 
 
 def fold(value: str | None) -> str:
