@@ -75,7 +75,7 @@ class FuzzyPlaceMatcher:
         owned = covered - {
             i
             for c in found
-            if c.source.startswith("gazetteer")
+            if c.hit.source.startswith("gazetteer")
             for i in range(c.token_start, c.token_end)
         }
         hits = []

@@ -83,9 +83,9 @@ def _speaks_of(doc: Doc) -> str | None:
     """The latest full date (year, month and day) among the DATE candidates: when the
     release speaks (the rules run first)."""
     days = [
-        c.norm.split("/")[-1]
-        for c in candidates(doc)
-        if c.label == "DATE" and c.norm and re.fullmatch(r"\d{4}-\d\d-\d\d(?:/.*)?", c.norm)
+        h.norm.split("/")[-1]
+        for h in (c.hit for c in candidates(doc))
+        if h.label == "DATE" and h.norm and re.fullmatch(r"\d{4}-\d\d-\d\d(?:/.*)?", h.norm)
     ]
     return max(days, default=None)
 

@@ -19,12 +19,12 @@ SOURCE_PRIORITY = {"rules": 0, "names": 1, "gazetteer": 2, "persons": 3, "ner": 
 
 
 def _rank(candidate: Candidate) -> tuple[int, int, int, float]:
-    family = candidate.source.split(".")[0]
+    family = candidate.hit.source.split(".")[0]
     return (
         candidate.token_start - candidate.token_end,
         candidate.token_start,
         SOURCE_PRIORITY.get(family, len(SOURCE_PRIORITY)),
-        -candidate.score,
+        -candidate.hit.score,
     )
 
 
@@ -42,11 +42,12 @@ def resolve(found: list[Candidate]) -> list[Candidate]:
 
 
 def _entity(doc: Doc, candidate: Candidate) -> Span:
-    span = Span(doc, candidate.token_start, candidate.token_end, label=candidate.label)
-    setattr(span._, SPAN_NORM, candidate.norm)
-    setattr(span._, SPAN_SOURCE, candidate.source)
-    setattr(span._, SPAN_SCORE, candidate.score)
-    setattr(span._, SPAN_FACTS, candidate.facts)
+    hit = candidate.hit
+    span = Span(doc, candidate.token_start, candidate.token_end, label=hit.label)
+    setattr(span._, SPAN_NORM, hit.norm)
+    setattr(span._, SPAN_SOURCE, hit.source)
+    setattr(span._, SPAN_SCORE, hit.score)
+    setattr(span._, SPAN_FACTS, dict(hit.facts))
     return span
 
 

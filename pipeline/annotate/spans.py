@@ -45,15 +45,12 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A possible mention: token span ``[token_start, token_end)`` of the clean text."""
+    """A hit recorded on a ``Doc``: the token span ``[token_start, token_end)`` of the clean
+    text its character offsets were widened to."""
 
     token_start: int
     token_end: int
-    label: str
-    norm: str | None
-    source: str
-    score: float = 1.0
-    facts: dict[str, Any] = field(default_factory=dict)
+    hit: Hit
 
 
 def candidates(doc: Doc) -> list[Candidate]:
@@ -72,14 +69,4 @@ def add_candidates(doc: Doc, hits: Iterable[Hit]) -> None:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if span is None or not span.text.strip():
             continue
-        found.append(
-            Candidate(
-                token_start=span.start,
-                token_end=span.end,
-                label=hit.label,
-                norm=hit.norm,
-                source=hit.source,
-                score=hit.score,
-                facts=dict(hit.facts),
-            )
-        )
+        found.append(Candidate(span.start, span.end, hit))

@@ -9,7 +9,7 @@ from pipeline.annotate.spans import Candidate, Hit, add_candidates, candidates
 
 
 def cand(start: int, end: int, label: str, source: str, score: float = 1.0) -> Candidate:
-    return Candidate(start, end, label, f"{label}:{source}:{score}", source, score)
+    return Candidate(start, end, Hit(0, 0, label, f"{label}:{source}:{score}", source, score))
 
 
 def test_the_longest_candidate_wins() -> None:
@@ -59,7 +59,7 @@ def test_kept_candidates_do_not_overlap_and_come_in_text_order() -> None:
         cand(9, 10, "PERSON", "persons.first_name"),
     ]
     kept = resolve(found)
-    assert [(c.token_start, c.token_end, c.label) for c in kept] == [
+    assert [(c.token_start, c.token_end, c.hit.label) for c in kept] == [
         (0, 2, "ORG"),
         (6, 9, "ORG"),
         (9, 10, "PERSON"),
