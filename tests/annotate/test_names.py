@@ -215,6 +215,21 @@ def test_a_place_name_plus_type_words_is_a_centre(found: Found) -> None:
     assert labelled(found, text, "CENTRE") == [("Siguldas dienas centru", "Siguldas dienas centrs")]
 
 
+def test_a_places_social_services_centre_is_an_institution_unless_it_has_a_name(
+    found: Found,
+) -> None:
+    """A town's "sociālo pakalpojumu centrs" is a municipal institution (ORG); with a
+    quoted name of its own it is a site (CENTRE)."""
+    text = ("Delegāciju uzņēma Tukuma pilsētas sociālo pakalpojumu centrs, bet pēcpusdienā "
+            "viesi apmeklēja sociālo pakalpojumu centru „Ozollapa”.")
+    assert labelled(found, text, "ORG") == [
+        ("Tukuma pilsētas sociālo pakalpojumu centrs", "Tukuma pilsētas sociālo pakalpojumu centrs")
+    ]
+    assert labelled(found, text, "CENTRE") == [
+        ("sociālo pakalpojumu centru „Ozollapa”", "Ozollapa")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "span", "norm", "centre_type"),
     [
