@@ -64,6 +64,16 @@ def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]
     return pattern, entries
 
 
+def _with_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the quote pair right around it, if there is one: a name written in
+    quotes is annotated with them ("programmas “Izaugsme un nodarbinātība”")."""
+    if start > 0 and end < len(text):
+        pair = [text[start - 1], text[end]]
+        if pair in lexicon()["quote_pairs"]:
+            return start - 1, end + 1
+    return start, end
+
+
 def find_known_names(text: str, folder: Path) -> list[Hit]:
     pattern, entries = known_names(folder)
     hits = []
@@ -74,8 +84,7 @@ def find_known_names(text: str, folder: Path) -> list[Hit]:
         facts = {"kind": entry["kind"]} if "kind" in entry else {}
         hits.append(
             Hit(
-                match.start(),
-                match.end(),
+                *_with_quotes(text, match.start(), match.end()),
                 entry["label"],
                 entry["norm"],
                 "names.known",

@@ -583,3 +583,19 @@ def test_a_programmes_period_written_without_a_space_stays_in_its_span(found: Fo
     text = "Projekts īstenots Latvijas–Lietuvas programmas 2014.–2020.gadam ietvaros."
     [(span, _norm)] = labelled(found, text, "PROGRAMME")
     assert span == "Latvijas–Lietuvas programmas 2014.–2020.gadam"
+
+
+@pytest.mark.parametrize("quotes", ["“”", "„”", "«»", '""'])
+def test_a_programme_written_in_quotes_spans_its_quotes(found: Found, quotes: str) -> None:
+    opening, closing = quotes
+    text = (f"Darbnīcu atjaunoja darbības programmas {opening}Izaugsme un nodarbinātība{closing} "
+            "9.3.1. specifiskā atbalsta mērķa ietvaros.")
+    assert [span for span, _ in labelled(found, text, "PROGRAMME")] == [
+        f"{opening}Izaugsme un nodarbinātība{closing}"
+    ]
+
+
+def test_a_programme_without_quotes_keeps_its_own_span(found: Found) -> None:
+    text = "Vizīti finansēja programma Izaugsme un nodarbinātība, (ne ESF)."
+    assert [span for span, _ in labelled(found, text, "PROGRAMME")][:1] == [
+        "Izaugsme un nodarbinātība"]
