@@ -89,6 +89,10 @@ def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:
     project.fund = fund.norm if fund else None
     note(project, "programme", programme)
     note(project, "fund", fund)
+    lead = next((m for s in sents if (m := _lead_partner(s)) is not None), None)
+    if lead is not None:
+        project.implementer = lead.norm
+        note(project, "implementer", lead)
     for sent in sents:
         about = _about_project(sent)
         _money(project, sent, about)
@@ -106,12 +110,30 @@ def _fill_document_facts(project: Project, sents: list[Sentence]) -> None:
 _PARTNER_LIST_GAP = re.compile(r"\s*(?:ir\s+)?(?:[-–—:,]|un|kā arī)?\s*(?:un\s+)?")
 
 
+def _lead_partner(sent: Sentence) -> Mention | None:
+    """The lead partner ("Projekta vadošais partneris ir X", "Vadošais partneris – X"): the
+    body that implements a cross-border project on behalf of all its partners."""
+    for cued in cue("lead_partner_cues").finditer(sent.text):
+        for actor in sent.labelled("ORG", "REGION"):
+            gap = sent.text[cued.end() : actor.clean_start - sent.start]
+            if actor.clean_start >= sent.start + cued.end() and _LEAD_GAP.fullmatch(gap):
+                return actor
+    return None
+
+
+_LEAD_GAP = re.compile(r"\s*(?:ir\s*)?[-–—:]?\s*")
+
+
 def _partners(sent: Sentence) -> list[Mention]:
     """The organisations and municipalities listed right after a partner noun ("Latvijas
     partneri – Talsu novada pašvaldība un Kuldīgas novada pašvaldība", "Projekta partneri
-    ir ..."); a country is where partners are ("partneriem Lietuvā"), not one of them."""
+    ir ..."); a country is where partners are ("partneriem Lietuvā"), not one of them, and
+    the lead partner is the implementer, not one of them."""
     partners: list[Mention] = []
+    leads = [m.span() for m in cue("lead_partner_cues").finditer(sent.text)]
     for noun in cue("partner_nouns").finditer(sent.text):
+        if any(start <= noun.start() < end for start, end in leads):
+            continue
         end = sent.start + noun.end()
         for mention in sent.labelled("ORG", "MUNICIPALITY", "FOREIGN_PLACE"):
             if mention.clean_start < end or mention.facts.get("kind") == "country":

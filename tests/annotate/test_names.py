@@ -599,3 +599,21 @@ def test_a_programme_without_quotes_keeps_its_own_span(found: Found) -> None:
     text = "Vizīti finansēja programma Izaugsme un nodarbinātība, (ne ESF)."
     assert [span for span, _ in labelled(found, text, "PROGRAMME")][:1] == [
         "Izaugsme un nodarbinātība"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Sadarbību atbalstīja Tartu pilsētas valdība.", "Tartu pilsētas valdība",
+         "Tartu pilsētas valdība"),
+        ("Līgumu parakstīja ar Tartu pilsētas valdību.", "Tartu pilsētas valdību",
+         "Tartu pilsētas valdība"),
+        ("Vēstuli nosūtīja Pērnavas pilsētas valdei.", "Pērnavas pilsētas valdei",
+         "Pērnavas pilsētas valde"),
+    ],
+    ids=["valdība", "valdību", "valde"],
+)
+def test_a_town_government_is_not_a_board(text: str, span: str, norm: str) -> None:
+    """"valdība" (a town's government) and "valde" (a board) are two nouns."""
+    [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "ORG"]
+    assert (text[hit.start : hit.end], hit.norm) == (span, norm)

@@ -149,3 +149,25 @@ def test_the_organisation_that_closes_a_project_implements_it(run_text: Run) -> 
     )
     [project] = projects(run_text, text)
     assert project.implementer == 'Rēzeknes pilsētas pašvaldības iestāde "Sociālais dienests"'
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Projekta vadošais partneris ir Tartu pilsētas valdība, bet partneri – "
+        "Valkas novada pašvaldība un biedrība „Kopā stiprāki”.",
+        "Vadošais partneris – Tartu pilsētas valdība, partneri – Valkas novada pašvaldība "
+        "un biedrība „Kopā stiprāki”.",
+    ],
+    ids=["ir", "dash"],
+)
+def test_the_lead_partner_implements_a_cross_border_project(run_text: Run, lead: str) -> None:
+    text = (
+        "Valkā viesojās kolēģi no Igaunijas Interreg Igaunijas–Latvijas programmas projekta "
+        "„Drošais tīkls” (Nr. Est-Lat201) ietvaros. Projektu Latvijas pusē īsteno Valkas "
+        f"novada pašvaldība. {lead}"
+    )
+    [project] = projects(run_text, text)
+    assert project.implementer == "Tartu pilsētas valdība"
+    assert "Tartu pilsētas valdība" not in project.partners
+    assert "Valkas novada pašvaldība" in project.partners
