@@ -75,7 +75,9 @@ def _fill(
     ``when`` (the release's date) picks the municipality a locality lay in then (before or
     after the 2021 reform)."""
     followers = _said_of(mention, sent, sents)
-    operator = _operator(mention, sent, followers, _paragraph_after(sent, sents))
+    operator = _operator(mention, sent, followers, _paragraph_after(sent, sents)) or _run_by(
+        _until_next_centre(sent, sents)
+    )
     if centre.operator is None:
         centre.operator = operator.norm if operator else None
         note(centre, "operator", operator)
@@ -193,16 +195,37 @@ def _operator(
         for org in follower.labelled("ORG"):
             if units.match(follower.text[org.clean_end - follower.start :]):
                 return org
-    running = re.compile(cue_data()["operator_verbs"], re.IGNORECASE)
-    for said in (sent, *followers, *paragraph):
-        for org in said.labelled("ORG"):
-            if running.search(said.before(org)):
-                return org
+    running_org = _run_by([sent, *followers, *paragraph])
+    if running_org is not None:
+        return running_org
     travellers = re.compile(rf"\s*(?:\w+\s+)?(?:{cue('participant_nouns').pattern})", re.I)
     candidates = [o for o in orgs if not travellers.match(sent.text[o.clean_end - sent.start :])]
     if not candidates:
         return None
     return min(candidates, key=lambda o: abs(o.clean_start - mention.clean_start))
+
+
+def _run_by(said: list[Sentence]) -> Mention | None:
+    """The first ORG right after a verb of running a centre ("Pakalpojumu sniegs X",
+    "Grupu māju vada X") in the sentences ``said``."""
+    running = re.compile(cue_data()["operator_verbs"], re.IGNORECASE)
+    for sentence in said:
+        for org in sentence.labelled("ORG"):
+            if running.search(sentence.before(org)):
+                return org
+    return None
+
+
+def _until_next_centre(sent: Sentence, sents: list[Sentence]) -> list[Sentence]:
+    """The sentences after a centre's, in any paragraph, up to one naming another centre:
+    a release about one centre often says who runs it only near its end ("Kad ēka būs
+    gatava, pakalpojumu tajā nodrošinās X")."""
+    after = []
+    for follower in sents[sent.index + 1 :]:
+        if follower.labelled("CENTRE"):
+            break
+        after.append(follower)
+    return after
 
 
 def _place(

@@ -272,3 +272,25 @@ def test_the_operator_named_after_a_verb_of_running_the_centre(run_text: Run) ->
     by_name = {c.name: c.operator for c in centres(run_text, text)}
     assert by_name == {"Vālodzīte": "Balvu novada Sociālais dienests",
                        "Ozoli": 'biedrība "Mājas siltums"'}
+
+
+def test_the_operator_said_near_the_end_of_a_release_about_one_centre(run_text: Run) -> None:
+    text = (
+        "Līvānos pabeigta grupu mājas “Rasas pērle” būvniecība.\n\n"
+        "Ēkā būs astoņas istabas, virtuve un kopīga dzīvojamā telpa. Iedzīvotāji varēs "
+        "pārvietoties ratiņkrēslā.\n\n"
+        "Kad ēka būs nodota ekspluatācijā, pakalpojumu tajā nodrošinās Līvānu novada "
+        "Sociālais dienests."
+    )
+    [centre] = centres(run_text, text)
+    assert centre.operator == "Līvānu novada Sociālais dienests"
+
+
+def test_an_operator_after_another_centre_is_that_centres(run_text: Run) -> None:
+    text = (
+        "Līvānos pabeigta grupu mājas “Rasas pērle” būvniecība.\n\n"
+        "Rudenī Jersikā durvis vērs arī dienas centrs “Saulstari”.\n\n"
+        "Pakalpojumu tajā nodrošinās biedrība “Cerību tilts”."
+    )
+    by_name = {c.name: c.operator for c in centres(run_text, text)}
+    assert by_name == {"Rasas pērle": None, "Saulstari": 'biedrība "Cerību tilts"'}
