@@ -333,6 +333,24 @@ def _nominative(name_words: list[str], lemma: str, lexicon: dict) -> str:
     return " ".join([*name_words, lemma])
 
 
+def find_repeated_centres(text: str, found: list[Hit]) -> list[Hit]:
+    """A centre named again by its quoted name alone („Lāsīte” after "dienas centrs
+    „Lāsīte”"): the same centre, wherever no other name covers it."""
+    taken = [(h.start, h.end) for h in found]
+    repeated = []
+    for centre in {h.norm: h for h in found if h.label == "CENTRE" and h.norm}.values():
+        for opening, closing in lexicon()["quote_pairs"]:
+            quoted = re.escape(opening + centre.norm + closing)
+            for match in re.finditer(quoted, text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                taken.append((start, end))
+                repeated.append(Hit(start, end, "CENTRE", centre.norm, "names.repeated", 0.8,
+                                    facts=dict(centre.facts)))
+    return repeated
+
+
 def find_project_acronyms(text: str) -> list[Hit]:
     """A project's acronym in brackets right after the word "projekts", its quoted title or
     its code: "projekta (DI)", "“… kopienās” (SENCOM, LLI-512)", "Nr. LLI425 (OCTOPUS)";
@@ -457,6 +475,7 @@ def make_names(nlp: Language, name: str, gazetteer_dir: str):
         text = doc_text(doc)
         hits = find_quoted_names(text, kb) + find_unquoted_names(text, kb, verbs)
         hits += find_project_acronyms(text)
+        hits += find_repeated_centres(text, hits)
         add_candidates(doc, hits)
         return doc
 

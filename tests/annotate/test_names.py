@@ -617,3 +617,26 @@ def test_a_town_government_is_not_a_board(text: str, span: str, norm: str) -> No
     """"valdība" (a town's government) and "valde" (a board) are two nouns."""
     [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "ORG"]
     assert (text[hit.start : hit.end], hit.norm) == (span, norm)
+
+
+def test_a_centre_named_again_by_its_quoted_name_alone(found: Found) -> None:
+    text = ("Rēzeknē atklāts dienas centrs „Lāsīte”. Vadītāja stāsta: „Gribam, lai „Lāsīte” "
+            "būtu vieta visiem.” Citā pilsētā ir kafejnīca „Lāsīte”. Pie „Ozola” ir stāvvieta.")
+    assert labelled(found, text, "CENTRE") == [
+        ("dienas centrs „Lāsīte”", "Lāsīte"), ("„Lāsīte”", "Lāsīte"), ("„Lāsīte”", "Lāsīte")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Grupa viesojās dienas centrā cilvēkiem ar demenci „Ābeles”.",
+         "dienas centrā cilvēkiem ar demenci „Ābeles”"),
+        ("Viesi iepazina dienas centru personām ar psihiskās veselības traucējumiem “Egle”.",
+         "dienas centru personām ar psihiskās veselības traucējumiem “Egle”"),
+    ],
+)
+def test_a_centres_type_words_may_say_for_whom_before_its_name(
+    found: Found, text: str, span: str
+) -> None:
+    assert [s for s, _ in labelled(found, text, "CENTRE")] == [span]
