@@ -65,7 +65,9 @@ def find_visits(
 
 def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentence]]]:
     """Trigger sentences grouped into trips, each with its date (the one nearest the
-    trigger). A strong trigger with a date no earlier trip has starts a new trip, unless
+    trigger). A list item that opens with a date, after a trip, counts as a strong trigger
+    ("Centrā ciemojās trīs grupas: • 14. februārī – … • 10. aprīlī – …": a trip each).
+    A strong trigger with a date no earlier trip has starts a new trip, unless
     it continues the last one day by day (a second day of the same trip) or the last one
     had no day yet (a title line before the dated account: its date is taken, and so is
     the first dated sentence of the account when no trigger is dated)."""
@@ -76,6 +78,8 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
             strong = None  # "pieredzes apmaiņas tiešsaistes tikšanās": no one travelled
         elif strong and cue("generic_visit_events").match(sent.text, strong.start()):
             strong = strong if sent.labelled("DATE") else None  # a project's activities
+        if groups and not strong and _dated_list_item(sent):
+            strong = re.match(r"\W*", sent.text)  # "• 10. aprīlī – seši speciālisti no …"
         trigger = strong or cue("visit_triggers").search(sent.text)
         if not groups:
             if strong:
@@ -97,6 +101,13 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         else:
             groups.append((date, [sent]))
     return groups
+
+
+def _dated_list_item(sent: Sentence) -> bool:
+    """A line of a list (a bullet, a dash or a number first) that opens with a date."""
+    item = cue("list_item_openers").match(sent.text)
+    dates = sent.labelled("DATE")
+    return bool(item and dates and dates[0].clean_start - sent.start <= item.end() + 1)
 
 
 def _within(trip: str | None, date: str) -> bool:

@@ -487,3 +487,15 @@ def test_a_joint_group_from_both_sides_of_a_border_keeps_its_places(run_text: Ru
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == ["Aizkraukles novads", "Madonas novads", "Rokišķi"]
     assert visit.origin_countries == ["LV", "LT"]
+
+
+def test_each_dated_item_of_a_list_after_a_visit_is_a_visit(run_text: Run) -> None:
+    text = (
+        "Šogad Cēsu dienas centrā „Lapas” viesojās trīs grupas:\n"
+        "• 2024. gada 6. februārī – astoņi Valmieras novada sociālie darbinieki;\n"
+        "• 12. martā – pieci speciālisti no Tartu;\n"
+        "• 17. aprīlī – desmit Madonas novada aprūpētāji.\n"
+        "Centra vadītāja priecājas par interesi."
+    )
+    found = run_text(text, "cesis-list").visits
+    assert [v.date_start for v in found] == ["2024-02-06", "2024-03-12", "2024-04-17"]
