@@ -177,6 +177,7 @@ class PlaceMatcher:
         hits.extend(self._list_hits(doc))
         hits.extend(self._bracketed_country_hits(doc))
         hits.extend(self._town_word_hits(doc))
+        hits.extend(self._direction_hits(doc))
         quoted = [m.span(1) for m in _QUOTED_TEXT.finditer(doc_text(doc))]
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in quoted)]
 
@@ -218,6 +219,31 @@ class PlaceMatcher:
             facts = {"kind": FOREIGN_UNKNOWN_KIND, **({"country": country} if country else {})}
             hits.append(Hit(name.idx, name.idx + len(name), "FOREIGN_PLACE",
                             nominative_of(name.text), "gazetteer.town_word", FORM_SCORE, facts))
+        return hits
+
+    def _direction_hits(self, doc: Doc) -> list[Hit]:
+        """In a release that names a country abroad, a one-word name the gazetteer lacks
+        right after "no" (in the genitive) or "uz" (in the accusative) is a town abroad:
+        "eksperti no Trondheimas", "devās uz Hamaru" (the Latvian exonym, inflected)."""
+        countries = [c for t in doc if (c := self._country(t)) and c != "LV"]
+        if not countries:
+            return []
+        home = {nominative_of(w) for w in lexicon()["national_name_openers"]}
+        hits = []
+        for token in doc[1:-1]:
+            case = _DIRECTION_CASES.get(doc[token.i - 1].lower_)
+            following = doc[token.i + 1]
+            if (case is None or not self._unknown_name(token) or _capitalised(following.text)
+                    or following.lower_ == "un"):  # "no Darba un sociālās …": a body's name
+                continue
+            norm = nominative_of(token.text, (case,))
+            if norm == token.text or norm in home:
+                continue  # not a declined name, or Latvija, Eiropa: no town
+            country = self._country_before(doc, token) or (
+                countries[0] if len(set(countries)) == 1 else None)
+            facts = {"kind": FOREIGN_UNKNOWN_KIND, **({"country": country} if country else {})}
+            hits.append(Hit(token.idx, token.idx + len(token), "FOREIGN_PLACE", norm,
+                            "gazetteer.direction", FORM_SCORE, facts))
         return hits
 
     def _country(self, token: Token) -> str | None:
@@ -308,6 +334,11 @@ class PlaceMatcher:
         if not candidates:
             return None
         return _hit(candidates[0], token.idx, token.idx + len(token.text), "gazetteer.list")
+
+
+# The case a town's name takes after a preposition of direction: "no" (from) + genitive,
+# "uz" (to) + accusative.
+_DIRECTION_CASES = {"no": "gen", "uz": "acc"}
 
 
 @Language.factory("lv_gazetteer", assigns=["doc._.candidates"])

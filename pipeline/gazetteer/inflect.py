@@ -114,12 +114,13 @@ def guess_spec(word: str, genitive: str | None = None, mode: str = "place") -> s
     return candidates[0]
 
 
-def nominative_of(form: str) -> str:
-    """The singular noun a genitive or locative most likely comes from ("Klippanas" ->
-    "Klippana", "Odsherredā" -> "Odsherreda"): the longest matching ending first, and on a
-    tie the feminine classes most foreign town names take; else the form itself ("Tartu")."""
+def nominative_of(form: str, cases: tuple[str, ...] = ("gen", "loc")) -> str:
+    """The singular noun a form of ``cases`` most likely comes from ("Klippanas" ->
+    "Klippana", "Odsherredā" -> "Odsherreda"; with "acc", "Hamaru" -> "Hamara"): the longest
+    matching ending first, and on a tie the feminine classes most foreign town names take;
+    else the form itself ("Tartu")."""
     classes = [(cls, table["sg"]) for cls, table in _rules()["classes"].items()]
-    for case in ("gen", "loc"):
+    for case in cases:
         by_ending = sorted(
             classes,
             key=lambda c: (len(c[1][case].lstrip(ALT)), gender(f"{c[0]}/sg") == "f"),

@@ -229,3 +229,24 @@ def test_a_town_abroad_the_gazetteer_lacks_is_named_by_its_town_word(nlp, text, 
     [town] = [e for e in nlp(text).ents if e.label_ == "FOREIGN_PLACE" and e._.norm not in (
         "Somija", "Vācija")]
     assert (town.text, town._.norm, town._.facts.get("country")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rūjienā viesojās kolēģi no Stavangeras – pašvaldības darbinieki no Norvēģijas.",
+         [("Stavangeras", "Stavangera", "NO")]),
+        ("Pēc mēneša grupa no Rūjienas dosies uz Stavangeru, Norvēģijā.",
+         [("Stavangeru", "Stavangera", "NO")]),
+        # no country abroad in the release: an unknown name after "no" is no town
+        ("Dāvanas saņēma no Zālītes, un tās nogādāja uz Rūjienu.", []),
+        # the start of a body's name, and Latvija itself
+        ("Vēstuli saņēma no Izglītības un zinātnes ministrijas un no Latvijas, ne no Zviedrijas.",
+         []),
+    ],
+    ids=["no-genitive", "uz-accusative", "no-country", "body-and-home"],
+)
+def test_a_town_abroad_the_gazetteer_lacks_after_no_or_uz(nlp, text, expected) -> None:
+    towns = [e for e in nlp(text).ents if e.label_ == "FOREIGN_PLACE"
+             and e._.facts.get("kind") != "country"]
+    assert [(t.text, t._.norm, t._.facts.get("country")) for t in towns] == expected
