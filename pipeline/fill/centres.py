@@ -298,13 +298,17 @@ def _own_place(
     name: str, kinds: tuple[str, ...], when: str | None, kb: KnowledgeBase
 ) -> tuple[str | None, str | None] | None:
     """The place a centre's name opens with: "Krāslavas novada dienas aprūpes centrs"
-    (a municipality), "Siguldas dienas centrs", "Ādažu Ūdensroze" (a town or a city)."""
+    (a municipality), "Aglonas pagasta dienas centrs" (a parish), "Siguldas dienas centrs",
+    "Ādažu Ūdensroze" (a town or a city)."""
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
     if words[1] == "novada":
         municipality = kb.municipality_opening(name, when)
         return (municipality.norm, None) if municipality else None
+    if words[1] == "pagasta":  # "Aglonas pagasta dienas centrs": the parish, not its village
+        parishes = [p for p in kb.by_modifier.get(words[0].lower(), ()) if p.kind == "pagasts"]
+        return (municipality_on(vars(parishes[0]), when), parishes[0].norm) if parishes else None
     for place in kb.by_modifier.get(words[0].lower(), ()):
         if place.kind in kinds:
             if place.label == "LOCALITY":

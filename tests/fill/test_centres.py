@@ -294,3 +294,10 @@ def test_an_operator_after_another_centre_is_that_centres(run_text: Run) -> None
     )
     by_name = {c.name: c.operator for c in centres(run_text, text)}
     assert by_name == {"Rasas pērle": None, "Saulstari": 'biedrība "Cerību tilts"'}
+
+
+def test_a_parish_centre_lies_in_the_parish_not_its_village(run_text: Run) -> None:
+    text = "2023. gada 5. maijā Rudzātu pagasta dienas centrā notika senioru pēcpusdiena."
+    [centre] = centres(run_text, text)
+    assert (centre.name, centre.locality, centre.municipality) == (
+        "Rudzātu pagasta dienas centrs", "Rudzātu pagasts", "Līvānu novads")
