@@ -97,6 +97,7 @@ def _lexicon() -> dict:
     data["_centre_prefix"] = re.compile(rf"(?:(?i:{data['centre_prefix_words']}) +)*\Z")
     data["_generic_centre_cue"] = before(data["generic_centre_cue"])
     data["_site_object_cue"] = before(data["site_object_cue"])
+    data["_programme_name_cue"] = before(data["programme_name_cue"])
     data["_project_cue"] = re.compile(
         rf"\b{data['project_cues']}\b(?:[^.;:!?]|Nr\.){{0,60}}\Z", re.I
     )
@@ -236,6 +237,8 @@ def _classify(
         return Hit(span_start, end, "CENTRE", name, "names.quoted", facts={"centre_type": "other"})
     if lexicon["_site_object_cue"].search(left):  # "objektā “Eglāji – 1”": no type words
         return Hit(start, end, "CENTRE", name, "names.quoted", facts={"centre_type": "other"})
+    if lexicon["_programme_name_cue"].search(left):
+        return None  # a programme's name: the curated lists know it, or no one
     if lexicon["_project_cue"].search(left):
         return Hit(start, end, "PROJECT", quote_free(name), "names.quoted")
     return None

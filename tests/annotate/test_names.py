@@ -640,3 +640,10 @@ def test_a_centres_type_words_may_say_for_whom_before_its_name(
     found: Found, text: str, span: str
 ) -> None:
     assert [s for s, _ in labelled(found, text, "CENTRE")] == [span]
+
+
+def test_a_quoted_name_after_a_programme_word_is_no_project(found: Found) -> None:
+    text = ("Projekts „Drošās mājas” tiek īstenots darbības programmas «Izaugsme un "
+            "nodarbinātība» 9.3.1. specifiskā atbalsta mērķa ietvaros.")
+    assert [(label, span) for label, span, _ in found(text) if label != "PROJECT_CODE"] == [
+        ("PROJECT", "„Drošās mājas”"), ("PROGRAMME", "«Izaugsme un nodarbinātība»")]
