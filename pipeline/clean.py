@@ -5,11 +5,13 @@ characters, Windows line ends folded), while every span found in the cleaned tex
 mapped back exactly onto the original text. Typographic quotes are kept: their direction
 tells nested names apart (“Rīgas pilsētas “Rūpju bērns””). Quotes typed as two characters
 become the one they stand for: ",,Alūksne’’" reads „Alūksne” (an opening pair before a
-word, a closing pair after one), so every finder sees one kind of quote.
+word, a closing pair after one), and a name in single quotes ('Ozolu sirds', ‘Ozolu
+sirds’) reads “Ozolu sirds”, so every finder sees one kind of quote.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -28,6 +30,8 @@ _REPLACE = {
 _COMPAT_TAGS = frozenset({"<compat>", "<wide>"})
 # Quotes typed as two characters: (pair, quote, opening: needs a word after it, else before).
 _TYPED_QUOTES = ((",,", "„", True), ("’’", "”", False), ("''", "”", False))
+# A name in single quotes: an opening quote before a capital, its closing one after a word.
+_SINGLE_QUOTED = re.compile(r"(?<!\w)['‘](?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])[^'‘’\n]{1,80}?(?<=\w)['’](?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +85,16 @@ def clean(original: str) -> CleanText:
             starts.append(i)
             ends.append(j)
         i = j
-    return CleanText("".join(out), tuple(starts), tuple(ends))
+    text = _double_quoted("".join(out))
+    return CleanText(text, tuple(starts), tuple(ends))
+
+
+def _double_quoted(text: str) -> str:
+    """Names in single quotes given double ones, character for character."""
+    for match in reversed(list(_SINGLE_QUOTED.finditer(text))):
+        start, end = match.span()
+        text = f"{text[:start]}“{text[start + 1 : end - 1]}”{text[end:]}"
+    return text
 
 
 def _typed_quote(text: str, i: int) -> str | None:

@@ -171,3 +171,23 @@ def test_quotes_typed_as_two_characters_become_one() -> None:
     assert cleaned.text == "Viesi apmeklēja SAC „Ausma” un biedrību „Saime”. Cena 1,5 eiro."
     start = cleaned.text.index("„Ausma”")
     assert original[slice(*cleaned.to_original(start, start + len("„Ausma”")))] == ",,Ausma’’"
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("Viesi apmeklēja centru 'Ozolu sirds', kas atvērts maijā.",
+         "Viesi apmeklēja centru “Ozolu sirds”, kas atvērts maijā."),
+        ("Grupu māja ‘Ābeles’ Valkā.", "Grupu māja “Ābeles” Valkā."),
+        # no name: an apostrophe, a lower-case word in quotes
+        ("Viņa teica: 'paldies', un Rock'n'roll skanēja.",
+         "Viņa teica: 'paldies', un Rock'n'roll skanēja."),
+    ],
+    ids=["straight", "typographic", "not-a-name"],
+)
+def test_a_name_in_single_quotes_reads_as_a_quoted_name(original: str, expected: str) -> None:
+    cleaned = clean(original)
+    assert cleaned.text == expected
+    start = expected.find("“")
+    if start >= 0:  # offsets still point at the original's quote
+        assert original[slice(*cleaned.to_original(start, start + 1))] in "'‘"
