@@ -47,6 +47,8 @@ _COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs)$")
+# A town's name in the genitive ("Rotterdamas", "Lillehammeres"), before a municipal body.
+_TOWN_GENITIVE = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:as|es)")
 _PROJECT_ACRONYM = re.compile(
     rf"(?:\b(?i:projekt)\w*|[”“»\"]|\d)\s*\((?P<acronym>[{_UPPER}][{_UPPER}0-9+&-]{{1,14}})[,)]"
     rf"|\b(?i:projekt)\w*\s+(?P<bare>[{_UPPER}][{_UPPER}0-9+&]{{2,14}})\b(?![-–])"
@@ -295,7 +297,9 @@ def _named_institution(
         return False  # "Liepājā viesojās Klaipēdas …": the name starts at a genitive
     head = next(e for i, e in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
     opener = words[0].lower()
-    placed = kb.by_form.get(opener) or kb.by_modifier.get(opener)
+    placed = kb.by_form.get(opener) or kb.by_modifier.get(opener) or (
+        head.get("town_genitive") and len(words) == 1 and _TOWN_GENITIVE.fullmatch(words[0])
+    )
     if head.get("needs_place") and not placed and words[0] not in lexicon["national_name_openers"]:
         return False  # "Labklājības pārvalde" alone is a generic name (contract section 1)
     before = text[: match.start()].rstrip()

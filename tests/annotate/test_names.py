@@ -647,3 +647,21 @@ def test_a_quoted_name_after_a_programme_word_is_no_project(found: Found) -> Non
             "nodarbinātība» 9.3.1. specifiskā atbalsta mērķa ietvaros.")
     assert [(label, span) for label, span, _ in found(text) if label != "PROJECT_CODE"] == [
         ("PROJECT", "„Drošās mājas”"), ("PROGRAMME", "«Izaugsme un nodarbinātība»")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Grupa tikās ar Stavangeras pašvaldības sociālajiem darbiniekiem.",
+         "Stavangeras pašvaldības"),
+        ("Vizīti atbalstīja Odenses dome.", "Odenses dome"),
+    ],
+)
+def test_a_municipal_body_of_a_town_no_gazetteer_lists(text: str, span: str) -> None:
+    [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "ORG"]
+    assert text[hit.start : hit.end] == span
+
+
+def test_a_generic_body_without_a_place_is_still_no_name() -> None:
+    text = "Sociālo lietu pārvalde aicina pieteikties."
+    assert [h for h in find_unquoted_names(text, KB) if h.label == "ORG"] == []
