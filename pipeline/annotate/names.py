@@ -441,6 +441,8 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
         if not kb.by_form.get(place.split()[0].lower()):
             continue
         type_words = match.group("type")
+        if _of_their_people(text, match.end(), type_words, lexicon):
+            continue
         coordinated = _COORDINATED.search(type_words)
         entry = by_form[_COORDINATED.sub("", type_words).lower()]
         lemma = decline(entry["lemma"])["nom pl"] if entry.get("plural") else entry["lemma"]
@@ -460,6 +462,14 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
             )
         )
     return hits
+
+
+def _of_their_people(text: str, end: int, type_words: str, lexicon: dict) -> bool:
+    """Type words in the genitive plural before people ("Bauskas novada dienas centru
+    vadītāji"): the staff of a place's centres, no named centre."""
+    after = re.match(r"\s+(\w+)", text[end:])
+    return bool(type_words.endswith("u") and after
+                and re.fullmatch(lexicon["people_nouns"], after.group(1), re.IGNORECASE))
 
 
 _VERB_POS = (VERB, AUX)

@@ -665,3 +665,10 @@ def test_a_municipal_body_of_a_town_no_gazetteer_lists(text: str, span: str) -> 
 def test_a_generic_body_without_a_place_is_still_no_name() -> None:
     text = "Sociālo lietu pārvalde aicina pieteikties."
     assert [h for h in find_unquoted_names(text, KB) if h.label == "ORG"] == []
+
+
+def test_the_staff_of_a_places_centres_name_no_centre(found: Found) -> None:
+    text = ("Tukuma novada dienas centru vadītāji apmeklēja Kandavas dienas centru un "
+            "Engures dienas centru darbiniekus.")
+    assert [span for span, _ in labelled(found, text, "CENTRE")] == ["Kandavas dienas centru"]
+    assert ("MUNICIPALITY", "Tukuma novada", "Tukuma novads") in found(text)
