@@ -594,17 +594,24 @@ def _head_forms() -> frozenset[str]:
 def _travellers_places(
     group: list[Sentence], when: str | None, kb: KnowledgeBase
 ) -> list[Place]:
-    """Places named by the travellers' organisation: "Liepājā viesojās Klaipēdas Palīdzības
-    centra darbinieki" come from Klaipēda (the organisation's first word, a place genitive),
-    when a travel verb says they are the ones who came."""
+    """Places named by the travellers' organisation or centre: "Liepājā viesojās Klaipēdas
+    Palīdzības centra darbinieki" come from Klaipēda (the organisation's first word, a place
+    genitive), and so do people "no Līvānu novada jauniešu centra «Pulss»", when a travel
+    verb says they are the ones who came."""
     places = []
     for sent in group:
         if not cue("travel_verbs").search(sent.text):
             continue
-        for org in sent.labelled("ORG"):
-            if _travellers(sent, org):
+        for org in sent.labelled("ORG", "CENTRE"):
+            if _travellers(sent, org) if org.label == "ORG" else _came_from(sent, org):
                 places.append(kb.municipality_opening(org.text, when))
     return [p for p in places if p]
+
+
+def _came_from(sent: Sentence, centre: Mention) -> bool:
+    """Is the centre where the travellers came from ("jaunieši no Līvānu novada jauniešu
+    centra «Pulss» devās uz …")?"""
+    return bool(re.search(r"\bno\s+$", sent.before(centre)))
 
 
 def _set_places(

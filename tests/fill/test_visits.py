@@ -499,3 +499,11 @@ def test_each_dated_item_of_a_list_after_a_visit_is_a_visit(run_text: Run) -> No
     )
     found = run_text(text, "cesis-list").visits
     assert [v.date_start for v in found] == ["2024-02-06", "2024-03-12", "2024-04-17"]
+
+
+def test_travellers_from_a_centre_come_from_the_place_it_names(run_text: Run) -> None:
+    text = ("2023. gada 14. martā 15 jaunieši no Ludzas novada jauniešu centra „Ceļš” devās "
+            "pieredzes apmaiņas braucienā uz Balvu novadu.")
+    [visit] = run_text(text, "ludza-trip").visits
+    assert (visit.origin_municipalities, visit.destination_municipalities) == (
+        ["Ludzas novads"], ["Balvu novads"])
