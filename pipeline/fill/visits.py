@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from pipeline.document import Document, Mention, Project, Visit
 from pipeline.fill.context import (
@@ -39,6 +40,9 @@ _BEFORE_PLACE = 40  # characters left of a place that decide origin or destinati
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
 _NOT_TOWNS = ("country", "foreign_region")  # foreign places larger than a municipality
+# Places whose people a release may name ("rēzeknieši", "utenieši").
+_TOWN_KINDS_FOR_PEOPLE = ("valstspilsēta", "pilsēta", "republikas_pilsēta_2009", "foreign_city",
+                          "foreign_municipality")
 # A person noun in the nominative singular ("vadītājs", "speciāliste"), not a plural
 # ("vadītāji", "personas", "speciālistes") or a group ("delegācija").
 _ONE_PERSON = re.compile(r"(?!delegācij)\w+(?:[^aeu]s|š|[^i]e|[^i]a)", re.I)
@@ -211,6 +215,8 @@ def _fill(
     if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
         _origin_from_travellers(visit, [*all_sents[:1], *group[:1]], when, kb)
     if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
+        _origin_from_townspeople(visit, group, when, kb)
+    if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
         _origin_from_author(visit, group, all_sents, when, kb)
     elif not visit.origin_municipalities and "LV" not in visit.origin_countries:
         _origin_towns_abroad(visit, all_sents)
@@ -241,6 +247,39 @@ def _origins_outside_the_destination(visit: Visit, kb: KnowledgeBase) -> None:
         visit.origin_municipalities = kept
         outside = [c for c in visit.origin_countries if c not in went]
         visit.origin_countries = outside or visit.origin_countries
+
+
+def _origin_from_townspeople(
+    visit: Visit, group: list[Sentence], when: str | None, kb: KnowledgeBase
+) -> None:
+    """A trip that names no origin set out from the town whose people travel: "rēzeknieši
+    dosies uz Utenu" -> Rēzekne; not the town they went to ("viesus uzņēma madonieši")."""
+    went = {*visit.destination_municipalities, *visit.destination_localities}
+    for sent in group:
+        if not cue("travel_verbs").search(sent.text):
+            continue
+        for word in re.finditer(r"\w+", sent.text):
+            genitive = _townspeople(kb).get(word.group().lower())
+            place = kb.municipality_named(genitive, when) if genitive else None
+            if place is not None and place.norm not in went:
+                visit.origin_municipalities = [place.norm]
+                visit.origin_countries = [place.country]
+                note(visit, "origin_municipalities", sent)
+                return
+
+
+@cache
+def _townspeople(kb: KnowledgeBase) -> dict[str, str]:
+    """A town's people in the nominative plural -> the town's genitive ("rēzeknieši" ->
+    "Rēzeknes"), for every town and city the gazetteer knows at home and abroad."""
+    people = {}
+    for place in kb.places:
+        if place.kind not in _TOWN_KINDS_FOR_PEOPLE or " " in place.norm:
+            continue
+        stem = re.sub(r"(?:is|s|e|a|i)$", "", place.norm.lower())
+        for ending in cue_data()["demonym_endings"]:
+            people.setdefault(stem + ending, decline(place.norm)["gen"])
+    return people
 
 
 def _origin_from_author(

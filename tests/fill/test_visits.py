@@ -507,3 +507,18 @@ def test_travellers_from_a_centre_come_from_the_place_it_names(run_text: Run) ->
     [visit] = run_text(text, "ludza-trip").visits
     assert (visit.origin_municipalities, visit.destination_municipalities) == (
         ["Ludzas novads"], ["Balvu novads"])
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("2024. gada 9. aprīlī tukumnieki devās pieredzes apmaiņas braucienā uz Talsu novadu.",
+         ["Tukuma novads"]),
+        # the hosts' town is where the trip went, not where it came from
+        ("2024. gada 9. aprīlī Talsos viesojās kolēģi; viesus uzņēma talsinieki.", []),
+    ],
+    ids=["travellers", "hosts"],
+)
+def test_a_towns_people_who_travel_come_from_it(run_text: Run, text: str, origin) -> None:
+    [visit] = run_text(text, "demonym").visits
+    assert visit.origin_municipalities == origin
