@@ -33,6 +33,7 @@ FIRST_NAMES = "lv_first_names_from_namedays.tsv"
 GIVEN_TOP = "lv_given_names_top_pmlp.csv"
 SURNAMES_TOP = "lv_surnames_top_pmlp.csv"
 ORGS = "lv_social_service_orgs_seed.csv"
+PROJECT_ORGS = "orgs.csv"
 CODES = "eu_programmes_project_codes_lv.tsv"
 
 NOVADS_2009_END = "2021-06-30"  # the 2021 reform took effect on 2021-07-01
@@ -529,10 +530,11 @@ def _org_norm(name: str, legal_form: str, rules: dict[str, list[str]]) -> tuple[
 
 
 def build_orgs(src: Path, lexicon: Path) -> list[dict[str, Any]]:
-    """orgs.jsonl rows from the seed list (not the official register)."""
+    """orgs.jsonl rows from the seed list (not the official register) and the project's own
+    short list of bodies the seed lacks (``lexicon/orgs.csv``: the EU)."""
     rules = _json(lexicon / "legal_forms.json")
     rows = []
-    for r in _rows(src / ORGS):
+    for r in [*_rows(src / ORGS), *_rows(lexicon / PROJECT_ORGS)]:
         legal_form = r["legal_form"].removesuffix(" (assumed)")
         norm, label = _org_norm(r["name"], legal_form, rules)
         names = [r["name"], *_split_list(r["aliases"])]

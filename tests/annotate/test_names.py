@@ -672,3 +672,9 @@ def test_the_staff_of_a_places_centres_name_no_centre(found: Found) -> None:
             "Engures dienas centru darbiniekus.")
     assert [span for span, _ in labelled(found, text, "CENTRE")] == ["Kandavas dienas centru"]
     assert ("MUNICIPALITY", "Tukuma novada", "Tukuma novads") in found(text)
+
+
+def test_the_eu_is_a_body_by_its_name_and_its_abbreviation(found: Found) -> None:
+    text = "Projektu līdzfinansē ES, un Eiropas Savienība to atbalsta; ESF ir fonds."
+    assert labelled(found, text, "ORG") == [
+        ("ES", "Eiropas Savienība"), ("Eiropas Savienība", "Eiropas Savienība")]
