@@ -25,7 +25,7 @@ def test_counts(built: tuple[Path, dict[str, int]]) -> None:
         "persons/common_first_names.txt": 3,
         "persons/surnames.txt": 6,
         "persons/name_forms.tsv": counts["persons/name_forms.tsv"],
-        "orgs.jsonl": 4,
+        "orgs.jsonl": 5,  # the four of the source's seed list and the project's own EU
         "programmes.jsonl": 28,
         "project_codes.jsonl": 2,
     }
@@ -137,6 +137,8 @@ def test_orgs(built: tuple[Path, dict[str, int]]) -> None:
     centre = rows['Multifunkcionālais sociālo pakalpojumu centrs "Sarkanā skola"']
     assert (centre["label"], centre["norm"]) == ("CENTRE", "Sarkanā skola")
     assert rows["Cerību spārni"]["verified"] is False
+    eu = rows["Eiropas Savienība"]  # from the project's gazetteers/lexicon/orgs.csv
+    assert (eu["label"], eu["aliases"]) == ("ORG", ["ES"]) and "Eiropas Savienības" in eu["forms"]
 
 
 def test_programmes_and_codes(built: tuple[Path, dict[str, int]]) -> None:
