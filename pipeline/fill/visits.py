@@ -212,20 +212,38 @@ def _fill(
     visit.origin_countries = unique(
         [*visit.origin_countries, *(p.country for p in travellers_from)]
     )
-    if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
-        _origin_from_travellers(visit, [*all_sents[:1], *group[:1]], when, kb)
-    if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
-        _origin_from_townspeople(visit, group, when, kb)
-    if not (visit.origin_municipalities or visit.origin_region or visit.origin_countries):
-        _origin_from_author(visit, group, all_sents, when, kb)
-    elif not visit.origin_municipalities and "LV" not in visit.origin_countries:
-        _origin_towns_abroad(visit, all_sents)
+    _origin_unsaid(visit, group, all_sents, when, kb)
     _origins_outside_the_destination(visit, kb)
     sites = [m for s in group for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     if not (visit.destination_municipalities or visit.destination_localities):
         _destination_from_sites(visit, sites, when, kb)
+
+
+def _origin_unsaid(
+    visit: Visit,
+    group: list[Sentence],
+    all_sents: list[Sentence],
+    when: str | None,
+    kb: KnowledgeBase,
+) -> None:
+    """An origin no place of the account gives, from the evidence next best, in order: the
+    headline's travellers, the townspeople who travel, the author's signature; and the
+    towns abroad of guests said to come from countries."""
+    fallbacks = (
+        lambda: _origin_from_travellers(visit, [*all_sents[:1], *group[:1]], when, kb),
+        lambda: _origin_from_townspeople(visit, group, when, kb),
+        lambda: _origin_from_author(visit, group, all_sents, when, kb),
+    )
+    for fallback in fallbacks:
+        if visit.origin_municipalities or visit.origin_region or visit.origin_countries:
+            break
+        fallback()
+    else:
+        return
+    if not visit.origin_municipalities and "LV" not in visit.origin_countries:
+        _origin_towns_abroad(visit, all_sents)
 
 
 def _origins_outside_the_destination(visit: Visit, kb: KnowledgeBase) -> None:
