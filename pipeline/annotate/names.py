@@ -213,13 +213,7 @@ def _classify(
     text: str, start: int, end: int, name: str, left: str, kb: KnowledgeBase
 ) -> Hit | None:
     lexicon = _lexicon()
-    for cue, centre_type in lexicon["_centre_cues"]:
-        cue_match = cue.search(left)
-        if cue_match:
-            span_start = start - (len(left) - _centre_start(left, cue_match.start(), kb))
-            return Hit(
-                span_start, end, "CENTRE", name, "names.quoted", facts={"centre_type": centre_type}
-            )
+    # A legal form first: "Valsts sociālās aprūpes centra „Rīga”" is a state institution.
     for cue, legal_form in lexicon["_legal_cues"]:
         cue_match = cue.search(left)
         if cue_match:
@@ -232,6 +226,13 @@ def _classify(
             norm = f'{owner_words}{legal_form}{abbreviation} "{quote_free(name)}"'
             return Hit(
                 span_start, end, "ORG", norm, "names.quoted", facts={"legal_form": legal_form}
+            )
+    for cue, centre_type in lexicon["_centre_cues"]:
+        cue_match = cue.search(left)
+        if cue_match:
+            span_start = start - (len(left) - _centre_start(left, cue_match.start(), kb))
+            return Hit(
+                span_start, end, "CENTRE", name, "names.quoted", facts={"centre_type": centre_type}
             )
     generic = lexicon["_generic_centre_cue"].search(left)
     if generic:

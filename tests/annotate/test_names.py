@@ -678,3 +678,21 @@ def test_the_eu_is_a_body_by_its_name_and_its_abbreviation(found: Found) -> None
     text = "Projektu līdzfinansē ES, un Eiropas Savienība to atbalsta; ESF ir fonds."
     assert labelled(found, text, "ORG") == [
         ("ES", "Eiropas Savienība"), ("Eiropas Savienība", "Eiropas Savienība")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "span", "norm"),
+    [
+        ("Viesi devās uz Valsts sociālās aprūpes centra „Kalnāji” filiāli „Lejas”.", "ORG",
+         "Valsts sociālās aprūpes centra „Kalnāji”", 'valsts sociālās aprūpes centrs "Kalnāji"'),
+        ("Viesi devās uz Valsts sociālās aprūpes centra „Kalnāji” filiāli „Lejas”.", "CENTRE",
+         "filiāli „Lejas”", "Lejas"),
+        ("Pakalpojumu sniedz VSAC „Kalnāji”.", "ORG", "VSAC „Kalnāji”",
+         'valsts sociālās aprūpes centrs "Kalnāji"'),
+    ],
+    ids=["state-centre", "its-branch", "abbreviation"],
+)
+def test_a_state_care_centre_is_an_institution_and_its_branch_a_centre(
+    found: Found, text: str, label: str, span: str, norm: str
+) -> None:
+    assert labelled(found, text, label) == [(span, norm)]
