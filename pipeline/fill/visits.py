@@ -59,12 +59,21 @@ def find_visits(
     if not any(cue("strong_visit_triggers").search(s.text) for s in sents):
         return []
     visits = []
+    only_day = _only_day(sents)
     for number, (when, group) in enumerate(_group_by_date(sents), start=1):
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
-        visit.date_start, visit.date_end = split_range(when)
+        visit.date_start, visit.date_end = split_range(when or only_day)
         _fill(visit, group, sents, projects, kb)
         visits.append(visit)
     return visits
+
+
+def _only_day(sents: list[Sentence]) -> str | None:
+    """The one day a release names, if it names just one: the day of a trip the account
+    tells without a date of its own."""
+    days = {m.norm for s in sents for m in s.labelled("DATE")
+            if m.norm and "/" not in m.norm and len(m.norm) >= len("--MM-DD")}
+    return days.pop() if len(days) == 1 else None
 
 
 def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentence]]]:

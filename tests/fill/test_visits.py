@@ -522,3 +522,20 @@ def test_travellers_from_a_centre_come_from_the_place_it_names(run_text: Run) ->
 def test_a_towns_people_who_travel_come_from_it(run_text: Run, text: str, origin) -> None:
     [visit] = run_text(text, "demonym").visits
     assert visit.origin_municipalities == origin
+
+
+def test_a_trip_told_without_a_date_took_place_on_the_one_day_the_release_names(
+    run_text: Run,
+) -> None:
+    text = ("Ventspils Sociālais dienests sadarbosies ar kolēģiem no Klaipēdas.\n\n"
+            "12. martā abas puses parakstīja sadarbības līgumu. Vēlāk kolēģi no Klaipēdas "
+            "viesojās Ventspilī un iepazina dienas centrus.")
+    [visit] = run_text(text, "one-day").visits
+    assert (visit.date_start, visit.date_end) == ("--03-12", "--03-12")
+
+
+def test_a_trip_without_a_date_in_a_release_of_several_days_stays_undated(run_text: Run) -> None:
+    text = ("12. martā abas puses parakstīja līgumu, bet 20. aprīlī to apstiprināja dome. "
+            "Vēlāk kolēģi no Klaipēdas viesojās Ventspilī.")
+    [visit] = run_text(text, "two-days").visits
+    assert visit.date_start is None
