@@ -230,13 +230,8 @@ def _fill(
         _destination_from_sites(visit, sites, when, kb)
 
 
-def _origin_unsaid(
-    visit: Visit,
-    group: list[Sentence],
-    all_sents: list[Sentence],
-    when: str | None,
-    kb: KnowledgeBase,
-) -> None:
+def _origin_unsaid(visit: Visit, group: list[Sentence], all_sents: list[Sentence],
+                   when: str | None, kb: KnowledgeBase) -> None:
     """An origin no place of the account gives, from the evidence next best, in order: the
     headline's travellers, the townspeople who travel, the author's signature; and the
     towns abroad of guests said to come from countries."""
