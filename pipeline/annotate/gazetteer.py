@@ -228,7 +228,6 @@ class PlaceMatcher:
         countries = [c for t in doc if (c := self._country(t)) and c != "LV"]
         if not countries:
             return []
-        home = {nominative_of(w) for w in lexicon()["national_name_openers"]}
         hits = []
         for token in doc[1:-1]:
             case = _DIRECTION_CASES.get(doc[token.i - 1].lower_)
@@ -237,7 +236,7 @@ class PlaceMatcher:
                     or following.lower_ == "un"):  # "no Darba un sociālās …": a body's name
                 continue
             norm = nominative_of(token.text, (case,))
-            if norm == token.text or norm in home:
+            if norm == token.text or norm in _home_names():
                 continue  # not a declined name, or Latvija, Eiropa: no town
             country = self._country_before(doc, token) or (
                 countries[0] if len(set(countries)) == 1 else None)
@@ -339,6 +338,13 @@ class PlaceMatcher:
 # The case a town's name takes after a preposition of direction: "no" (from) + genitive,
 # "uz" (to) + accusative.
 _DIRECTION_CASES = {"no": "gen", "uz": "acc"}
+
+
+@cache
+def _home_names() -> frozenset[str]:
+    """Latvija, Eiropa and the other openers of national names, in the nominative: no town
+    abroad."""
+    return frozenset(nominative_of(w) for w in lexicon()["national_name_openers"])
 
 
 @Language.factory("lv_gazetteer", assigns=["doc._.candidates"])
