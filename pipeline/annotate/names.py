@@ -47,7 +47,7 @@ _COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs)$")
-# A town's name in the genitive ("Rotterdamas", "Lillehammeres"), before a municipal body.
+# A town's name in the genitive ("Stavangeras", "Odenses"), before a municipal body.
 _TOWN_GENITIVE = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:as|es)")
 _PROJECT_ACRONYM = re.compile(
     rf"(?:\b(?i:projekt)\w*|[”“»\"]|\d)\s*\((?P<acronym>[{_UPPER}][{_UPPER}0-9+&-]{{1,14}})[,)]"

@@ -527,9 +527,9 @@ def test_a_towns_people_who_travel_come_from_it(run_text: Run, text: str, origin
 def test_a_trip_told_without_a_date_took_place_on_the_one_day_the_release_names(
     run_text: Run,
 ) -> None:
-    text = ("Ventspils Sociālais dienests sadarbosies ar kolēģiem no Klaipēdas.\n\n"
-            "12. martā abas puses parakstīja sadarbības līgumu. Vēlāk kolēģi no Klaipēdas "
-            "viesojās Ventspilī un iepazina dienas centrus.")
+    text = ("Cēsu novada pašvaldība aicina uz semināru par grupu dzīvokļiem.\n\n"
+            "12. martā Cēsīs tika parakstīts memorands ar Tartu partneriem. Pēc tam Tartu "
+            "speciālisti viesojās Cēsu grupu dzīvokļos un iepazina to ikdienu.")
     [visit] = run_text(text, "one-day").visits
     assert (visit.date_start, visit.date_end) == ("--03-12", "--03-12")
 
