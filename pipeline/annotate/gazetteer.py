@@ -31,7 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.annotate.names import lexicon
+from pipeline.annotate.names import lexicon, people_nouns
 from pipeline.annotate.spans import Hit, add_candidates, candidates, doc_text
 from pipeline.annotate.tokenizer import PhraseIndex
 from pipeline.gazetteer.inflect import nominative_of
@@ -112,11 +112,6 @@ def _in_street_or_compound(doc: Doc, start: int, end: int) -> bool:
     return before in DASHES or after in DASHES
 
 
-@cache
-def _people_nouns() -> re.Pattern[str]:
-    return re.compile(lexicon()["people_nouns"], re.I)
-
-
 def _names_people(doc: Doc, end: int) -> bool:
     """Do people of the place follow ("Tukuma un Talsu sociālie darbinieki")? Then the
     town's genitive stands for its municipality, as releases mean it."""
@@ -124,7 +119,7 @@ def _names_people(doc: Doc, end: int) -> bool:
     while i + 1 < len(doc) and doc[i].lower_ in LIST_GLUE and _capitalised(doc[i + 1].text):
         i += 2
     for token in doc[i : i + 3]:
-        if _people_nouns().fullmatch(token.text):
+        if people_nouns().fullmatch(token.text):
             return True
         if not token.is_lower:
             return False

@@ -68,6 +68,13 @@ def lexicon() -> dict:
 
 
 @cache
+def people_nouns() -> re.Pattern[str]:
+    """The lexicon's nouns for a place's people ("darbinieki", "speciālisti"), compiled once
+    for the finders that ask whether people follow a name."""
+    return re.compile(lexicon()["people_nouns"], re.IGNORECASE)
+
+
+@cache
 def _lexicon() -> dict:
     """The lexicon with its cue patterns compiled (added keys start with ``_``)."""
     data = dict(lexicon())
@@ -442,7 +449,7 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
         if not kb.by_form.get(place.split()[0].lower()):
             continue
         type_words = match.group("type")
-        if _of_their_people(text, match.end(), type_words, lexicon):
+        if _of_their_people(text, match.end(), type_words):
             continue
         coordinated = _COORDINATED.search(type_words)
         entry = by_form[_COORDINATED.sub("", type_words).lower()]
@@ -465,12 +472,11 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
     return hits
 
 
-def _of_their_people(text: str, end: int, type_words: str, lexicon: dict) -> bool:
+def _of_their_people(text: str, end: int, type_words: str) -> bool:
     """Type words in the genitive plural before people ("Bauskas novada dienas centru
     vadītāji"): the staff of a place's centres, no named centre."""
     after = re.match(r"\s+(\w+)", text[end:])
-    return bool(type_words.endswith("u") and after
-                and re.fullmatch(lexicon["people_nouns"], after.group(1), re.IGNORECASE))
+    return bool(type_words.endswith("u") and after and people_nouns().fullmatch(after.group(1)))
 
 
 _VERB_POS = (VERB, AUX)

@@ -277,11 +277,12 @@ def _origin_from_townspeople(
     """A trip that names no origin set out from the town whose people travel: "rēzeknieši
     dosies uz Utenu" -> Rēzekne; not the town they went to ("viesus uzņēma madonieši")."""
     went = {*visit.destination_municipalities, *visit.destination_localities}
+    townspeople = _townspeople(kb)
     for sent in group:
         if not cue("travel_verbs").search(sent.text):
             continue
         for word in re.finditer(r"\w+", sent.text):
-            genitive = _townspeople(kb).get(word.group().lower())
+            genitive = townspeople.get(word.group().lower())
             place = kb.municipality_named(genitive, when) if genitive else None
             if place is not None and place.norm not in went:
                 visit.origin_municipalities = [place.norm]
