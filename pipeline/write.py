@@ -51,7 +51,14 @@ from pipeline.read import Source
 from pipeline.safety import redact_mention
 from pipeline.version import __version__
 
-__all__ = ["ERROR_COLUMNS", "LIST_SEPARATOR", "MENTION_COLUMNS", "TableWriter", "write_outputs"]
+__all__ = [
+    "ERROR_COLUMNS",
+    "LIST_SEPARATOR",
+    "MENTION_COLUMNS",
+    "TableWriter",
+    "record_cells",
+    "write_outputs",
+]
 def _mention_row(doc_id: str, mention: Mention, redact: bool = False) -> dict[str, Any]:
     text, norm = mention.text, mention.norm
     if redact:
@@ -253,6 +260,14 @@ ROW_TABLES = ("visits", "centres", "projects", "mentions", "provenance")
 
 def _values(record: Any) -> list[Any]:
     return [getattr(record, name) for name in columns(type(record))]
+
+
+def record_cells(record: Any) -> dict[str, Any]:
+    """A record's cells by column in table order, as a gold file holds them: an empty list
+    or string is null."""
+    names = columns(type(record))
+    return {name: None if value in ([], "") else value
+            for name, value in zip(names, _values(record), strict=True)}
 
 
 def _merged_values(merged: Merged) -> list[Any]:

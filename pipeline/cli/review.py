@@ -94,7 +94,7 @@ def _write_gold(items, out: Path, write_texts: bool, where: str) -> None:
         paths = write_gold(items, out, write_texts, where)
     except (GoldError, ReviewError) as err:
         fail(str(err), EXIT_FAILED)
-    entities = sum(len(i.entities) for i in items)
+    entities = sum(len(i.mentions) for i in items)
     typer.echo(f"{len(paths)} gold files ({entities} entities) -> {out}/")
 
 

@@ -1,12 +1,14 @@
-"""What eval reads from gold files and prediction folders: the pipeline's own
-:class:`~pipeline.document.Mention`, table rows with their cells as written, and one
-:class:`Annotations` per document.
+"""What eval reads from gold files and prediction folders (and review carries through Label
+Studio and DocBin): the pipeline's own :class:`~pipeline.document.Mention`, table rows with
+their cells as written, and one :class:`Annotations` per document.
 
 Eval scores *files*, which another tool or a person may have written, and must agree with
 ``score.py`` on them, so a row keeps its cells as written (a count of "7 " or "ap. 7" is
 scored, not refused). That is why a :class:`TableRow` is not a pipeline record
-(:class:`~pipeline.document.Visit`, ...), whose cells are typed, and :class:`Annotations`
-not a pipeline :class:`~pipeline.document.Document` on its way through the stages.
+(:class:`~pipeline.document.Visit`, ...), whose cells are typed: a record becomes a row only
+where it is written (:func:`pipeline.write.record_cells`). And :class:`Annotations` is a
+document as the contract's files hold it, not a pipeline
+:class:`~pipeline.document.Document` on its way through the stages.
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ class NormKey:
 
 @dataclass
 class Annotations:
-    """What a gold file or a prediction folder says about one document: its text (gold
-    only), mentions and table rows."""
+    """What a gold file, a prediction folder or a review tool says about one document: its
+    text (not from a prediction folder), mentions and table rows."""
 
     doc_id: str
     text: str | None = None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.document import Document, Mention, Record
 from pipeline.gazetteer.kb import HISTORICAL_KINDS, LAST_DAY_BEFORE_REFORM
@@ -33,24 +33,13 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Word:
-    """A token of a parsed sentence: ``start`` is its clean-text offset, ``head`` the index
-    of its head word in the sentence (its own for the root)."""
-
-    index: int
-    start: int
-    text: str
-    lemma: str
-    pos: str
-    dep: str
-    head: int
-
-
-@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of the clean text (``start``/``end``) and its span in the original text;
-    ``words`` when the backbone parsed it (empty with the rule backbone); ``paragraph``
-    counts the line breaks between sentences before it."""
+    ``parse`` is the spaCy sentence when the backbone parsed it (None with the rule
+    backbone); ``paragraph`` counts the line breaks between sentences before it.
+
+    The tree is read within the sentence: a head outside it (a parse across a sentence
+    boundary the press checks moved) counts as a root."""
 
     index: int
     start: int
@@ -58,20 +47,28 @@ class Sentence:
     text: str
     mentions: tuple[Mention, ...]
     original: tuple[int, int] = (0, 0)
-    words: tuple[Word, ...] = ()
+    parse: Span | None = None
     paragraph: int = 0
 
-    def head_word(self, mention: Mention) -> Word | None:
-        """The word of ``mention`` whose head lies outside it (None without a parse)."""
-        inside = [w for w in self.words if mention.clean_start <= w.start < mention.clean_end]
-        indices = {w.index for w in inside}
-        return next((w for w in inside if w.head not in indices or w.head == w.index), None)
+    @property
+    def words(self) -> Span | tuple[()]:
+        """The parsed tokens, none without a parse."""
+        return () if self.parse is None else self.parse
 
-    def head_of(self, word: Word) -> Word | None:
-        return None if word.head == word.index else self.words[word.head]
+    def head_word(self, mention: Mention) -> Token | None:
+        """The token of ``mention`` whose head lies outside it (None without a parse)."""
+        inside = [t for t in self.words if mention.clean_start <= t.idx < mention.clean_end]
+        indices = {t.i for t in inside}
+        return next((t for t in inside if t.head.i not in indices or t.head.i == t.i), None)
 
-    def children(self, word: Word) -> list[Word]:
-        return [w for w in self.words if w.head == word.index and w.index != word.index]
+    def head_of(self, word: Token) -> Token | None:
+        return word.head if word.head.i != word.i and self._inside(word.head) else None
+
+    def children(self, word: Token) -> list[Token]:
+        return [t for t in word.children if self._inside(t)]
+
+    def _inside(self, token: Token) -> bool:
+        return self.parse is not None and self.parse.start <= token.i < self.parse.end
 
     def labelled(self, *labels: str) -> list[Mention]:
         return [m for m in self.mentions if m.label in labels]
@@ -100,26 +97,12 @@ def sentences(document: Document) -> list[Sentence]:
             m for m in document.mentions if sent.start_char <= m.clean_start < sent.end_char
         )
         original = document.clean.to_original(sent.start_char, sent.end_char)
-        words = tuple(_words(sent)) if parsed else ()
+        parse = sent if parsed else None
         result.append(
-            Sentence(
-                index, sent.start_char, sent.end_char, sent.text, inside, original, words, paragraph
-            )
+            Sentence(index, sent.start_char, sent.end_char, sent.text, inside, original, parse,
+                     paragraph)
         )
     return result
-
-
-def _words(sent: Span) -> list[Word]:
-    """The sentence's tokens as :class:`Word` s; a head outside the sentence (a parse
-    across a sentence boundary the press checks moved) counts as a root."""
-    words = []
-    for token in sent:
-        head = token.head.i - sent.start
-        if not 0 <= head < len(sent):
-            head = token.i - sent.start
-        index = token.i - sent.start
-        words.append(Word(index, token.idx, token.text, token.lemma_, token.pos_, token.dep_, head))
-    return words
 
 
 def note(record: Record, field: str, *sources: Mention | Sentence | None) -> None:

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from pipeline.document import Document, Mention, Project, Visit
 from pipeline.fill.context import (
     PLACE_LABELS,
     Sentence,
-    Word,
     cue,
     cue_data,
     dated,
@@ -34,6 +34,9 @@ from pipeline.gazetteer.inflect import decline
 from pipeline.gazetteer.kb import KnowledgeBase, Place, knowledge_base, municipality_on
 from pipeline.normalise.numbers import count_words, parse_count
 from pipeline.resources import PACKAGED_GAZETTEERS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
@@ -390,7 +393,7 @@ def _first_person(sent: Sentence) -> bool:
     if cue("first_person").search(sent.text):
         return True
     ending = re.compile(cue_data()["first_person_verb_endings"])
-    return any(w.pos in ("VERB", "AUX") and ending.search(w.text) for w in sent.words)
+    return any(w.pos_ in ("VERB", "AUX") and ending.search(w.text) for w in sent.words)
 
 
 def _destination_from_sites(
@@ -464,7 +467,7 @@ def _people_of(sent: Sentence, mention: Mention) -> bool:
     word = sent.head_word(mention)
     while word is not None and _in_phrase(word):
         word = sent.head_of(word)
-        if word is not None and cue("participant_nouns").fullmatch(word.lemma):
+        if word is not None and cue("participant_nouns").fullmatch(word.lemma_):
             return True
     return False
 
@@ -592,10 +595,10 @@ def _tree_side(sent: Sentence, place: Mention) -> str | None:
     word = sent.head_word(place)
     while word is not None:
         for child in sent.children(word):
-            if child.dep == "case":
-                if re.fullmatch(cue_data()["origin_prepositions"], child.lemma, re.I):
+            if child.dep_ == "case":
+                if re.fullmatch(cue_data()["origin_prepositions"], child.lemma_, re.I):
                     return "origin"
-                if re.fullmatch(cue_data()["destination_prepositions"], child.lemma, re.I):
+                if re.fullmatch(cue_data()["destination_prepositions"], child.lemma_, re.I):
                     return "destination"
         if not _in_phrase(word):
             return None
@@ -603,9 +606,9 @@ def _tree_side(sent: Sentence, place: Mention) -> str | None:
     return None
 
 
-def _in_phrase(word: Word) -> bool:
+def _in_phrase(word: Token) -> bool:
     """Does the word's dependency keep it inside its head's noun phrase?"""
-    return bool(re.fullmatch(cue_data()["phrase_links"], word.dep))
+    return bool(re.fullmatch(cue_data()["phrase_links"], word.dep_))
 
 
 def _in_subordinate_clause(sent: Sentence, place: Mention) -> bool:
@@ -613,7 +616,7 @@ def _in_subordinate_clause(sent: Sentence, place: Mention) -> bool:
     novadā", "uzņēmumu Ogrē, kas ...")?"""
     word = sent.head_word(place)
     while word is not None:
-        if re.fullmatch(cue_data()["subordinate_clauses"], word.dep):
+        if re.fullmatch(cue_data()["subordinate_clauses"], word.dep_):
             return True
         word = sent.head_of(word)
     return False

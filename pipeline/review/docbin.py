@@ -16,16 +16,15 @@ import json
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
-from pipeline.document import SPAN_NORM
-from pipeline.eval.contract import RECORD_TABLES
+from pipeline.document import SPAN_NORM, Mention
+from pipeline.eval.entities import Annotations
 
-from .annotations import Annotated, ReviewError, entity, gold_object
+from .annotations import ReviewError, tables, with_tables
 
 DOC_ID_KEY = "lvextract_doc_id"
 TABLES_KEY = "lvextract_tables"
@@ -61,21 +60,21 @@ def _doc(text: str, cuts: Iterable[int]) -> Doc:
     return doc
 
 
-def to_doc(item: Annotated) -> Doc:
+def to_doc(item: Annotations) -> Doc:
     """One document's annotations as a ``Doc`` with entities (see the module docstring)."""
-    ents = item.entities
-    doc = _doc(item.text, (x for e in ents for x in (e["start"], e["end"])))
+    mentions = item.mentions
+    doc = _doc(item.text or "", (x for m in mentions for x in (m.start, m.end)))
     spans: list[Span] = []
     overlaps: list[Span] = []
-    for n, ent in enumerate(sorted(ents, key=lambda e: (e["start"], -e["end"])), start=1):
-        span = doc.char_span(ent["start"], ent["end"], label=ent["label"],
-                             kb_id=ent.get("id") or "")
+    for n, mention in enumerate(sorted(mentions, key=lambda m: (m.start, -m.end)), start=1):
+        span = doc.char_span(mention.start, mention.end, label=mention.label,
+                             kb_id=mention.id or "")
         if span is None:
             raise ReviewError(
-                f"{item.doc_id}: entity #{n} {ent['text']!r} ({ent['start']}-{ent['end']}) "
+                f"{item.doc_id}: entity #{n} {mention.text!r} ({mention.start}-{mention.end}) "
                 "starts or ends inside white space; it cannot be a token span"
             )
-        span._.set(SPAN_NORM, ent.get("norm"))
+        span._.set(SPAN_NORM, mention.norm)
         if spans and span.start < spans[-1].end:
             overlaps.append(span)
         else:
@@ -85,11 +84,11 @@ def to_doc(item: Annotated) -> Doc:
         doc.spans[OVERLAPS] = overlaps
     doc.user_data[DOC_ID_KEY] = item.doc_id
     # As JSON text: msgpack would turn the lists into tuples.
-    doc.user_data[TABLES_KEY] = json.dumps(item.tables(), ensure_ascii=False)
+    doc.user_data[TABLES_KEY] = json.dumps(tables(item), ensure_ascii=False)
     return doc
 
 
-def to_docbin(items: Sequence[Annotated]) -> DocBin:
+def to_docbin(items: Sequence[Annotations]) -> DocBin:
     """A DocBin of the documents, user data (norms, doc_id, tables) kept."""
     docbin = DocBin(store_user_data=True)
     for item in items:
@@ -97,28 +96,27 @@ def to_docbin(items: Sequence[Annotated]) -> DocBin:
     return docbin
 
 
-def from_doc(doc: Doc, where: str = "docbin") -> Annotated:
+def from_doc(doc: Doc, where: str = "docbin") -> Annotations:
     """A ``Doc`` written by :func:`to_doc` (or any Doc with ents) as gold."""
     doc_id = doc.user_data.get(DOC_ID_KEY)
     if not doc_id:
         raise ReviewError(f"{where}: a Doc without user_data[{DOC_ID_KEY!r}]")
     spans = [*doc.ents, *doc.spans.get(OVERLAPS, [])]
-    entities = [
-        entity(s.start_char, s.end_char, s.text, s.label_, s._.get(SPAN_NORM), s.kb_id_ or None)
+    item = Annotations(str(doc_id), doc.text, [
+        Mention(s.start_char, s.end_char, s.text, s.label_, s._.get(SPAN_NORM),
+                s.kb_id_ or None, doc_id=str(doc_id))
         for s in sorted(spans, key=lambda s: (s.start_char, s.end_char))
-    ]
-    tables: dict[str, Any] = json.loads(doc.user_data.get(TABLES_KEY) or "{}")
-    return Annotated(doc.text, gold_object(str(doc_id), entities,
-                                           {t: tables.get(t) or [] for t in RECORD_TABLES}))
+    ])
+    return with_tables(item, json.loads(doc.user_data.get(TABLES_KEY) or "{}"), where)
 
 
-def write_docbin(items: Sequence[Annotated], path: Path) -> Path:
+def write_docbin(items: Sequence[Annotations], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     to_docbin(items).to_disk(path)
     return path
 
 
-def read_docbin(path: Path) -> list[Annotated]:
+def read_docbin(path: Path) -> list[Annotations]:
     """Every Doc of a ``.spacy`` file as gold, in file order."""
     docbin = DocBin(store_user_data=True).from_disk(path)
     return [from_doc(doc, f"{path.name}: doc #{n}")

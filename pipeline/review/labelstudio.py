@@ -20,10 +20,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.eval.contract import RECORD_TABLES, load_contract
+from pipeline.document import Mention
+from pipeline.eval.contract import load_contract
+from pipeline.eval.entities import Annotations
 from pipeline.version import __version__
 
-from .annotations import Annotated, ReviewError, entity, gold_object, read_text
+from .annotations import ReviewError, predicted, read_text, tables, with_tables
 
 TEXT_NAME = "text"
 LABEL_NAME = "label"
@@ -102,35 +104,37 @@ def _from_utf16(index: list[int], offset: int, where: str) -> int:
 # --- export -------------------------------------------------------------------------------
 
 
-def to_task(item: Annotated, model_version: str = f"lvextract-{__version__}") -> dict[str, Any]:
-    """One Label Studio task: the text and tables in ``data``, mentions as a prediction."""
-    index = _utf16_index(item.text)
+def to_task(item: Annotations,
+            model_version: str = f"lvextract-{__version__}") -> dict[str, Any]:
+    """One Label Studio task: the text and tables in ``data``, mentions as a prediction
+    (with the score of each mention a pipeline component found)."""
+    text = item.text or ""
+    index = _utf16_index(text)
     result: list[dict[str, Any]] = []
-    scores = item.scores or [None] * len(item.entities)
-    for n, (ent, score) in enumerate(zip(item.entities, scores, strict=True), start=1):
+    for n, mention in enumerate(item.mentions, start=1):
         region = f"{item.doc_id}-{n}"
-        value = {"start": _to_utf16(index, ent["start"]), "end": _to_utf16(index, ent["end"]),
-                 "text": ent["text"]}
+        value = {"start": _to_utf16(index, mention.start), "end": _to_utf16(index, mention.end),
+                 "text": mention.text}
         labels = {"id": region, "from_name": LABEL_NAME, "to_name": TEXT_NAME,
-                  "type": "labels", "value": {**value, "labels": [ent["label"]]}}
-        if score is not None:
-            labels["score"] = round(score, 3)
+                  "type": "labels", "value": {**value, "labels": [mention.label]}}
+        if predicted(mention):
+            labels["score"] = round(mention.score, 3)
         result.append(labels)
-        for name, key in ((NORM_NAME, "norm"), (ID_NAME, "id")):
-            if ent.get(key) not in (None, ""):
+        for name, extra in ((NORM_NAME, mention.norm), (ID_NAME, mention.id)):
+            if extra not in (None, ""):
                 result.append({"id": region, "from_name": name, "to_name": TEXT_NAME,
-                               "type": "textarea", "value": {**value, "text": [ent[key]]}})
-    known = [s for s in scores if s is not None]
+                               "type": "textarea", "value": {**value, "text": [extra]}})
+    known = [m.score for m in item.mentions if predicted(m)]
     prediction: dict[str, Any] = {"model_version": model_version, "result": result}
     if known:
         prediction["score"] = round(sum(known) / len(known), 3)
     return {
-        "data": {"text": item.text, "doc_id": item.doc_id, "tables": item.tables()},
+        "data": {"text": text, "doc_id": item.doc_id, "tables": tables(item)},
         "predictions": [prediction],
     }
 
 
-def to_tasks(items: Sequence[Annotated], model_version: str | None = None) -> list[dict]:
+def to_tasks(items: Sequence[Annotations], model_version: str | None = None) -> list[dict]:
     """Label Studio tasks JSON (a list), one task per document."""
     if model_version is None:
         return [to_task(item) for item in items]
@@ -175,7 +179,7 @@ def _single_text(value: dict[str, Any], where: str) -> str | None:
 
 
 def from_task(task: dict[str, Any], texts_dir: Path | None = None,
-              where: str = "export") -> Annotated | None:
+              where: str = "export") -> Annotations | None:
     """One exported task as gold; None when it has no annotation that counts."""
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise ReviewError(f"{where}: a task must be an object with 'data'")
@@ -216,25 +220,21 @@ def from_task(task: dict[str, Any], texts_dir: Path | None = None,
                                "meta": res.get("meta")}
         elif res.get("type") == "textarea" and res.get("from_name") in (NORM_NAME, ID_NAME):
             extras.setdefault(region, {})[res["from_name"]] = _single_text(value, what)
-    entities = []
+    item = Annotations(doc_id, text)
     for region, reg in regions.items():
         norm = extras.get(region, {}).get(NORM_NAME)
         meta = reg["meta"] if isinstance(reg["meta"], dict) else {}
         if norm is None and isinstance(meta.get("norm"), str):
             norm = meta["norm"] or None
         start, end = reg["start"], reg["end"]
-        entities.append(entity(start, end, text[start:end], reg["label"], norm,
-                               extras.get(region, {}).get(ID_NAME)))
-    entities.sort(key=lambda e: (e["start"], e["end"]))
-    tables = task["data"].get("tables") or {}
-    if not isinstance(tables, dict):
-        raise ReviewError(f"{where}: data.tables must be an object")
-    return Annotated(text, gold_object(doc_id, entities,
-                                       {t: tables.get(t) or [] for t in RECORD_TABLES}))
+        item.mentions.append(Mention(start, end, text[start:end], reg["label"], norm,
+                                     extras.get(region, {}).get(ID_NAME), doc_id=doc_id))
+    item.mentions.sort(key=lambda m: (m.start, m.end))
+    return with_tables(item, task["data"].get("tables") or {}, f"{where}: data.tables")
 
 
 def from_export(export: Any, texts_dir: Path | None = None,
-                where: str = "export") -> tuple[list[Annotated], list[str]]:
+                where: str = "export") -> tuple[list[Annotations], list[str]]:
     """A Label Studio JSON export as gold documents, and the doc_ids of tasks skipped
     because no annotation counts (none, or all cancelled)."""
     if isinstance(export, dict):

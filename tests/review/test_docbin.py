@@ -10,8 +10,10 @@ from spacy.tokens import DocBin
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.document import Mention
 from pipeline.eval import evaluate
-from pipeline.review.annotations import Annotated, ReviewError, entity, gold_object, read_gold
+from pipeline.eval.entities import Annotations
+from pipeline.review.annotations import ReviewError, gold_object, read_gold
 from pipeline.review.annotations import write_gold as write_gold_files
 from pipeline.review.docbin import OVERLAPS, read_docbin, to_doc, tokenizer_nlp, write_docbin
 
@@ -42,19 +44,18 @@ def test_entities_are_plain_spacy_ents_with_norm_and_kb_id(gold_dir: Path, tmp_p
     assert ents["Valmieru"].label_ == "MUNICIPALITY" and ents["Valmieru"].kb_id_ == "0250000"
     assert ents["9.2.4.2/16/I/077"].label_ == "PROJECT_CODE"
     [restored] = read_docbin(path)
-    assert {e["text"]: e["norm"] for e in restored.entities}["Ilzi Kalniņu"] == "Ilze Kalniņa"
+    assert {m.text: m.norm for m in restored.mentions}["Ilzi Kalniņu"] == "Ilze Kalniņa"
 
 
 def test_spans_inside_tokens_and_overlaps_survive() -> None:
     text = "Projekts LLI-425.gadā un Rīgas novada pašvaldība."
     org = text.index("Rīgas")
     ents = [
-        entity(9, 16, "LLI-425", "PROJECT_CODE", "LLI-425"),
-        entity(org, org + 25, "Rīgas novada pašvaldība", "ORG", "Rīgas novada pašvaldība"),
-        entity(org, org + 12, "Rīgas novada", "MUNICIPALITY", "Rīgas novads"),
+        Mention(9, 16, "LLI-425", "PROJECT_CODE", "LLI-425"),
+        Mention(org, org + 23, "Rīgas novada pašvaldība", "ORG", "Rīgas novada pašvaldība"),
+        Mention(org, org + 12, "Rīgas novada", "MUNICIPALITY", "Rīgas novads"),
     ]
-    ents[1]["end"] = org + len("Rīgas novada pašvaldība")
-    item = Annotated(text, gold_object("nested", ents))
+    item = Annotations("nested", text, ents)
     doc = to_doc(item)
     assert [e.text for e in doc.ents] == ["LLI-425", "Rīgas novada pašvaldība"]
     assert [s.text for s in doc.spans[OVERLAPS]] == ["Rīgas novada"]
@@ -63,12 +64,13 @@ def test_spans_inside_tokens_and_overlaps_survive() -> None:
     [back] = DocBin(store_user_data=True).from_bytes(bin_.to_bytes()).get_docs(doc.vocab)
     from pipeline.review.docbin import from_doc
 
-    assert from_doc(back).gold["entities"] == sorted(ents, key=lambda e: (e["start"], e["end"]))
+    restored = gold_object(from_doc(back))["entities"]
+    assert restored == gold_object(Annotations("nested", text, sorted(ents, key=lambda m: (
+        m.start, m.end))))["entities"]
 
 
 def test_span_edge_inside_white_space_is_refused() -> None:
-    item = Annotated("Cēsis un Valka", gold_object("ws", [entity(0, 6, "Cēsis ", "LOCALITY",
-                                                                   "Cēsis")]))
+    item = Annotations("ws", "Cēsis un Valka", [Mention(0, 6, "Cēsis ", "LOCALITY", "Cēsis")])
     with pytest.raises(ReviewError, match="white space"):
         to_doc(item)
 

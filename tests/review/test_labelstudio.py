@@ -10,9 +10,17 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
+from pipeline.document import Document, Mention, Visit, columns
 from pipeline.eval import evaluate
 from pipeline.eval.contract import load_contract
-from pipeline.review.annotations import Annotated, ReviewError, entity, gold_object, read_gold
+from pipeline.eval.entities import Annotations
+from pipeline.review.annotations import (
+    ReviewError,
+    entity,
+    from_document,
+    gold_object,
+    read_gold,
+)
 from pipeline.review.annotations import write_gold as write_gold_files
 from pipeline.review.labelstudio import from_export, labelling_config, to_tasks
 
@@ -40,7 +48,8 @@ def test_tasks_carry_text_labels_norms_ids_and_tables(gold_dir: Path) -> None:
     assert task["data"]["tables"]["centres"][0]["name"] == "Zīļuks"
     result = task["predictions"][0]["result"]
     labels = [r for r in result if r["type"] == "labels"]
-    assert len(labels) == len(items["rauna-01"].entities)
+    assert len(labels) == len(items["rauna-01"].mentions)
+    assert all("score" not in r for r in labels)  # gold mentions carry no model score
     valmieru = next(r for r in labels if r["value"]["text"] == "Valmieru")
     assert valmieru["value"]["labels"] == ["MUNICIPALITY"]
     assert valmieru["from_name"] == "label" and valmieru["to_name"] == "text"
@@ -83,24 +92,24 @@ def test_annotators_corrections_come_through(gold_dir: Path, make_export) -> Non
                    "origin": "manual", "value": {"start": start, "end": start + 6,
                                                  "text": "astoņi", "labels": ["MONEY"]}})
     [item], _ = from_export(export)
-    by_text = {e["text"]: e for e in item.entities}
+    by_text = {m.text: entity(m) for m in item.mentions}
     assert by_text["312 450 eiro"]["norm"] == "312450 EUR"
     assert by_text["astoņi"] == {"start": start, "end": start + 6, "text": "astoņi",
                                  "label": "MONEY", "norm": None}
-    assert [e["start"] for e in item.entities] == sorted(e["start"] for e in item.entities)
+    assert [m.start for m in item.mentions] == sorted(m.start for m in item.mentions)
 
 
 def test_offsets_are_utf16_in_label_studio_and_code_points_in_gold() -> None:
     text = "Sveiki 🙂 no Rēzeknes novada!"
     start = text.index("Rēzeknes")
-    ents = [entity(start, start + 15, "Rēzeknes novada", "MUNICIPALITY", "Rēzeknes novads")]
-    item = Annotated(text, gold_object("emoji", ents))
+    ents = [Mention(start, start + 15, "Rēzeknes novada", "MUNICIPALITY", "Rēzeknes novads")]
+    item = Annotations("emoji", text, ents)
     task = to_tasks([item])[0]
     value = task["predictions"][0]["result"][0]["value"]
     assert (value["start"], value["end"]) == (start + 1, start + 16)  # 🙂 is 2 UTF-16 units
     [back], _ = from_export([{**task, "annotations": [{"result": task["predictions"][0]
                                                        ["result"]}]}])
-    assert back.gold == item.gold
+    assert gold_object(back) == gold_object(item)
 
 
 def test_wrong_slice_is_refused_with_the_task_and_region(gold_dir: Path, make_export) -> None:
@@ -142,3 +151,26 @@ def test_cli_round_trip(gold_dir: Path, tmp_path: Path, make_export) -> None:
     assert (out / "rauna-01.txt").read_bytes() == (gold_dir / "rauna-01.txt").read_bytes()
     config = runner.invoke(app, ["review", "labelstudio-config"])
     assert config.exit_code == 0 and config.output == labelling_config()
+
+
+def test_pipeline_output_becomes_a_task_with_scores_and_gold_shaped_tables() -> None:
+    text = "Ogres novada senioru klubs 2024. gada 3. maijā viesojās Tukumā."
+    ogre, tukums = text.index("Ogres novada"), text.index("Tukumā")
+    document = Document("ogre-01", text, mentions=[
+        Mention(tukums, tukums + 6, "Tukumā", "LOCALITY", "Tukums", "0901201", "gazetteer",
+                0.9),
+        Mention(ogre, ogre + 12, "Ogres novada", "MUNICIPALITY", "Ogres novads", "0740001",
+                "gazetteer.municipality", 0.7),
+    ])
+    document.visits.append(Visit("ogre-01-v1", "ogre-01", date_start="2024-05-03",
+                                 origin_municipalities=["Ogres novads"]))
+    item = from_document(document)
+    assert [m.text for m in item.mentions] == ["Ogres novada", "Tukumā"]  # in text order
+    task = to_tasks([item])[0]
+    prediction = task["predictions"][0]
+    scores = [r["score"] for r in prediction["result"] if r["type"] == "labels"]
+    assert scores == [0.7, 0.9] and prediction["score"] == 0.8
+    [visit] = task["data"]["tables"]["visits"]
+    assert visit["origin_municipalities"] == ["Ogres novads"]
+    assert visit["destination_municipalities"] is None and visit["organiser"] is None
+    assert list(visit) == columns(Visit)
