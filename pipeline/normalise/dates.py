@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from pipeline.normalise.codes import load_rules
@@ -26,6 +27,7 @@ _TOKEN = re.compile(
 )
 _LEAP_YEAR = 2000  # a yearless "--02-29" is a valid day
 _COMMON_YEAR = 2001  # a yearless "februāra beigās" ends on the 28th
+LONGEST_EVENT_DAYS = 31  # a longer range of days is a period (a project's), not an event
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,20 @@ class ParsedDate:
 
     @property
     def is_anchor(self) -> bool:
-        """A day-precise date that names its year: the only kind that lends its year."""
-        return not self.vague and all(p.year is not None and p.day is not None for p in self.points)
+        """A day-precise date that names its year: the only kind that lends its year. A range
+        longer than an event ("no 2021. gada 1. marta līdz 2023. gada 30. aprīlim") is a
+        project's period, which says nothing of when the release was written."""
+        if self.vague or not all(p.year is not None and p.day is not None for p in self.points):
+            return False
+        return self.end is None or _days(self.start, self.end) <= LONGEST_EVENT_DAYS
+
+
+def _days(start: Point, end: Point) -> int:
+    """Days from one full point to another (a point that is no calendar day counts as 0)."""
+    try:
+        return (date(end.year, end.month, end.day) - date(start.year, start.month, start.day)).days
+    except (TypeError, ValueError):
+        return 0
 
 
 @cache
