@@ -226,15 +226,15 @@ def infer_years(hits: Sequence[Hit], text: str) -> list[Hit]:
     that names both its year and its day ("03.10.2018", "2019. gada 2. un 3. oktobrī"):
     a publication or event date. Month- and year-only dates ("2022. gada janvārī",
     "2015.–2023. gadam") do not lend their year, since press releases use them for
-    other times (openings, plans, project periods). "pagājušā gada" shifts the year
-    by -1. Hits of other labels pass unchanged; the function is idempotent.
+    other times (openings, plans, project periods); a project's period of days ("no 2021.
+    gada 1. marta līdz 2023. gada 30. aprīlim") lends its first year only when no other
+    anchor does. "pagājušā gada" shifts the year by -1. Hits of other labels pass
+    unchanged; the function is idempotent.
     """
     parsed = {i: parse_date(text[h.start : h.end]) for i, h in enumerate(hits) if h.label == "DATE"}
-    anchors = sorted(
-        (hits[i].start, p.start.year)
-        for i, p in parsed.items()
-        if p is not None and p.is_anchor and p.start.year is not None
-    )
+    anchored = [(i, p) for i, p in parsed.items() if p is not None and p.is_anchor]
+    events = [(i, p) for i, p in anchored if not p.is_period]
+    anchors = sorted((hits[i].start, p.start.year) for i, p in events or anchored)
     result = list(hits)
     for i, p in parsed.items():
         if p is None or not p.needs_year:

@@ -66,12 +66,14 @@ class ParsedDate:
 
     @property
     def is_anchor(self) -> bool:
-        """A day-precise date that names its year: the only kind that lends its year. A range
-        longer than an event ("no 2021. gada 1. marta līdz 2023. gada 30. aprīlim") is a
-        project's period, which says nothing of when the release was written."""
-        if self.vague or not all(p.year is not None and p.day is not None for p in self.points):
-            return False
-        return self.end is None or _days(self.start, self.end) <= LONGEST_EVENT_DAYS
+        """A day-precise date that names its year: the only kind that lends its year."""
+        return not self.vague and all(p.year is not None and p.day is not None for p in self.points)
+
+    @property
+    def is_period(self) -> bool:
+        """A range longer than an event ("no 2021. gada 1. marta līdz 2023. gada 30. aprīlim"):
+        a project's period rather than a day the release tells of."""
+        return self.end is not None and _days(self.start, self.end) > LONGEST_EVENT_DAYS
 
 
 def _days(start: Point, end: Point) -> int:

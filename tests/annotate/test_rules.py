@@ -86,6 +86,17 @@ def test_month_and_year_dates_lend_no_year() -> None:
     assert [h.norm for h in infer_years(find_dates(text), text)] == ["2021-05", "--11-24"]
 
 
+def test_a_project_period_lends_its_year_only_when_no_day_does() -> None:
+    text = (
+        "Jelgavas senioru klubs 12. oktobrī viesojās Dobelē. Projekts ilgst no 2020. gada "
+        "1. februāra līdz 2022. gada 31. janvārim.\n\nJelgavā, 2021. gada 20. oktobris"
+    )
+    found = [h.norm for h in infer_years(find_dates(text), text)]
+    assert found == ["2021-10-12", "2020-02-01/2022-01-31", "2021-10-20"]
+    alone = text.split("\n")[0]  # the period is the only anchor left
+    assert infer_years(find_dates(alone), alone)[0].norm == "2020-10-12"
+
+
 def test_relative_year_is_shifted_from_the_document_year() -> None:
     text = "Pērnā gada 3. martā sākās darbi. Publicēts 14.01.2023."
     assert find_rule_mentions(text)[0].norm == "2022-03-03"
