@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.document import Document, Mention, Record
 from pipeline.gazetteer.kb import HISTORICAL_KINDS, LAST_DAY_BEFORE_REFORM
+from pipeline.normalise.dates import LONGEST_EVENT_DAYS
 
 CUES = Path(__file__).resolve().parents[1] / "data" / "fill.json"
 PLACE_LABELS = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")
@@ -128,6 +130,15 @@ def split_range(norm: str | None) -> tuple[str | None, str | None]:
         return None, None
     start, _, end = norm.partition("/")
     return start, end or start
+
+
+def period(norm: str | None) -> bool:
+    """Is the DATE norm a range longer than an event (a season, a project's period)?"""
+    start, end = split_range(norm)
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days > LONGEST_EVENT_DAYS
+    except (TypeError, ValueError):
+        return False
 
 
 def dated(norm: str | None) -> str | None:

@@ -27,6 +27,7 @@ from pipeline.fill.context import (
     dated,
     document_date,
     note,
+    period,
     split_range,
     unique,
 )
@@ -88,6 +89,7 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     had no day yet (a title line before the dated account: its date is taken, and so is
     the first dated sentence of the account when no trigger is dated)."""
     groups: list[tuple[str | None, list[Sentence]]] = []
+    previous: Sentence | None = None
     for sent in sents:
         strong = cue("strong_visit_triggers").search(sent.text)
         if strong and cue("non_visit_events").search(sent.text):
@@ -99,7 +101,8 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         trigger = strong or cue("visit_triggers").search(sent.text)
         if not groups:
             if strong:
-                groups.append((_nearest_date(sent, strong.start()), [sent]))
+                groups.append(_first_trip(sent, strong.start(), previous))
+            previous = sent
             continue
         last_date, last_sents = groups[-1]
         date = _nearest_date(sent, trigger.start() if trigger else 0)
@@ -117,6 +120,19 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         else:
             groups.append((date, [sent]))
     return groups
+
+
+def _first_trip(
+    sent: Sentence, trigger: int, previous: Sentence | None
+) -> tuple[str | None, list[Sentence]]:
+    """The first trip, opened by ``sent``; when that names no date, a dated trip the
+    sentence before tells of is the same trip ("… 21. februārī devās uz Madonu. Tā bija
+    pirmā pieredzes apmaiņa …")."""
+    date = _nearest_date(sent, trigger)
+    told = previous is not None and cue("visit_triggers").search(previous.text)
+    if date is None and told and previous.labelled("DATE"):
+        return _nearest_date(previous, told.start()), [previous, sent]
+    return date, [sent]
 
 
 def _dated_list_item(sent: Sentence) -> bool:
@@ -146,8 +162,9 @@ def _dateline(sent: Sentence) -> bool:
 
 
 def _vaguer(known: str | None, found: str | None) -> bool:
-    """Is ``found`` a day that ``known`` (none yet, or its month) only hinted at?"""
-    if found is None or len(split_range(found)[0]) < len("--MM-DD"):
+    """Is ``found`` a day that ``known`` (none yet, or its month) only hinted at? A season
+    is no day ("vasarā" in "… bet vasarā vēl vairāk")."""
+    if found is None or len(split_range(found)[0]) < len("--MM-DD") or period(found):
         return False
     return known is None or (
         len(split_range(known)[0]) == len("YYYY-MM") and found.startswith(known)

@@ -539,3 +539,16 @@ def test_a_trip_without_a_date_in_a_release_of_several_days_stays_undated(run_te
             "Vēlāk kolēģi no Klaipēdas viesojās Ventspilī.")
     [visit] = run_text(text, "two-days").visits
     assert visit.date_start is None
+
+
+def test_a_dated_trip_the_sentence_before_tells_of_is_the_trip_that_follows(
+    run_text: Run,
+) -> None:
+    text = (
+        "Trešdien, 2023. gada 8. novembrī, Tukuma novada senioru kluba dalībnieki devās uz "
+        "Kandavu. Tā bija pirmā no trim pieredzes apmaiņām šogad. Klubā ik nedēļu nāk "
+        "30 seniori, bet vasarā vēl vairāk."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.date_start == "2023-11-08"
+    assert visit.origin_municipalities == ["Tukuma novads"]
