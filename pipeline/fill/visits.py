@@ -14,6 +14,7 @@ A place with no such evidence is on neither side.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -253,12 +254,13 @@ def _fill(
 def _origin_unsaid(visit: Visit, group: list[Sentence], all_sents: list[Sentence],
                    when: str | None, kb: KnowledgeBase) -> None:
     """An origin no place of the account gives, from the evidence next best, in order: the
-    headline's travellers, the townspeople who travel, the author's signature; and the
-    towns abroad of guests said to come from countries."""
+    headline's travellers, the townspeople who travel, the author's signature, the
+    release's home; and the towns abroad of guests said to come from countries."""
     fallbacks = (
         lambda: _origin_from_travellers(visit, [*all_sents[:1], *group[:1]], when, kb),
         lambda: _origin_from_townspeople(visit, group, when, kb),
         lambda: _origin_from_author(visit, group, all_sents, when, kb),
+        lambda: _origin_at_home(visit, all_sents, when, kb),
     )
     for fallback in fallbacks:
         if visit.origin_municipalities or visit.origin_region or visit.origin_countries:
@@ -356,6 +358,34 @@ def _origin_from_author(
                 return
 
 
+def _origin_at_home(
+    visit: Visit, all_sents: list[Sentence], when: str | None, kb: KnowledgeBase
+) -> None:
+    """A trip that went somewhere else sets out from the release's home: the Latvian
+    municipality its places and bodies name most often, at least twice and more than any
+    other. A municipality tells of its own people's trips ("Krāslavā atklāts centrs …
+    darbinieki pabija pieredzes apmaiņā Preiļos")."""
+    went = {*visit.destination_municipalities, *visit.destination_localities}
+    if not (went or visit.destination_countries):
+        return
+    named: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for sent in all_sents:
+        for mention in sent.labelled("MUNICIPALITY", "LOCALITY", "ORG", "CENTRE"):
+            place = _municipality_named_by(mention, when, kb)
+            if place is not None and place[1] == "LV":
+                named[place[0]] += 1
+                first.setdefault(place[0], mention)
+    ranked = named.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return
+    home = ranked[0][0]
+    if home not in went:
+        visit.origin_municipalities = [home]
+        visit.origin_countries = ["LV"]
+        note(visit, "origin_municipalities", first[home])
+
+
 def _origin_from_travellers(
     visit: Visit, opening: list[Sentence], when: str | None, kb: KnowledgeBase
 ) -> None:
@@ -379,8 +409,8 @@ def _origin_from_travellers(
 def _municipality_named_by(
     mention: Mention, when: str | None, kb: KnowledgeBase
 ) -> tuple[str, str] | None:
-    """(municipality, country) a place mention or an organisation's name stands for."""
-    if mention.label == "ORG":
+    """(municipality, country) a place mention or a body's name stands for."""
+    if mention.label in ("ORG", "CENTRE"):
         place = kb.municipality_opening(mention.text, when)
         return (place.norm, place.country) if place else None
     if mention.label == "LOCALITY":

@@ -552,3 +552,26 @@ def test_a_dated_trip_the_sentence_before_tells_of_is_the_trip_that_follows(
     [visit] = visits(run_text, text)
     assert visit.date_start == "2023-11-08"
     assert visit.origin_municipalities == ["Tukuma novads"]
+
+
+def test_a_trip_that_names_no_origin_set_out_from_the_releases_home(run_text: Run) -> None:
+    text = (
+        "Smiltenē atklāts grupu dzīvoklis\n\n"
+        "2024. gada 2. septembrī Smiltenē durvis vēra grupu dzīvoklis jauniešiem ar garīga "
+        "rakstura traucējumiem. Dzīvokli vadīs Smiltenes novada Sociālais dienests. "
+        "Gatavojoties darbam, šā gada maijā topošie darbinieki pavadīja divas dienas "
+        "pieredzes apmaiņā Alūksnē."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Smiltenes novads"]
+    assert visit.destination_localities == ["Alūksne"]
+
+
+def test_the_releases_home_is_no_origin_of_a_trip_to_it(run_text: Run) -> None:
+    text = (
+        "Smiltenē viesojās kolēģi\n\n"
+        "2024. gada 2. septembrī Smiltenes novada Sociālais dienests uzņēma pieredzes "
+        "apmaiņas vizītē kolēģus, kuri apmeklēja grupu dzīvokli Smiltenē."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == []
