@@ -225,7 +225,7 @@ def _fill(
         if _direct_speech(sent):
             continue
         for place, side in _sides(sent):
-            if side == "origin":
+            if side == "origin" and _tells_of_travel(sent):
                 origin.append(place)
             elif side == "destination":
                 destination.append(place)
@@ -455,6 +455,15 @@ def _destination_from_sites(
             visit.destination_municipalities = unique(municipalities)
             visit.destination_countries = unique([*visit.destination_countries, place.country])
             note(visit, "destination_municipalities", site)
+
+
+def _tells_of_travel(sent: Sentence) -> bool:
+    """Does the sentence tell of a trip or its travellers? Only such a sentence's "no X"
+    says where the travellers came from ("… tīklu, kurā klienti no Valmieras varētu …"
+    does not)."""
+    cues = ("travel_verbs", "visit_triggers", "strong_visit_triggers", "participant_nouns",
+            "guest_nouns")
+    return any(cue(name).search(sent.text) for name in cues)
 
 
 def _direct_speech(sent: Sentence) -> bool:

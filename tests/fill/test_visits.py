@@ -575,3 +575,13 @@ def test_the_releases_home_is_no_origin_of_a_trip_to_it(run_text: Run) -> None:
     )
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == []
+
+
+def test_no_place_of_a_sentence_that_tells_of_no_trip_is_an_origin(run_text: Run) -> None:
+    text = (
+        "2022. gada 5. oktobrī Kuldīgas dienas centrā viesojās kolēģi no Jelgavas. "
+        "Nākotnē abas puses vēlas izveidot kopīgu nometni, kurā piedalītos bērni no "
+        "Ventspils un Talsiem."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Jelgava"]
