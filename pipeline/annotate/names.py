@@ -43,6 +43,7 @@ _TITLE_MIN_WORDS = 3  # each side of a "/" that splits a title is a title itself
 _TRAILING_ACRONYM = re.compile(r"\s*\((?P<acronym>[^()]{2,40})\)$")
 # A genitive joined before a type phrase's head noun: "Jaunatnes iniciatīvu un veselības
 # centrs", "dienas aprūpes un rehabilitācijas centrs".
+_DATIVE_PLURAL = re.compile(r"(?:iem|ām|ēm)$", re.I)
 _COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
@@ -127,18 +128,19 @@ def _lexicon() -> dict:
     data["_legal_prefix"] = re.compile(rf"[{_UPPER}][\w-]+ +(?:(?:{glue}) +)+\Z")
     data["_org_glue"] = re.compile(rf"\b(?:{glue})\b")
     data["_place_named_centres"] = _place_named_centre_pattern(
-        data["place_named_centres"], data["centre_place_glue"]
+        data["place_named_centres"], data["centre_place_glue"], data["centre_group_words"]
     )
     data["_plural_head"] = re.compile(data["plural_head_endings"])
+    data["_served"] = re.compile(data["served_nouns"], re.IGNORECASE)
     return data
 
 
 def _place_named_centre_pattern(
-    entries: list[dict], glue: str
+    entries: list[dict], glue: str, groups: str
 ) -> tuple[re.Pattern[str], dict[str, dict]]:
-    """A regex over every case form of every type lemma after a capitalised genitive (a
-    multi-word one may coordinate a genitive before its head noun), and the entry of each
-    (lower-cased) form."""
+    """A regex over every case form of every type lemma after a capitalised genitive and
+    maybe a word of whom the centre serves (a multi-word lemma may coordinate a genitive
+    before its head noun), and the entry of each (lower-cased) form."""
     by_form: dict[str, dict] = {}
     for entry in entries:
         forms = [entry["lemma"]] if entry["lemma"].isupper() else decline(entry["lemma"]).values()
@@ -153,7 +155,8 @@ def _place_named_centre_pattern(
 
     alternation = "|".join(form_pattern(f) for f in sorted(by_form, key=len, reverse=True))
     pattern = re.compile(
-        rf"\b(?P<place>[{_UPPER}][\w-]+(?:\s+(?:{glue}))?)\s+(?P<type>(?i:{alternation}))(?!\w)"
+        rf"\b(?P<place>[{_UPPER}][\w-]+(?:\s+(?P<glue>{glue}))?)"
+        rf"(?:\s+(?P<group>{groups}))?\s+(?P<type>(?i:{alternation}))(?!\w)"
     )
     return pattern, by_form
 
@@ -446,25 +449,28 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
     hits = []
     for match in pattern.finditer(text):
         place = match.group("place")
-        if not kb.by_form.get(place.split()[0].lower()):
+        known = kb.by_form.get(place.lower()) or kb.by_form.get(place.split()[0].lower())
+        if not (known or match.group("glue")):
             continue
         type_words = match.group("type")
-        if _of_their_people(text, match.end(), type_words):
+        if _of_their_people(text, match.end(), type_words, lexicon["_served"]):
             continue
-        coordinated = _COORDINATED.search(type_words)
-        entry = by_form[_COORDINATED.sub("", type_words).lower()]
+        entry = by_form.get(type_words.lower())  # "bērnu un jauniešu centrs" is a type
+        coordinated = None if entry else _COORDINATED.search(type_words)
+        entry = entry or by_form[_COORDINATED.sub("", type_words).lower()]
         lemma = decline(entry["lemma"])["nom pl"] if entry.get("plural") else entry["lemma"]
         if type_words[:1].isupper() and not lemma[:1].isupper():
             lemma = lemma[0].upper() + lemma[1:]
         if coordinated:
             *modifiers, head = lemma.split()
             lemma = " ".join([*modifiers, "un", coordinated.group(1), head])
+        served = f"{match.group('group')} " if match.group("group") else ""
         hits.append(
             Hit(
                 match.start(),
                 match.end(),
                 "CENTRE",
-                f"{place} {lemma}",
+                f"{place} {served}{lemma}",
                 "names.place_named",
                 facts={"centre_type": entry["type"]},
             )
@@ -472,11 +478,15 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
     return hits
 
 
-def _of_their_people(text: str, end: int, type_words: str) -> bool:
-    """Type words in the genitive plural before people ("Bauskas novada dienas centru
-    vadītāji"): the staff of a place's centres, no named centre."""
+def _of_their_people(text: str, end: int, type_words: str, served: re.Pattern[str]) -> bool:
+    """Type words in the genitive plural before people named as such ("Bauskas novada
+    dienas centru vadītāji"): the staff of a place's centres, no named centre. Those it
+    serves in the dative ("dienas centru senioriem") say whom one centre serves."""
     after = re.match(r"\s+(\w+)", text[end:])
-    return bool(type_words.endswith("u") and after and people_nouns().fullmatch(after.group(1)))
+    if not (type_words.endswith("u") and after and people_nouns().fullmatch(after.group(1))):
+        return False
+    word = after.group(1)
+    return not (_DATIVE_PLURAL.search(word) and served.fullmatch(word))
 
 
 _VERB_POS = (VERB, AUX)

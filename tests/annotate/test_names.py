@@ -674,6 +674,52 @@ def test_the_staff_of_a_places_centres_name_no_centre(found: Found) -> None:
     assert ("MUNICIPALITY", "Tukuma novada", "Tukuma novads") in found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "norm", "centre_type"),
+    [
+        (  # whom it serves, between the place and the type words
+            "Grupa apmeklēja Ventspils vīriešu krīzes centru.",
+            "Ventspils vīriešu krīzes centru",
+            "Ventspils vīriešu krīzes centrs",
+            "crisis_centre",
+        ),
+        (  # a town no gazetteer lists, said to be a town
+            "Jaunieši viesojās Vroclavas pilsētas jauniešu centrā.",
+            "Vroclavas pilsētas jauniešu centrā",
+            "Vroclavas pilsētas jauniešu centrs",
+            "youth_centre",
+        ),
+        (
+            "Durvis vēra Smiltenes bērnu un jauniešu centrs.",
+            "Smiltenes bērnu un jauniešu centrs",
+            "Smiltenes bērnu un jauniešu centrs",
+            "youth_centre",
+        ),
+        (  # a parish's centre: the parish is known as a whole
+            "Kolēģi apmeklēja Salas pagasta dienas centru.",
+            "Salas pagasta dienas centru",
+            "Salas pagasta dienas centrs",
+            "day_centre",
+        ),
+    ],
+)
+def test_more_ways_a_place_names_its_centre(
+    text: str, span: str, norm: str, centre_type: str
+) -> None:
+    [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "CENTRE"]
+    assert (text[hit.start : hit.end], hit.norm, hit.facts["centre_type"]) == (
+        span,
+        norm,
+        centre_type,
+    )
+
+
+def test_those_a_centre_serves_in_the_dative_leave_it_a_centre(found: Found) -> None:
+    text = ("Viesi devās uz Kandavas dienas centru senioriem, bet Tukuma dienas centru "
+            "vadītājiem stāstīja par darbu.")
+    assert [span for span, _ in labelled(found, text, "CENTRE")] == ["Kandavas dienas centru"]
+
+
 def test_the_eu_is_a_body_by_its_name_and_its_abbreviation(found: Found) -> None:
     text = "Projektu līdzfinansē ES, un Eiropas Savienība to atbalsta; ESF ir fonds."
     assert labelled(found, text, "ORG") == [
