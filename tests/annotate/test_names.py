@@ -380,6 +380,20 @@ def test_a_centre_type_with_its_target_group_before_the_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Grupa pusdienoja kafejnīcā “Otrais solis”, kur strādā jaunieši ar invaliditāti.",
+         "kafejnīcā “Otrais solis”"),
+        ("Talsos atvērts veikaliņš „Čaklās rokas”.", "veikaliņš „Čaklās rokas”"),
+        ("Viesi apskatīja iekļaujošo viesnīcu “Zīle”.", "iekļaujošo viesnīcu “Zīle”"),
+    ],
+)
+def test_a_quoted_cafe_shop_or_hotel_is_a_social_enterprise(text: str, span: str) -> None:
+    [hit] = [h for h in find_quoted_names(text, KB) if h.label == "CENTRE"]
+    assert (text[hit.start : hit.end], hit.facts["centre_type"]) == (span, "social_enterprise")
+
+
+@pytest.mark.parametrize(
     "span",
     [
         "Jelgavas ģimenes atbalsta dienas centru “Atvase”",
