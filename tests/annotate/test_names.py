@@ -301,6 +301,16 @@ def test_project_span_is_the_quotes_only(found: Found, text: str, span: str, nor
             "Eiropas Reģionālās attīstības fonds",
             "Eiropas Reģionālās attīstības fonds",
         ),
+        (
+            "Laukums izbūvēts ar Eiropas Lauksaimniecības fonda lauku attīstībai atbalstu.",
+            "Eiropas Lauksaimniecības fonda lauku attīstībai",
+            "Eiropas Lauksaimniecības fonds lauku attīstībai",
+        ),
+        (
+            "Pārtikas pakas dala ar EATF atbalstu.",
+            "EATF",
+            "Eiropas Atbalsta fonds vistrūcīgākajām personām",
+        ),
     ],
 )
 def test_funds_are_programmes_normalised_to_their_full_name(
