@@ -645,7 +645,7 @@ def test_a_town_government_is_not_a_board(text: str, span: str, norm: str) -> No
 
 def test_a_centre_named_again_by_its_quoted_name_alone(found: Found) -> None:
     text = ("Rēzeknē atklāts dienas centrs „Lāsīte”. Vadītāja stāsta: „Gribam, lai „Lāsīte” "
-            "būtu vieta visiem.” Citā pilsētā ir kafejnīca „Lāsīte”. Pie „Ozola” ir stāvvieta.")
+            "būtu vieta visiem.” Citā pilsētā ir frizētava „Lāsīte”. Pie „Ozola” ir stāvvieta.")
     assert labelled(found, text, "CENTRE") == [
         ("dienas centrs „Lāsīte”", "Lāsīte"), ("„Lāsīte”", "Lāsīte"), ("„Lāsīte”", "Lāsīte")
     ]
