@@ -90,7 +90,7 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     had no day yet (a title line before the dated account: its date is taken, and so is
     the first dated sentence of the account when no trigger is dated)."""
     groups: list[tuple[str | None, list[Sentence]]] = []
-    previous: Sentence | None = None
+    before: list[Sentence] = []  # the sentences before the first trip
     for sent in sents:
         strong = cue("strong_visit_triggers").search(sent.text)
         if strong and cue("non_visit_events").search(sent.text):
@@ -102,8 +102,8 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         trigger = strong or cue("visit_triggers").search(sent.text)
         if not groups:
             if strong:
-                groups.append(_first_trip(sent, strong.start(), previous))
-            previous = sent
+                groups.append(_first_trip(sent, strong.start(), before))
+            before.append(sent)
             continue
         last_date, last_sents = groups[-1]
         date = _nearest_date(sent, trigger.start() if trigger else 0)
@@ -124,16 +124,30 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
 
 
 def _first_trip(
-    sent: Sentence, trigger: int, previous: Sentence | None
+    sent: Sentence, trigger: int, before: list[Sentence]
 ) -> tuple[str | None, list[Sentence]]:
-    """The first trip, opened by ``sent``; when that names no date, a dated trip the
-    sentence before tells of is the same trip ("… 21. februārī devās uz Madonu. Tā bija
-    pirmā pieredzes apmaiņa …")."""
+    """The first trip, opened by ``sent``. When that names no date, the trip is the one a
+    sentence before it tells of with a date: the sentence right before, if it tells of a
+    trip ("… 21. februārī devās uz Madonu. Tā bija pirmā pieredzes apmaiņa …"), else the
+    last one before that names days ("No 24. līdz 26. maijam speciālisti iepazinās …")."""
     date = _nearest_date(sent, trigger)
-    told = previous is not None and cue("visit_triggers").search(previous.text)
-    if date is None and told and previous.labelled("DATE"):
+    if date is not None or not before:
+        return date, [sent]
+    previous = before[-1]
+    told = cue("visit_triggers").search(previous.text)
+    if told and previous.labelled("DATE"):
         return _nearest_date(previous, told.start()), [previous, sent]
-    return date, [sent]
+    for earlier in reversed(before):
+        days = [m for m in earlier.labelled("DATE") if _a_day(m.norm)]
+        if days and not _dateline(earlier):
+            return days[0].norm, [earlier, sent]
+    return None, [sent]
+
+
+def _a_day(norm: str | None) -> bool:
+    """A DATE norm that names its day or days, with a year, and is no longer period."""
+    start = split_range(norm)[0]
+    return bool(start and dated(norm) and len(start) == len("YYYY-MM-DD") and not period(norm))
 
 
 def _dated_list_item(sent: Sentence) -> bool:

@@ -585,3 +585,14 @@ def test_no_place_of_a_sentence_that_tells_of_no_trip_is_an_origin(run_text: Run
     )
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == ["Jelgava"]
+
+
+def test_an_undated_first_trip_takes_the_days_an_earlier_sentence_names(run_text: Run) -> None:
+    text = (
+        "Rēzeknes sociālie darbinieki mācās Tartu\n\n"
+        "No 2024. gada 10. līdz 12. aprīlim Rēzeknes valstspilsētas Sociālā dienesta "
+        "darbinieki iepazinās ar Tartu pilsētas aprūpes mājās modeli. Otrajā dienā grupa "
+        "viesojās dienas centrā „Kask”.\n\nRēzekne, 2024. gada 20. aprīlis"
+    )
+    [visit] = visits(run_text, text)
+    assert (visit.date_start, visit.date_end) == ("2024-04-10", "2024-04-12")
