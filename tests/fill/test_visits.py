@@ -596,3 +596,14 @@ def test_an_undated_first_trip_takes_the_days_an_earlier_sentence_names(run_text
     )
     [visit] = visits(run_text, text)
     assert (visit.date_start, visit.date_end) == ("2024-04-10", "2024-04-12")
+
+
+def test_receiving_specialists_and_a_planned_visit_are_trips(run_text: Run) -> None:
+    text = (
+        "2024. gada 6. februārī Cēsu novada Sociālais dienests uzņēma septiņus Valmieras "
+        "novada Sociālā dienesta speciālistus. Martā grupu dzīvokli „Pakāpieni” plānojuši "
+        "apmeklēt arī Smiltenes novada kolēģi."
+    )
+    found = visits(run_text, text)
+    assert [v.date_start for v in found] == ["2024-02-06", "2024-03"]
+    assert found[0].origin_municipalities == ["Valmieras novads"]
