@@ -15,7 +15,7 @@ from functools import cache
 
 from pipeline.annotate.spans import Hit
 from pipeline.normalise.codes import code_schemes, load_rules, normalise_code, normalise_phone
-from pipeline.normalise.dates import month_words, normalise_date, parse_date
+from pipeline.normalise.dates import ParsedDate, month_words, normalise_date, parse_date
 from pipeline.normalise.numbers import currency_words, money_norm, multiplier_words, parse_amount
 
 SOURCE = "rules"
@@ -24,6 +24,7 @@ SOURCE = "rules"
 _PRIORITY = ("EMAIL", "PROJECT_CODE", "MONEY", "DATE", "PHONE")
 _CUELESS_PHONE_SCORE = 0.8  # a bare 8-digit number is a phone by shape alone
 _BARE_MONTH_SCORE = 0.9  # "marta" alone is a date, but the weakest kind
+_DATELINE_WORDS = 4  # words besides its date a release's dateline may have on its line
 
 _DAY = r"\d{1,2}\."
 _NUMERIC_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
@@ -217,6 +218,32 @@ def _nearest_year(anchors: Sequence[tuple[int, int]], position: int) -> int | No
     return after[0] if after else None
 
 
+def _on_its_own_line(hit: Hit, text: str) -> bool:
+    """A dateline: a date with at most a few words beside it on its line ("Publicēts
+    24.02.2020.", "Preiļu novada pašvaldība, 2022. gada 18. novembris", "2015. gada maijs")."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start : hit.start] + " " + text[hit.end : line_end]
+    return len(re.findall(r"\w+", rest)) <= _DATELINE_WORDS
+
+
+def _not_after_the_release(
+    anchored: list[tuple[int, ParsedDate]],
+    parsed: dict[int, ParsedDate | None],
+    datelines: set[int],
+) -> list[tuple[int, ParsedDate]]:
+    """Anchors no later than the release's own date, when a dateline names a day: a later
+    date is a plan or a deadline ("pieteikties līdz 2022. gada 30. novembrim"), not the
+    time the release tells of."""
+    released = [parsed[i].start for i in datelines if parsed[i].is_anchor]
+    if not released:
+        return anchored
+    latest = max((p.year, p.month, p.day) for p in released)
+    return [(i, p) for i, p in anchored
+            if (p.start.year, p.start.month, p.start.day) <= latest] or anchored
+
+
 def infer_years(hits: Sequence[Hit], text: str) -> list[Hit]:
     """Give yearless DATE hits the document's year, from the document's own dates only.
 
@@ -228,13 +255,19 @@ def infer_years(hits: Sequence[Hit], text: str) -> list[Hit]:
     "2015.–2023. gadam") do not lend their year, since press releases use them for
     other times (openings, plans, project periods); a project's period of days ("no 2021.
     gada 1. marta līdz 2023. gada 30. aprīlim") lends its first year only when no other
-    anchor does. "pagājušā gada" shifts the year by -1. Hits of other labels pass
-    unchanged; the function is idempotent.
+    anchor does. A dateline (a date on a line of its own: when the release was written)
+    is an anchor even when it names only its month, and no anchor after a dated dateline
+    counts (plans, deadlines). "pagājušā gada" shifts the year by -1. Hits of other labels
+    pass unchanged; the function is idempotent.
     """
     parsed = {i: parse_date(text[h.start : h.end]) for i, h in enumerate(hits) if h.label == "DATE"}
+    datelines = {i for i, p in parsed.items() if p is not None and p.start.year is not None
+                 and _on_its_own_line(hits[i], text)}
     anchored = [(i, p) for i, p in parsed.items() if p is not None and p.is_anchor]
     events = [(i, p) for i, p in anchored if not p.is_period]
-    anchors = sorted((hits[i].start, p.start.year) for i, p in events or anchored)
+    anchored = _not_after_the_release(events or anchored, parsed, datelines)
+    anchored += [(i, parsed[i]) for i in datelines if not parsed[i].is_anchor]
+    anchors = sorted((hits[i].start, p.start.year) for i, p in anchored)
     result = list(hits)
     for i, p in parsed.items():
         if p is None or not p.needs_year:

@@ -97,6 +97,20 @@ def test_a_project_period_lends_its_year_only_when_no_day_does() -> None:
     assert infer_years(find_dates(alone), alone)[0].norm == "2020-10-12"
 
 
+def test_a_dateline_lends_its_year_even_naming_only_its_month() -> None:
+    text = "Kafejnīca atvērta 20. maijā, un viesi ieradās 22. maijā.\n\n2015. gada maijs"
+    assert [h.norm for h in infer_years(find_dates(text), text)] == [
+        "2015-05-20", "2015-05-22", "2015-05"]
+
+
+def test_a_deadline_after_the_releases_date_lends_no_year() -> None:
+    text = (
+        "Pieteikties var līdz 2022. gada 30. novembrim. Viesi ieradās 9. jūnijā.\n\n"
+        "Bauskas novada pašvaldība, 2016. gada 13. jūnijs"
+    )
+    assert [h.norm for h in infer_years(find_dates(text), text)][1] == "2016-06-09"
+
+
 def test_relative_year_is_shifted_from_the_document_year() -> None:
     text = "Pērnā gada 3. martā sākās darbi. Publicēts 14.01.2023."
     assert find_rule_mentions(text)[0].norm == "2022-03-03"
