@@ -23,9 +23,10 @@ from pipeline.fill.context import (
     note,
     unique,
 )
+from pipeline.gazetteer.inflect import nominative_of
 from pipeline.gazetteer.kb import KnowledgeBase, municipality_on
 
-_TOWN_KINDS = ("valstspilsēta", "pilsēta")
+_TOWN_KINDS = ("valstspilsēta", "pilsēta", "foreign_city")
 # A village opens a centre's name only before type words ("Vecumnieku ... centrs"): in a
 # quoted name, a village's name is more often a common word ("Liepu pagalms").
 _PLACE_KINDS_BEFORE_TYPE_WORDS = (*_TOWN_KINDS, "ciems")
@@ -299,7 +300,8 @@ def _own_place(
 ) -> tuple[str | None, str | None] | None:
     """The place a centre's name opens with: "Krāslavas novada dienas aprūpes centrs"
     (a municipality), "Aglonas pagasta dienas centrs" (a parish), "Siguldas dienas centrs",
-    "Ādažu Ūdensroze" (a town or a city)."""
+    "Ādažu Ūdensroze", "Odenses krīzes centrs" (a town or a city, here or abroad), "Ļubļinas
+    pilsētas jauniešu centrs" (a town abroad that no gazetteer lists)."""
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
@@ -309,11 +311,13 @@ def _own_place(
     if words[1] == "pagasta":  # "Aglonas pagasta dienas centrs": the parish, not its village
         parishes = [p for p in kb.by_modifier.get(words[0].lower(), ()) if p.kind == "pagasts"]
         return (municipality_on(vars(parishes[0]), when), parishes[0].norm) if parishes else None
-    for place in kb.by_modifier.get(words[0].lower(), ()):
-        if place.kind in kinds:
-            if place.label == "LOCALITY":
-                return municipality_on(vars(place), when), place.norm
-            return place.norm, None
+    named = [p for p in kb.by_modifier.get(words[0].lower(), ()) if p.kind in kinds]
+    for place in sorted(named, key=lambda p: kinds.index(p.kind)):  # a city before its county
+        if place.label == "LOCALITY":
+            return municipality_on(vars(place), when), place.norm
+        return place.norm, None
+    if words[1] == "pilsētas":  # "Ļubļinas pilsētas jauniešu centrs": a town no list has
+        return nominative_of(words[0]), None
     return None
 
 

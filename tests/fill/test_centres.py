@@ -301,3 +301,19 @@ def test_a_parish_centre_lies_in_the_parish_not_its_village(run_text: Run) -> No
     [centre] = centres(run_text, text)
     assert (centre.name, centre.locality, centre.municipality) == (
         "Rudzātu pagasta dienas centrs", "Rudzātu pagasts", "Līvānu novads")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "municipality"),
+    [
+        ("Preiļu speciālisti Lietuvā apmeklēja Rokišķu jauniešu centru un Biržu muzeju.",
+         "Rokišķu jauniešu centrs", "Rokišķi"),
+        ("Jaunieši no Tukuma 2022. gada 3. maijā apmeklēja Ļubļinas pilsētas jauniešu centru.",
+         "Ļubļinas pilsētas jauniešu centrs", "Ļubļina"),
+    ],
+)
+def test_a_centre_abroad_lies_in_the_town_its_name_opens_with(
+    run_text: Run, text: str, name: str, municipality: str
+) -> None:
+    [centre] = [c for c in centres(run_text, text) if c.name == name]
+    assert centre.municipality == municipality
