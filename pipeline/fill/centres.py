@@ -33,6 +33,7 @@ _PLACE_KINDS_BEFORE_TYPE_WORDS = (*_TOWN_KINDS, "ciems")
 _TARGET_WINDOW = 150  # characters after a centre's name that may say whom it serves
 _FOLLOWING_SENTENCES = 3  # sentences after a centre's that may go on about it
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
+_UNIT_LOOKBACK = 8  # sentences (list items) before a unit that may name its body
 _QUOTED = re.compile(r'"(.+)"')  # a name in its legal form's quotes (ORG norms use ASCII ")
 # A place a sentence names: (municipality, locality, the mention it was read from).
 SentencePlace = tuple[str | None, str | None, Mention]
@@ -76,8 +77,10 @@ def _fill(
     ``when`` (the release's date) picks the municipality a locality lay in then (before or
     after the 2021 reform)."""
     followers = _said_of(mention, sent, sents)
-    operator = _operator(mention, sent, followers, _paragraph_after(sent, sents)) or _run_by(
-        _until_next_centre(sent, sents)
+    operator = (
+        _parent_body(mention, sent, sents)
+        or _operator(mention, sent, followers, _paragraph_after(sent, sents))
+        or _run_by(_until_next_centre(sent, sents))
     )
     if centre.operator is None:
         centre.operator = operator.norm if operator else None
@@ -204,6 +207,19 @@ def _operator(
     if not candidates:
         return None
     return min(candidates, key=lambda o: abs(o.clean_start - mention.clean_start))
+
+
+def _parent_body(mention: Mention, sent: Sentence, sents: list[Sentence]) -> Mention | None:
+    """A centre named as a unit ("filiāle “Ilģi”", a list item under its body) belongs to
+    the organisation named last before it, in its sentence or the few before."""
+    units = rf"(?:{cue_data()['operator_units']})\b"
+    if not re.match(units, mention.text, re.IGNORECASE):
+        return None
+    for earlier in (sent, *sents[max(0, sent.index - _UNIT_LOOKBACK) : sent.index][::-1]):
+        orgs = [o for o in earlier.labelled("ORG") if o.clean_end <= mention.clean_start]
+        if orgs:
+            return orgs[-1]
+    return None
 
 
 def _run_by(said: list[Sentence]) -> Mention | None:

@@ -317,3 +317,16 @@ def test_a_centre_abroad_lies_in_the_town_its_name_opens_with(
 ) -> None:
     [centre] = [c for c in centres(run_text, text) if c.name == name]
     assert centre.municipality == municipality
+
+
+def test_a_branch_listed_under_its_body_is_run_by_it(run_text: Run) -> None:
+    text = (
+        "Valsts sociālās aprūpes centrs „Vidzeme” aprūpē pieaugušos četrās vietās:\n"
+        "• filiāle „Liepkalni” (Smiltenes novads)\n"
+        "• filiāle „Rūja” (Valmieras novads)"
+    )
+    found = {c.name: c.operator for c in centres(run_text, text)}
+    assert found == {
+        "Liepkalni": 'valsts sociālās aprūpes centrs "Vidzeme"',
+        "Rūja": 'valsts sociālās aprūpes centrs "Vidzeme"',
+    }
