@@ -27,14 +27,27 @@ def find_projects(document: Document, sents: list[Sentence]) -> list[Project]:
         return []
     groups = _group(codes, names)
     projects = []
+    weights = []
     for code, members in groups:
         project = _project(code, members)
         if project is not None:
             project.doc_ids = [document.doc_id]
             projects.append(project)
-    if len(projects) == 1:
-        _fill_document_facts(projects[0], sents)
+            weights.append(len(members) + sum(c.norm == project.code for c in codes))
+    main = _main_project(projects, weights)
+    if main is not None:
+        _fill_document_facts(main, sents)
     return projects
+
+
+def _main_project(projects: list[Project], weights: list[int]) -> Project | None:
+    """The project the release is about: its only one, else the one named more often than
+    any other (a project recalled in passing, "iepriekšējā projektā Est-Lat74", states none
+    of the release's facts). Two named as often: none is, and no facts are filled."""
+    ranked = sorted(((weight, i) for i, weight in enumerate(weights)), reverse=True)
+    if len(ranked) == 1 or (ranked and ranked[0][0] > ranked[1][0]):
+        return projects[ranked[0][1]]
+    return None
 
 
 def _group(

@@ -171,3 +171,15 @@ def test_the_lead_partner_implements_a_cross_border_project(run_text: Run, lead:
     assert project.implementer == "Tartu pilsētas valdība"
     assert "Tartu pilsētas valdība" not in project.partners
     assert "Valkas novada pašvaldība" in project.partners
+
+
+def test_the_release_fills_the_project_it_names_most_not_one_recalled(run_text: Run) -> None:
+    text = (
+        "Projekts „Jaunieši darbā” (Nr. EE-LV00091) sākās 2024. gada martā. Projekta "
+        "„Jaunieši darbā” vadošais partneris ir Pērnavas pilsētas pašvaldība, un tā kopējās "
+        "izmaksas ir 410 000 eiro. Sadarbība aizsākās jau iepriekšējā projektā Est-Lat61."
+    )
+    projects = {p.project_key: p for p in run_text(text).projects}
+    assert projects["EE-LV00091"].implementer == "Pērnavas pilsētas pašvaldība"
+    assert projects["EE-LV00091"].total_budget_eur == 410000
+    assert projects["Est-Lat61"].implementer is None
