@@ -51,6 +51,7 @@ _TOWN_KINDS_FOR_PEOPLE = ("valstspilsēta", "pilsēta", "republikas_pilsēta_200
 # A person noun in the nominative singular ("vadītājs", "speciāliste"), not a plural
 # ("vadītāji", "personas", "speciālistes") or a group ("delegācija").
 _ONE_PERSON = re.compile(r"(?!delegācij)\w+(?:[^aeu]s|š|[^i]e|[^i]a)", re.I)
+_HOST_GAP = 4  # words (a date) between a host and its verb of receiving
 _SIGNATURE_LINES = 3  # a signature's cue line and the lines after it that name the author
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
@@ -504,11 +505,21 @@ def _sites(sent: Sentence) -> list[Mention]:
     sites = []
     visiting = cue("site_verbs").search(sent.text)
     for mention in sent.labelled("CENTRE", "ORG"):
-        if mention.label == "ORG" and (_travellers(sent, mention) or _municipal_body(mention)):
+        if mention.label == "ORG" and (
+            _travellers(sent, mention) or _municipal_body(mention) or _host(sent, mention)
+        ):
             continue
         if mention.label == "CENTRE" or visiting:
             sites.append(mention)
     return sites
+
+
+def _host(sent: Sentence, org: Mention) -> bool:
+    """Is ``org`` the subject of a verb of receiving guests ("X 8. novembrī uzņēma
+    delegāciju"): the trip's host, not a site it visited?"""
+    after = sent.text[org.clean_end - sent.start :]
+    gap = rf"\s+(?:[^\s,;:]+\s+){{0,{_HOST_GAP}}}?"
+    return bool(re.match(rf"{gap}(?:{cue_data()['host_verbs']})", after, re.IGNORECASE))
 
 
 def _municipal_body(org: Mention) -> bool:

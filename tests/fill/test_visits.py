@@ -607,3 +607,13 @@ def test_receiving_specialists_and_a_planned_visit_are_trips(run_text: Run) -> N
     found = visits(run_text, text)
     assert [v.date_start for v in found] == ["2024-02-06", "2024-03"]
     assert found[0].origin_municipalities == ["Valmieras novads"]
+
+
+def test_the_body_that_receives_the_guests_is_their_host_not_a_site(run_text: Run) -> None:
+    text = (
+        "Tukuma novada Sociālais dienests 2023. gada 12. oktobrī uzņēma delegāciju no Talsiem. "
+        "Viesi apmeklēja grupu māju „Ozoli” un dienas centru „Rasa”, kur skolēni bija "
+        "sagatavojuši koncertu."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ["Ozoli", "Rasa"]
