@@ -16,20 +16,18 @@ from itertools import chain
 
 from pipeline.document import Centre, Document, Mention
 from pipeline.fill.context import (
+    PLACE_KINDS_BEFORE_TYPE_WORDS,
+    TOWN_KINDS,
     Sentence,
     cue,
     cue_data,
     document_date,
     note,
+    place_named_by,
     unique,
 )
-from pipeline.gazetteer.inflect import nominative_of
 from pipeline.gazetteer.kb import KnowledgeBase, municipality_on
 
-_TOWN_KINDS = ("valstspilsēta", "pilsēta", "foreign_city")
-# A village opens a centre's name only before type words ("Vecumnieku ... centrs"): in a
-# quoted name, a village's name is more often a common word ("Liepu pagalms").
-_PLACE_KINDS_BEFORE_TYPE_WORDS = (*_TOWN_KINDS, "ciems")
 _TARGET_WINDOW = 150  # characters after a centre's name that may say whom it serves
 _FOLLOWING_SENTENCES = 3  # sentences after a centre's that may go on about it
 _OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
@@ -264,8 +262,8 @@ def _place(
     nearest first."""
     earlier = [s for s in sents[: sent.index][::-1] if s.paragraph == sent.paragraph]
     window = (sent, *earlier, *sents[sent.index + 1 : sent.index + 2])
-    own = _own_place(mention.text, _PLACE_KINDS_BEFORE_TYPE_WORDS, when, kb)
-    own = own or _own_place(mention.norm or "", _TOWN_KINDS, when, kb)
+    own = place_named_by(mention.text, PLACE_KINDS_BEFORE_TYPE_WORDS, when, kb)
+    own = own or place_named_by(mention.norm or "", TOWN_KINDS, when, kb)
     run_by = _operator_place(operator, when, kb) if operator else None
     if own is not None:
         municipality, locality, source = (*own, mention)
@@ -309,32 +307,6 @@ def _places_in(sent: Sentence, when: str | None, kb: KnowledgeBase) -> list[Sent
         elif place.facts.get("kind") != "country":
             found.append((place.norm, None, place))
     return found
-
-
-def _own_place(
-    name: str, kinds: tuple[str, ...], when: str | None, kb: KnowledgeBase
-) -> tuple[str | None, str | None] | None:
-    """The place a centre's name opens with: "Krāslavas novada dienas aprūpes centrs"
-    (a municipality), "Aglonas pagasta dienas centrs" (a parish), "Siguldas dienas centrs",
-    "Ādažu Ūdensroze", "Odenses krīzes centrs" (a town or a city, here or abroad), "Ļubļinas
-    pilsētas jauniešu centrs" (a town abroad that no gazetteer lists)."""
-    words = name.split()
-    if len(words) < 2 or not words[0][:1].isupper():
-        return None
-    if words[1] == "novada":
-        municipality = kb.municipality_opening(name, when)
-        return (municipality.norm, None) if municipality else None
-    if words[1] == "pagasta":  # "Aglonas pagasta dienas centrs": the parish, not its village
-        parishes = [p for p in kb.by_modifier.get(words[0].lower(), ()) if p.kind == "pagasts"]
-        return (municipality_on(vars(parishes[0]), when), parishes[0].norm) if parishes else None
-    named = [p for p in kb.by_modifier.get(words[0].lower(), ()) if p.kind in kinds]
-    for place in sorted(named, key=lambda p: kinds.index(p.kind)):  # a city before its county
-        if place.label == "LOCALITY":
-            return municipality_on(vars(place), when), place.norm
-        return place.norm, None
-    if words[1] == "pilsētas":  # "Ļubļinas pilsētas jauniešu centrs": a town no list has
-        return nominative_of(words[0]), None
-    return None
 
 
 def _target_groups(text: str) -> list[str]:

@@ -16,11 +16,21 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from pipeline.document import Document, Mention, Record
-from pipeline.gazetteer.kb import HISTORICAL_KINDS, LAST_DAY_BEFORE_REFORM
+from pipeline.gazetteer.inflect import nominative_of
+from pipeline.gazetteer.kb import (
+    HISTORICAL_KINDS,
+    LAST_DAY_BEFORE_REFORM,
+    KnowledgeBase,
+    municipality_on,
+)
 from pipeline.normalise.dates import LONGEST_EVENT_DAYS
 
 CUES = Path(__file__).resolve().parents[1] / "data" / "fill.json"
 PLACE_LABELS = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")
+TOWN_KINDS = ("valstspilsēta", "pilsēta", "foreign_city")
+# A village opens a centre's name only before type words ("Vecumnieku ... centrs"): in a
+# quoted name, a village's name is more often a common word ("Liepu pagalms").
+PLACE_KINDS_BEFORE_TYPE_WORDS = (*TOWN_KINDS, "ciems")
 
 
 @cache
@@ -158,3 +168,30 @@ def document_date(sents: list[Sentence]) -> str | None:
     ):
         return LAST_DAY_BEFORE_REFORM
     return latest
+
+
+def place_named_by(
+    name: str, kinds: tuple[str, ...], when: str | None, kb: KnowledgeBase
+) -> tuple[str | None, str | None] | None:
+    """(municipality, locality) of the place a centre's name opens with: "Krāslavas novada
+    dienas aprūpes centrs" (a municipality), "Aglonas pagasta dienas centrs" (a parish),
+    "Siguldas dienas centrs", "Ādažu Ūdensroze", "Odenses krīzes centrs" (a town or a city,
+    here or abroad), "Ļubļinas pilsētas jauniešu centrs" (a town abroad that no gazetteer
+    lists)."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    if words[1] == "novada":
+        municipality = kb.municipality_opening(name, when)
+        return (municipality.norm, None) if municipality else None
+    if words[1] == "pagasta":  # "Aglonas pagasta dienas centrs": the parish, not its village
+        parishes = [p for p in kb.by_modifier.get(words[0].lower(), ()) if p.kind == "pagasts"]
+        return (municipality_on(vars(parishes[0]), when), parishes[0].norm) if parishes else None
+    named = [p for p in kb.by_modifier.get(words[0].lower(), ()) if p.kind in kinds]
+    for place in sorted(named, key=lambda p: kinds.index(p.kind)):  # a city before its county
+        if place.label == "LOCALITY":
+            return municipality_on(vars(place), when), place.norm
+        return place.norm, None
+    if words[1] == "pilsētas":  # "Ļubļinas pilsētas jauniešu centrs": a town no list has
+        return nominative_of(words[0]), None
+    return None

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.document import Document, Mention, Project, Visit
 from pipeline.fill.context import (
+    PLACE_KINDS_BEFORE_TYPE_WORDS,
     PLACE_LABELS,
     Sentence,
     cue,
@@ -29,6 +30,7 @@ from pipeline.fill.context import (
     document_date,
     note,
     period,
+    place_named_by,
     split_range,
     unique,
 )
@@ -264,6 +266,7 @@ def _fill(
     note(visit, "sites_visited", *sites)
     if not (visit.destination_municipalities or visit.destination_localities):
         _destination_from_sites(visit, sites, when, kb)
+    _localities_of_sites(visit, sites, when, kb)
 
 
 def _origin_unsaid(visit: Visit, group: list[Sentence], all_sents: list[Sentence],
@@ -479,6 +482,21 @@ def _tells_of_travel(sent: Sentence) -> bool:
     cues = ("travel_verbs", "visit_triggers", "strong_visit_triggers", "participant_nouns",
             "guest_nouns")
     return any(cue(name).search(sent.text) for name in cues)
+
+
+def _localities_of_sites(
+    visit: Visit, sites: list[Mention], when: str | None, kb: KnowledgeBase
+) -> None:
+    """The towns and parishes the visited centres' names open with, in the municipalities
+    the trip went to, are places it went ("Aglonas pagasta dienas centrs" -> Aglonas
+    pagasts)."""
+    for site in sites:
+        if site.label != "CENTRE":
+            continue
+        place = place_named_by(site.text, PLACE_KINDS_BEFORE_TYPE_WORDS, when, kb)
+        if place and place[1] and place[0] in visit.destination_municipalities:
+            visit.destination_localities = unique([*visit.destination_localities, place[1]])
+            note(visit, "destination_localities", site)
 
 
 def _direct_speech(sent: Sentence) -> bool:

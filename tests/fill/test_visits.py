@@ -617,3 +617,15 @@ def test_the_body_that_receives_the_guests_is_their_host_not_a_site(run_text: Ru
     )
     [visit] = visits(run_text, text)
     assert visit.sites_visited == ["Ozoli", "Rasa"]
+
+
+def test_the_towns_and_parishes_of_the_visited_centres_are_places_the_trip_went(
+    run_text: Run,
+) -> None:
+    text = (
+        "2023. gada 5. maijā Tukuma novada speciālisti viesojās Preiļu novadā, kur apmeklēja "
+        "Aglonas pagasta dienas centru un Riebiņu jauniešu centru."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.destination_municipalities == ["Preiļu novads"]
+    assert visit.destination_localities == ["Aglonas pagasts", "Riebiņi"]
