@@ -74,12 +74,19 @@ def _with_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@cache
+def _street_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?i:{lexicon()['street_words']})\b")
+
+
 def find_known_names(text: str, folder: Path) -> list[Hit]:
+    """Every listed form in the text; a form right before a street word names a street
+    ("Upes ielā 4"), not the centre or body the list means."""
     pattern, entries = known_names(folder)
     hits = []
     for match in pattern.finditer(text):
         entry = entries.get(_key(match.group("form")))
-        if entry is None:
+        if entry is None or _street_after().match(text, match.end()):
             continue
         facts = {"kind": entry["kind"]} if "kind" in entry else {}
         hits.append(

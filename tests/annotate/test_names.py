@@ -359,6 +359,15 @@ def test_a_known_org_written_with_ascii_quotes(found: Found) -> None:
     ]
 
 
+def test_a_listed_name_before_a_street_word_is_an_address() -> None:
+    from pipeline.annotate.known import find_known_names
+    from pipeline.resources import PACKAGED_GAZETTEERS
+
+    text = "Birojs pārcelts uz Upes ielu 4, blakus dienas aprūpes centram Upe."
+    found = [(h.start, h.end) for h in find_known_names(text, PACKAGED_GAZETTEERS)]
+    assert found == [(text.index("Upe."), text.index("Upe.") + 3)]
+
+
 def test_a_known_org_written_with_word_quotes(found: Found) -> None:
     text = "Viesi apmeklēja Rīgas pilsētas “Rūpju bērns” dienas centru."
     assert found(text) == [
