@@ -74,7 +74,9 @@ def _date_pattern() -> re.Pattern[str]:
     year_date = rf"\d{{4}}\.(?:{range_sep}\d{{4}}\.)?\s?{year_word}"
     point = rf"(?:{day_date}|{_NUMERIC_DATE}|{month_date}|{season_date}|{year_date})"
     # A numeric date keeps its ordinal dot only inside a range ("01.10.2019. līdz ...").
-    return re.compile(rf"(?<![\w.]){point}(?:\.?{range_sep}{point})?(?!\w)")
+    # It may follow a letter with no space (a headline glued to its date: "Tukumā14.09.2016.").
+    start = rf"(?:(?<![\w.])|(?<=[^\W\d_])(?={_NUMERIC_DATE}))"
+    return re.compile(rf"{start}{point}(?:\.?{range_sep}{point})?(?!\w)")
 
 
 def _bare_month_ok(text: str, start: int, end: int) -> bool:

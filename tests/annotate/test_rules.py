@@ -97,6 +97,18 @@ def test_a_project_period_lends_its_year_only_when_no_day_does() -> None:
     assert infer_years(find_dates(alone), alone)[0].norm == "2020-10-12"
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Jaunieši viesojas Dobelē14.09.2016. Viņi devās prom.", "14.09.2016"),
+        ("Publicēts:03.05.2021", "03.05.2021"),
+    ],
+)
+def test_a_date_glued_to_the_word_before_it(run_text, text: str, span: str) -> None:
+    dates = [m.text for m in run_text(text).mentions if m.label == "DATE"]
+    assert dates == [span]
+
+
 def test_a_dateline_lends_its_year_even_naming_only_its_month() -> None:
     text = "Kafejnīca atvērta 20. maijā, un viesi ieradās 22. maijā.\n\n2015. gada maijs"
     assert [h.norm for h in infer_years(find_dates(text), text)] == [
