@@ -22,7 +22,7 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc
 
 from pipeline.annotate.spans import Hit, add_candidates, doc_text
-from pipeline.gazetteer.inflect import decline
+from pipeline.gazetteer.inflect import decline, nominative_of
 from pipeline.gazetteer.kb import KnowledgeBase, knowledge_base
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.json"
@@ -43,6 +43,9 @@ _TITLE_MIN_WORDS = 3  # each side of a "/" that splits a title is a title itself
 _TRAILING_ACRONYM = re.compile(r"\s*\((?P<acronym>[^()]{2,40})\)$")
 # A genitive joined before a type phrase's head noun: "Jaunatnes iniciatīvu un veselības
 # centrs", "dienas aprūpes un rehabilitācijas centrs".
+# The genitive of a town abroad that no gazetteer lists ("Asdālas", "Stavangeras"): in a
+# release that names a country abroad it may open a place-named centre.
+_FOREIGN_GENITIVE = re.compile(r"^[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(?:as|es)$")
 _DATIVE_PLURAL = re.compile(r"(?:iem|ām|ēm)$", re.I)
 _COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
@@ -444,15 +447,20 @@ def _first_institution(
 
 def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hit]:
     """Centres named by a place and type words ("Līgatnes dienas centru" -> "Līgatnes dienas
-    centrs"); the first word must be the genitive of a known place."""
+    centrs"); the first word must be the genitive of a known place, or of a town (a place
+    word follows it: "Ļubļinas pilsētas"), or of a town abroad in a release that names a
+    country abroad ("Stavangeras krīzes centrs")."""
     pattern, by_form = lexicon["_place_named_centres"]
     hits = []
+    abroad = cache(lambda: _names_a_country_abroad(text, kb))
     for match in pattern.finditer(text):
-        place = match.group("place")
+        place, type_words = match.group("place"), match.group("type")
         known = kb.by_form.get(place.lower()) or kb.by_form.get(place.split()[0].lower())
-        if not (known or match.group("glue")):
+        unlisted = not (known or match.group("glue"))
+        if unlisted and not (_FOREIGN_GENITIVE.search(place) and abroad()):
             continue
-        type_words = match.group("type")
+        if f"{place} {type_words}".lower() in by_form:  # "Ģimenes atbalsta centrs": a type
+            continue
         if _of_their_people(text, match.end(), type_words, lexicon["_served"]):
             continue
         entry = by_form.get(type_words.lower())  # "bērnu un jauniešu centrs" is a type
@@ -472,10 +480,19 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
                 "CENTRE",
                 f"{place} {served}{lemma}",
                 "names.place_named",
-                facts={"centre_type": entry["type"]},
+                facts={"centre_type": entry["type"], **({"town": nominative_of(place)}
+                                                        if unlisted else {})},
             )
         )
     return hits
+
+
+def _names_a_country_abroad(text: str, kb: KnowledgeBase) -> bool:
+    return any(
+        place.kind == "country" and place.country != "LV"
+        for word in re.findall(r"\w+", text)
+        for place in kb.by_form.get(word.lower(), ())
+    )
 
 
 def _of_their_people(text: str, end: int, type_words: str, served: re.Pattern[str]) -> bool:

@@ -253,7 +253,8 @@ def _place(
     kb: KnowledgeBase,
 ) -> tuple[str | None, str | None, Mention | None]:
     """The centre's (municipality, locality) and the mention it was read from: the place
-    its own name opens with ("Krāslavas novada dienas aprūpes centrs"), else the
+    its own name opens with ("Krāslavas novada dienas aprūpes centrs"; a town abroad that
+    no gazetteer lists, as the names finder read it: "Stavangeras krīzes centrs"), else the
     municipality its operator's name opens with ("biedrības “Rīgas pilsētas “Rūpju bērns””
     sociālo uzņēmumu RB CAFÉ"), else the nearest place of its sentence, else where the trip
     was last said to be in its paragraph ("… viesojoties Siguldā. … Tāpat viesojāmies centrā
@@ -264,6 +265,7 @@ def _place(
     window = (sent, *earlier, *sents[sent.index + 1 : sent.index + 2])
     own = place_named_by(mention.text, PLACE_KINDS_BEFORE_TYPE_WORDS, when, kb)
     own = own or place_named_by(mention.norm or "", TOWN_KINDS, when, kb)
+    own = own or ((mention.facts["town"], None) if mention.facts.get("town") else None)
     run_by = _operator_place(operator, when, kb) if operator else None
     if own is not None:
         municipality, locality, source = (*own, mention)

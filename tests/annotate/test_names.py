@@ -747,6 +747,25 @@ def test_more_ways_a_place_names_its_centre(
     )
 
 
+def test_an_unlisted_town_abroad_opens_a_centre_in_a_release_about_abroad(
+    found: Found,
+) -> None:
+    text = ("Delegācija Norvēģijā apmeklēja Brumundalas krīzes centru un Ģimenes atbalsta "
+            "centru. Mājās Kandavas krīzes centrs strādā kopš 2019. gada.")
+    assert labelled(found, text, "CENTRE") == [
+        ("Brumundalas krīzes centru", "Brumundalas krīzes centrs"),
+        ("Kandavas krīzes centrs", "Kandavas krīzes centrs"),
+    ]
+    at_home = "Apmeklējām Brumundalas krīzes centru."  # no country abroad: no such town
+    assert labelled(found, at_home, "CENTRE") == []
+
+
+def test_a_centre_abroad_lies_in_the_unlisted_town_its_name_opens_with(run_text) -> None:
+    text = "2024. gada 3. maijā delegācija Norvēģijā apmeklēja Brumundalas krīzes centru."
+    [centre] = run_text(text).centres
+    assert centre.municipality == "Brumundala"
+
+
 def test_those_a_centre_serves_in_the_dative_leave_it_a_centre(found: Found) -> None:
     text = ("Viesi devās uz Kandavas dienas centru senioriem, bet Tukuma dienas centru "
             "vadītājiem stāstīja par darbu.")
