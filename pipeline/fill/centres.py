@@ -182,8 +182,10 @@ def _operator(
     a later sentence about the centre names as its unit's parent ("Krīzes centrs būs
     Daugavpils novada Sociālā dienesta struktūrvienība"), else one right after a verb of
     running it in its sentence, one about it or the rest of its paragraph ("To pārvalda X",
-    "Pakalpojumu sniegs X"), else the nearest ORG of the
-    sentence that does not name visitors ("Talsu Sociālā dienesta darbinieki")."""
+    "Pakalpojumu sniegs X"), else the nearest ORG of the sentence with a legal form and a
+    quoted name (biedrība “X”, a municipal institution “Y”: bodies that run centres; a
+    culture house or a municipality named near a centre is no sign) that does not name
+    visitors ("Talsu Sociālā dienesta darbinieki")."""
     orgs = sent.labelled("ORG")
     for org in orgs:
         if 0 <= mention.clean_start - org.clean_end <= _OPERATOR_GAP:
@@ -201,7 +203,11 @@ def _operator(
     if running_org is not None:
         return running_org
     travellers = re.compile(rf"\s*(?:\w+\s+)?(?:{cue('participant_nouns').pattern})", re.I)
-    candidates = [o for o in orgs if not travellers.match(sent.text[o.clean_end - sent.start :])]
+    candidates = [
+        o for o in orgs
+        if _QUOTED.search(o.norm or "")
+        and not travellers.match(sent.text[o.clean_end - sent.start :])
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda o: abs(o.clean_start - mention.clean_start))

@@ -330,3 +330,14 @@ def test_a_branch_listed_under_its_body_is_run_by_it(run_text: Run) -> None:
         "Liepkalni": 'valsts sociālās aprūpes centrs "Vidzeme"',
         "Rūja": 'valsts sociālās aprūpes centrs "Vidzeme"',
     }
+
+
+def test_only_a_body_with_a_legal_form_near_a_centre_is_taken_as_its_operator(
+    run_text: Run,
+) -> None:
+    text = (
+        "2022. gada 4. maijā Auces kultūras namā svinīgi atklāja dienas centru „Ābele”. "
+        "Pēc tam biedrība „Cerību pavediens” iepazīstināja ar savu dienas centru „Zīle”."
+    )
+    found = {c.name: c.operator for c in centres(run_text, text)}
+    assert found == {"Ābele": None, "Zīle": 'biedrība "Cerību pavediens"'}
