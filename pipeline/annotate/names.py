@@ -46,6 +46,7 @@ _TRAILING_ACRONYM = re.compile(r"\s*\((?P<acronym>[^()]{2,40})\)$")
 # The genitive of a town abroad that no gazetteer lists ("Asdālas", "Stavangeras"): in a
 # release that names a country abroad it may open a place-named centre.
 _FOREIGN_GENITIVE = re.compile(r"^[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(?:as|es)$")
+_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _DATIVE_PLURAL = re.compile(r"(?:iem|ām|ēm)$", re.I)
 _COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
@@ -455,6 +456,8 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
     abroad = cache(lambda: _names_a_country_abroad(text, kb))
     for match in pattern.finditer(text):
         place, type_words = match.group("place"), match.group("type")
+        if _LOCATIVE.search(place.split()[0]):  # "Liepājā krīzes centra …": where, not whose
+            continue
         known = kb.by_form.get(place.lower()) or kb.by_form.get(place.split()[0].lower())
         unlisted = not (known or match.group("glue"))
         if unlisted and not (_FOREIGN_GENITIVE.search(place) and abroad()):

@@ -766,6 +766,11 @@ def test_a_centre_abroad_lies_in_the_unlisted_town_its_name_opens_with(run_text)
     assert centre.municipality == "Brumundala"
 
 
+def test_a_place_in_the_locative_before_type_words_names_no_centre(found: Found) -> None:
+    text = "„Norvēģijā bērnu namu vairs nav,” stāsta viesi. Tukumā krīzes centra vēl nav."
+    assert labelled(found, text, "CENTRE") == []
+
+
 def test_those_a_centre_serves_in_the_dative_leave_it_a_centre(found: Found) -> None:
     text = ("Viesi devās uz Kandavas dienas centru senioriem, bet Tukuma dienas centru "
             "vadītājiem stāstīja par darbu.")
