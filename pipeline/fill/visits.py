@@ -582,13 +582,14 @@ def _short(mention: Mention) -> bool:
 
 def _organiser(group: list[Sentence]) -> Mention | None:
     """The ORG or REGION nearest an organising verb: "LPR rīkoja braucienu" and
-    "Braucienu organizēja biedrība “X”" alike (Latvian word order is free)."""
+    "Braucienu organizēja biedrība “X”" alike (Latvian word order is free); else the body
+    that received the guests ("X uzņēma delegāciju")."""
     for sent in group:
         verb = cue("organiser_verbs").search(sent.text)
         actors = sent.labelled("ORG", "REGION")
         if verb and actors:
             return min(actors, key=lambda m: abs(m.clean_start - sent.start - verb.start()))
-    return None
+    return next((org for sent in group for org in sent.labelled("ORG") if _host(sent, org)), None)
 
 
 def _participants(group: list[Sentence]) -> tuple[int | None, Sentence | None]:

@@ -629,3 +629,12 @@ def test_the_towns_and_parishes_of_the_visited_centres_are_places_the_trip_went(
     [visit] = visits(run_text, text)
     assert visit.destination_municipalities == ["Preiļu novads"]
     assert visit.destination_localities == ["Aglonas pagasts", "Riebiņi"]
+
+
+def test_the_body_that_receives_the_guests_organised_the_visit(run_text: Run) -> None:
+    text = (
+        "Tukuma novada Sociālais dienests 2023. gada 12. oktobrī uzņēma delegāciju no Talsiem. "
+        "Viesi apmeklēja grupu māju „Ozoli”."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.organiser == "Tukuma novada Sociālais dienests"
