@@ -373,6 +373,28 @@ def find_repeated_centres(text: str, found: list[Hit]) -> list[Hit]:
     return repeated
 
 
+def described_centres(found: list[Hit]) -> list[Hit]:
+    """A centre's place and type words said apart from its quoted name ("Siguldas atelpas
+    brīža māju iepazīst …" beside "Siguldas atelpas brīža māja „Zīles”") name that centre:
+    such a hit takes the quoted centre's norm, when one quoted centre alone is so
+    described."""
+    quoted = [h for h in found if h.label == "CENTRE" and h.source == "names.quoted"]
+    described: dict[str | None, list[Hit]] = {}
+    for hit in found:
+        if hit.source == "names.place_named":
+            for centre in quoted:
+                if centre.start <= hit.start and hit.end <= centre.end:
+                    described.setdefault(hit.norm, []).append(centre)
+    result = []
+    for hit in found:
+        centres = described.get(hit.norm) if hit.source == "names.place_named" else None
+        if centres and len({c.norm for c in centres}) == 1:
+            centre = centres[0]
+            hit = replace(hit, norm=centre.norm, source="names.described", facts=dict(centre.facts))
+        result.append(hit)
+    return result
+
+
 def find_project_acronyms(text: str) -> list[Hit]:
     """A project's acronym in brackets right after the word "projekts", its quoted title or
     its code: "projekta (DI)", "“… kopienās” (SENCOM, LLI-512)", "Nr. LLI425 (OCTOPUS)";
@@ -530,7 +552,7 @@ def make_names(nlp: Language, name: str, gazetteer_dir: str):
         hits = find_quoted_names(text, kb) + find_unquoted_names(text, kb, verbs)
         hits += find_project_acronyms(text)
         hits += find_repeated_centres(text, hits)
-        add_candidates(doc, hits)
+        add_candidates(doc, described_centres(hits))
         return doc
 
     return names_component

@@ -766,6 +766,13 @@ def test_a_centre_abroad_lies_in_the_unlisted_town_its_name_opens_with(run_text)
     assert centre.municipality == "Brumundala"
 
 
+def test_a_centres_place_and_type_said_apart_name_its_quoted_centre(found: Found) -> None:
+    text = ("Talsu grupu māju apmeklē kaimiņi. Talsu grupu māja „Priedes” darbojas kopš 2020. "
+            "gada.")
+    assert labelled(found, text, "CENTRE") == [
+        ("Talsu grupu māju", "Priedes"), ("Talsu grupu māja „Priedes”", "Priedes")]
+
+
 def test_a_place_in_the_locative_before_type_words_names_no_centre(found: Found) -> None:
     text = "„Norvēģijā bērnu namu vairs nav,” stāsta viesi. Tukumā krīzes centra vēl nav."
     assert labelled(found, text, "CENTRE") == []
