@@ -379,15 +379,20 @@ def described_centres(found: list[Hit]) -> list[Hit]:
     such a hit takes the quoted centre's norm, when one quoted centre alone is so
     described."""
     quoted = [h for h in found if h.label == "CENTRE" and h.source == "names.quoted"]
-    described: dict[str | None, list[Hit]] = {}
+    glue = re.compile(rf"\s(?:{lexicon()['centre_place_glue']})(?=\s)")
+
+    def key(hit: Hit) -> str:  # "Smiltenes novada jauniešu centrs" is "Smiltenes jauniešu centrs"
+        return glue.sub("", hit.norm or "")
+
+    described: dict[str, list[Hit]] = {}
     for hit in found:
         if hit.source == "names.place_named":
             for centre in quoted:
                 if centre.start <= hit.start and hit.end <= centre.end:
-                    described.setdefault(hit.norm, []).append(centre)
+                    described.setdefault(key(hit), []).append(centre)
     result = []
     for hit in found:
-        centres = described.get(hit.norm) if hit.source == "names.place_named" else None
+        centres = described.get(key(hit)) if hit.source == "names.place_named" else None
         if centres and len({c.norm for c in centres}) == 1:
             centre = centres[0]
             hit = replace(hit, norm=centre.norm, source="names.described", facts=dict(centre.facts))

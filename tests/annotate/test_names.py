@@ -771,6 +771,8 @@ def test_a_centres_place_and_type_said_apart_name_its_quoted_centre(found: Found
             "gada.")
     assert labelled(found, text, "CENTRE") == [
         ("Talsu grupu māju", "Priedes"), ("Talsu grupu māja „Priedes”", "Priedes")]
+    glued = "Ogres jauniešu centrs rīko nometni. Ogres novada jauniešu centrs „Zvaigzne” aicina."
+    assert [norm for _, norm in labelled(found, glued, "CENTRE")] == ["Zvaigzne", "Zvaigzne"]
 
 
 def test_a_place_in_the_locative_before_type_words_names_no_centre(found: Found) -> None:
