@@ -245,9 +245,33 @@ def test_a_places_social_services_centre_is_an_institution_unless_it_has_a_name(
             "Ādažu dienas aprūpes un rehabilitācijas centrs",
             "day_care_centre",
         ),
+        (  # whom it serves, between the place and the type words
+            "Grupa apmeklēja Ventspils vīriešu krīzes centru.",
+            "Ventspils vīriešu krīzes centru",
+            "Ventspils vīriešu krīzes centrs",
+            "crisis_centre",
+        ),
+        (  # a town no gazetteer lists, said to be a town
+            "Jaunieši viesojās Vroclavas pilsētas jauniešu centrā.",
+            "Vroclavas pilsētas jauniešu centrā",
+            "Vroclavas pilsētas jauniešu centrs",
+            "youth_centre",
+        ),
+        (
+            "Durvis vēra Smiltenes bērnu un jauniešu centrs.",
+            "Smiltenes bērnu un jauniešu centrs",
+            "Smiltenes bērnu un jauniešu centrs",
+            "youth_centre",
+        ),
+        (  # a parish's centre: the parish is known as a whole
+            "Kolēģi apmeklēja Salas pagasta dienas centru.",
+            "Salas pagasta dienas centru",
+            "Salas pagasta dienas centrs",
+            "day_centre",
+        ),
     ],
 )
-def test_a_place_named_centre_may_coordinate_a_genitive_before_its_head(
+def test_ways_a_place_names_its_centre(
     text: str, span: str, norm: str, centre_type: str
 ) -> None:
     [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "CENTRE"]
@@ -705,46 +729,6 @@ def test_the_staff_of_a_places_centres_name_no_centre(found: Found) -> None:
             "Engures dienas centru darbiniekus.")
     assert [span for span, _ in labelled(found, text, "CENTRE")] == ["Kandavas dienas centru"]
     assert ("MUNICIPALITY", "Tukuma novada", "Tukuma novads") in found(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "span", "norm", "centre_type"),
-    [
-        (  # whom it serves, between the place and the type words
-            "Grupa apmeklēja Ventspils vīriešu krīzes centru.",
-            "Ventspils vīriešu krīzes centru",
-            "Ventspils vīriešu krīzes centrs",
-            "crisis_centre",
-        ),
-        (  # a town no gazetteer lists, said to be a town
-            "Jaunieši viesojās Vroclavas pilsētas jauniešu centrā.",
-            "Vroclavas pilsētas jauniešu centrā",
-            "Vroclavas pilsētas jauniešu centrs",
-            "youth_centre",
-        ),
-        (
-            "Durvis vēra Smiltenes bērnu un jauniešu centrs.",
-            "Smiltenes bērnu un jauniešu centrs",
-            "Smiltenes bērnu un jauniešu centrs",
-            "youth_centre",
-        ),
-        (  # a parish's centre: the parish is known as a whole
-            "Kolēģi apmeklēja Salas pagasta dienas centru.",
-            "Salas pagasta dienas centru",
-            "Salas pagasta dienas centrs",
-            "day_centre",
-        ),
-    ],
-)
-def test_more_ways_a_place_names_its_centre(
-    text: str, span: str, norm: str, centre_type: str
-) -> None:
-    [hit] = [h for h in find_unquoted_names(text, KB) if h.label == "CENTRE"]
-    assert (text[hit.start : hit.end], hit.norm, hit.facts["centre_type"]) == (
-        span,
-        norm,
-        centre_type,
-    )
 
 
 def test_an_unlisted_town_abroad_opens_a_centre_in_a_release_about_abroad(
