@@ -159,7 +159,7 @@ def _place_named_centre_pattern(
 
     alternation = "|".join(form_pattern(f) for f in sorted(by_form, key=len, reverse=True))
     pattern = re.compile(
-        rf"\b(?P<place>[{_UPPER}][\w-]+(?:\s+(?P<glue>{glue}))?)"
+        rf"\b(?P<place>[{_UPPER}][\w-]+(?:\s+(?P<glue>{glue})(?:\s+(?:{glue}))?)?)"
         rf"(?:\s+(?P<group>{groups}))?\s+(?P<type>(?i:{alternation}))(?!\w)"
     )
     return pattern, by_form

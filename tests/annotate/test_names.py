@@ -263,6 +263,12 @@ def test_a_places_social_services_centre_is_an_institution_unless_it_has_a_name(
             "Smiltenes bērnu un jauniešu centrs",
             "youth_centre",
         ),
+        (  # two place words between the place and the type words
+            "Viesi apmeklēja Utenas rajona pašvaldības dienas centru.",
+            "Utenas rajona pašvaldības dienas centru",
+            "Utenas rajona pašvaldības dienas centrs",
+            "day_centre",
+        ),
         (  # a parish's centre: the parish is known as a whole
             "Kolēģi apmeklēja Salas pagasta dienas centru.",
             "Salas pagasta dienas centru",
