@@ -85,7 +85,8 @@ def _lexicon() -> dict:
     data = dict(lexicon())
 
     def before(patterns: str, tail: str = "") -> re.Pattern[str]:
-        return re.compile(rf"(?:^|(?<=[\s(]))(?:{patterns}){tail}\s*\Z", re.IGNORECASE)
+        # a comma with no space after it also opens the cue ("Salacgrīvā,dienas centrā …")
+        return re.compile(rf"(?:^|(?<=[\s(,]))(?:{patterns}){tail}\s*\Z", re.IGNORECASE)
 
     data["_centre_cues"] = [
         (before(entry["pattern"], data["centre_type_tail"]), entry["type"])

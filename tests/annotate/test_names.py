@@ -431,6 +431,19 @@ def test_a_centre_type_with_its_target_group_before_the_name() -> None:
 @pytest.mark.parametrize(
     ("text", "span"),
     [
+        ("Brauciens sākās Tukumā,dienas centrā “Zvirbulis”.", "dienas centrā “Zvirbulis”"),
+        ("Viesi apmeklēja kopienas centru “Saulgrieži”.", "kopienas centru “Saulgrieži”"),
+        ("Kolēģi apmeklēja arī darbnīcas „Rūķi”.", "darbnīcas „Rūķi”"),
+    ],
+)
+def test_type_words_before_a_quoted_centre_join_its_span(text: str, span: str) -> None:
+    [hit] = [h for h in find_quoted_names(text, KB) if h.label == "CENTRE"]
+    assert text[hit.start : hit.end] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
         ("Grupa pusdienoja kafejnīcā “Otrais solis”, kur strādā jaunieši ar invaliditāti.",
          "kafejnīcā “Otrais solis”"),
         ("Talsos atvērts veikaliņš „Čaklās rokas”.", "veikaliņš „Čaklās rokas”"),
