@@ -143,8 +143,9 @@ def _lexicon() -> dict:
 def _place_named_centre_pattern(
     entries: list[dict], glue: str, groups: str
 ) -> tuple[re.Pattern[str], dict[str, dict]]:
-    """A regex over every case form of every type lemma after a capitalised genitive and
-    maybe a word of whom the centre serves (a multi-word lemma may coordinate a genitive
+    """A regex over every case form of every type lemma after a capitalised genitive (maybe
+    after its municipality: "Talsu novada Strazdes bērnu nams") and maybe a word of whom
+    the centre serves (a multi-word lemma may coordinate a genitive
     before its head noun), and the entry of each (lower-cased) form."""
     by_form: dict[str, dict] = {}
     for entry in entries:
@@ -160,7 +161,8 @@ def _place_named_centre_pattern(
 
     alternation = "|".join(form_pattern(f) for f in sorted(by_form, key=len, reverse=True))
     pattern = re.compile(
-        rf"\b(?P<place>[{_UPPER}][\w-]+(?:\s+(?P<glue>{glue})(?:\s+(?:{glue}))?)?)"
+        rf"\b(?P<place>(?:[{_UPPER}][\w-]+\s+novada\s+(?=[{_UPPER}]))?"
+        rf"[{_UPPER}][\w-]+(?:\s+(?P<glue>{glue})(?:\s+(?:{glue}))?)?)"
         rf"(?:\s+(?P<group>{groups}))?\s+(?P<type>(?i:{alternation}))(?!\w)"
     )
     return pattern, by_form

@@ -269,6 +269,12 @@ def test_a_places_social_services_centre_is_an_institution_unless_it_has_a_name(
             "Utenas rajona pašvaldības dienas centrs",
             "day_centre",
         ),
+        (  # a village's centre after its municipality
+            "Bērni dzīvo Kuldīgas novada Rudbāržu bērnu namā.",
+            "Kuldīgas novada Rudbāržu bērnu namā",
+            "Kuldīgas novada Rudbāržu bērnu nams",
+            "other",
+        ),
         (  # a parish's centre: the parish is known as a whole
             "Kolēģi apmeklēja Salas pagasta dienas centru.",
             "Salas pagasta dienas centru",
