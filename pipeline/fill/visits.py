@@ -788,6 +788,7 @@ def _set_places(
         if p.label == "MUNICIPALITY"
         or (p.label == "FOREIGN_PLACE" and p.facts.get("kind") != "country")
     ]
+    municipalities = _towns_before_their_districts(municipalities, places)
     regions = [p.norm for p in places if p.label == "REGION"]
     countries = [p.facts.get("country") for p in places]
     setattr(visit, f"{side}_region", unique(regions))
@@ -802,6 +803,20 @@ def _set_places(
         visit.destination_municipalities = unique(
             [*municipalities, *(_seat_of(p, when, kb) for p in localities)]
         )
+
+
+def _towns_before_their_districts(norms: list[str], places: list[Mention]) -> list[str]:
+    """A district abroad named after a town of the list ("Šauļu rajons" beside "Šauļi",
+    "Pērnavas apriņķis" beside "Pērnava") stands for that town: the town is kept."""
+    towns = {
+        decline(p.norm)["gen"] for p in places if p.facts.get("kind") == "foreign_city" and p.norm
+    }
+    districts = {
+        p.norm for p in places
+        if p.facts.get("kind") in ("foreign_municipality", "foreign_county")
+        and p.norm and p.norm.split()[0] in towns
+    }
+    return [n for n in norms if n not in districts]
 
 
 def _seat_of(locality: Mention, when: str | None, kb: KnowledgeBase) -> str | None:

@@ -638,3 +638,14 @@ def test_the_body_that_receives_the_guests_organised_the_visit(run_text: Run) ->
     )
     [visit] = visits(run_text, text)
     assert visit.organiser == "Tukuma novada Sociālais dienests"
+
+
+def test_a_district_abroad_named_after_a_town_of_the_trip_stands_for_the_town(
+    run_text: Run,
+) -> None:
+    text = (
+        "2023. gada 4. maijā Jelgavas speciālisti viesojās Šauļu rajonā un apmeklēja "
+        "pansionātu Šauļos."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.destination_municipalities == ["Šauļi"]
