@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -195,3 +196,36 @@ def place_named_by(
     if words[1] == "pilsētas":  # "Ļubļinas pilsētas jauniešu centrs": a town no list has
         return nominative_of(words[0]), None
     return None
+
+
+def municipality_named_by(
+    mention: Mention, when: str | None, kb: KnowledgeBase
+) -> tuple[str, str] | None:
+    """(municipality, country) a place mention or a body's name stands for."""
+    if mention.label in ("ORG", "CENTRE"):
+        place = kb.municipality_opening(mention.text, when)
+        return (place.norm, place.country) if place else None
+    if mention.label == "LOCALITY":
+        municipality = municipality_on(mention.facts, when)
+        return (municipality, "LV") if municipality else None
+    return mention.norm or mention.text, mention.facts.get("country") or "LV"
+
+
+def release_home(
+    sents: list[Sentence], when: str | None, kb: KnowledgeBase
+) -> tuple[str, Mention] | None:
+    """The release's home and where it is first named: the Latvian municipality its places
+    and bodies name most often, at least twice and more than any other (a municipality
+    writes about its own people and centres)."""
+    named: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for sent in sents:
+        for mention in sent.labelled("MUNICIPALITY", "LOCALITY", "ORG", "CENTRE"):
+            place = municipality_named_by(mention, when, kb)
+            if place is not None and place[1] == "LV":
+                named[place[0]] += 1
+                first.setdefault(place[0], mention)
+    ranked = named.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0], first[ranked[0][0]]

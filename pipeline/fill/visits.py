@@ -14,7 +14,6 @@ A place with no such evidence is on neither side.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -28,14 +27,16 @@ from pipeline.fill.context import (
     cue_data,
     dated,
     document_date,
+    municipality_named_by,
     note,
     period,
     place_named_by,
+    release_home,
     split_range,
     unique,
 )
 from pipeline.gazetteer.inflect import decline
-from pipeline.gazetteer.kb import KnowledgeBase, Place, knowledge_base, municipality_on
+from pipeline.gazetteer.kb import KnowledgeBase, Place, knowledge_base
 from pipeline.normalise.numbers import count_words, parse_count
 from pipeline.resources import PACKAGED_GAZETTEERS
 
@@ -379,29 +380,17 @@ def _origin_from_author(
 def _origin_at_home(
     visit: Visit, all_sents: list[Sentence], when: str | None, kb: KnowledgeBase
 ) -> None:
-    """A trip that went somewhere else sets out from the release's home: the Latvian
-    municipality its places and bodies name most often, at least twice and more than any
-    other. A municipality tells of its own people's trips ("Krāslavā atklāts centrs …
-    darbinieki pabija pieredzes apmaiņā Preiļos")."""
+    """A trip that went somewhere else sets out from the release's home
+    (:func:`release_home`). A municipality tells of its own people's trips ("Krāslavā
+    atklāts centrs … darbinieki pabija pieredzes apmaiņā Preiļos")."""
     went = {*visit.destination_municipalities, *visit.destination_localities}
     if not (went or visit.destination_countries):
         return
-    named: Counter[str] = Counter()
-    first: dict[str, Mention] = {}
-    for sent in all_sents:
-        for mention in sent.labelled("MUNICIPALITY", "LOCALITY", "ORG", "CENTRE"):
-            place = _municipality_named_by(mention, when, kb)
-            if place is not None and place[1] == "LV":
-                named[place[0]] += 1
-                first.setdefault(place[0], mention)
-    ranked = named.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return
-    home = ranked[0][0]
-    if home not in went:
-        visit.origin_municipalities = [home]
+    home = release_home(all_sents, when, kb)
+    if home is not None and home[0] not in went:
+        visit.origin_municipalities = [home[0]]
         visit.origin_countries = ["LV"]
-        note(visit, "origin_municipalities", first[home])
+        note(visit, "origin_municipalities", home[1])
 
 
 def _origin_from_travellers(
@@ -416,25 +405,12 @@ def _origin_from_travellers(
         for mention in sent.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE", "ORG"):
             if not _travellers(sent, mention) or mention.facts.get("kind") == "country":
                 continue
-            place = _municipality_named_by(mention, when, kb)
+            place = municipality_named_by(mention, when, kb)
             if place is not None and place[0] not in went:
                 visit.origin_municipalities = [place[0]]
                 visit.origin_countries = [place[1]]
                 note(visit, "origin_municipalities", mention)
                 return
-
-
-def _municipality_named_by(
-    mention: Mention, when: str | None, kb: KnowledgeBase
-) -> tuple[str, str] | None:
-    """(municipality, country) a place mention or a body's name stands for."""
-    if mention.label in ("ORG", "CENTRE"):
-        place = kb.municipality_opening(mention.text, when)
-        return (place.norm, place.country) if place else None
-    if mention.label == "LOCALITY":
-        municipality = municipality_on(mention.facts, when)
-        return (municipality, "LV") if municipality else None
-    return mention.norm or mention.text, mention.facts.get("country") or "LV"
 
 
 def _origin_towns_abroad(visit: Visit, all_sents: list[Sentence]) -> None:
