@@ -182,9 +182,13 @@ def place_named_by(
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
-    if words[1] == "novada":
+    if words[1] == "novada":  # and maybe one of its villages: "Talsu novada Strazdes …"
         municipality = kb.municipality_opening(name, when)
-        return (municipality.norm, None) if municipality else None
+        if municipality is None:
+            return None
+        village = place_named_by(" ".join(words[2:]), kinds, when, kb) if len(words) > 3 else None
+        in_it = village is not None and village[0] == municipality.norm
+        return municipality.norm, village[1] if in_it else None
     if words[1] == "pagasta":  # "Aglonas pagasta dienas centrs": the parish, not its village
         parishes = [p for p in kb.by_modifier.get(words[0].lower(), ()) if p.kind == "pagasts"]
         return (municipality_on(vars(parishes[0]), when), parishes[0].norm) if parishes else None

@@ -341,3 +341,11 @@ def test_only_a_body_with_a_legal_form_near_a_centre_is_taken_as_its_operator(
     )
     found = {c.name: c.operator for c in centres(run_text, text)}
     assert found == {"Ābele": None, "Zīle": 'biedrība "Cerību pavediens"'}
+
+
+def test_a_centre_named_by_its_municipality_and_village_lies_in_the_village(
+    run_text: Run,
+) -> None:
+    text = "2021. gada 3. jūnijā durvis vēra Ogres novada Ķeipenes grupu māja."
+    [centre] = centres(run_text, text)
+    assert (centre.municipality, centre.locality) == ("Ogres novads", "Ķeipene")
