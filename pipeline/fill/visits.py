@@ -262,7 +262,7 @@ def _fill(
     )
     _origin_unsaid(visit, group, all_sents, when, kb)
     _origins_outside_the_destination(visit, kb)
-    sites = [m for s in group for m in _sites(s)]
+    sites = [m for s in group if not _direct_speech(s) for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     if not (visit.destination_municipalities or visit.destination_localities):

@@ -649,3 +649,12 @@ def test_a_district_abroad_named_after_a_town_of_the_trip_stands_for_the_town(
     )
     [visit] = visits(run_text, text)
     assert visit.destination_municipalities == ["Šauļi"]
+
+
+def test_the_speaker_of_a_quote_names_no_site(run_text: Run) -> None:
+    text = (
+        "2023. gada 12. oktobrī Talsu speciālisti viesojās Kuldīgā un apmeklēja grupu māju "
+        "„Ozoli”. „Mums tas bija ļoti noderīgi,” stāsta dienas centra „Rasa” vadītāja."
+    )
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ["Ozoli"]
