@@ -320,6 +320,22 @@ def test_project_span_is_the_quotes_only(found: Found, text: str, span: str, nor
 
 
 @pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("Projekts īstenots Interreg Centrālās Baltijas programmas 2014.–2020. gadam ietvaros.",
+         "Interreg Centrālās Baltijas programma 2014–2020"),
+        ("Projekts īstenots Interreg Centrālās Baltijas programmas ietvaros.",
+         "Interreg Centrālās Baltijas programma"),
+    ],
+)
+def test_a_programme_named_with_its_period_is_that_periods_programme(
+    run_text: Callable[..., Document], text: str, norm: str
+) -> None:
+    [programme] = [m for m in run_text(text).mentions if m.label == "PROGRAMME"]
+    assert programme.norm == norm
+
+
+@pytest.mark.parametrize(
     ("text", "span", "norm"),
     [
         (
