@@ -113,8 +113,9 @@ def _lexicon() -> dict:
     data["_generic_centre_cue"] = before(data["generic_centre_cue"])
     data["_site_object_cue"] = before(data["site_object_cue"])
     data["_programme_name_cue"] = before(data["programme_name_cue"])
+    # The gap may hold the project's code with its dots ("projekta Nr. 1DP/1.4.1.2.4/10/…").
     data["_project_cue"] = re.compile(
-        rf"\b{data['project_cues']}\b(?:[^.;:!?]|Nr\.){{0,60}}\Z", re.I
+        rf"\b{data['project_cues']}\b(?:[^.;:!?]|Nr\.|\d\.(?=\d))" r"{0,60}\Z", re.I
     )
     heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
     glue = data["org_name_glue"]

@@ -310,6 +310,12 @@ def test_ways_a_place_names_its_centre(
             "„DI Latgalē”",
             "DI Latgalē",
         ),
+        (  # a code with dots between the cue and the title; no centre inside the title
+            "Tas īstenots projektā Nr. 3DP/3.1.4.1.1/10/IPIA/VRAA/012 „Tukuma dienas centra "
+            "izveide”.",
+            "„Tukuma dienas centra izveide”",
+            "Tukuma dienas centra izveide",
+        ),
     ],
 )
 def test_project_span_is_the_quotes_only(found: Found, text: str, span: str, norm: str) -> None:
