@@ -150,9 +150,12 @@ def _place_named_centre_pattern(
     before its head noun), and the entry of each (lower-cased) form."""
     by_form: dict[str, dict] = {}
     for entry in entries:
-        forms = [entry["lemma"]] if entry["lemma"].isupper() else decline(entry["lemma"]).values()
-        for form in forms:
-            by_form.setdefault(form.lower(), entry)
+        # A type named in the singular names one centre in its singular forms only: "Kuopio
+        # pilsētas jauniešu centros" are a town's youth centres, none of them named.
+        paradigm = {"nom": entry["lemma"]} if entry["lemma"].isupper() else decline(entry["lemma"])
+        for case, form in paradigm.items():
+            if entry.get("plural") or entry.get("any_number") or not case.endswith(" pl"):
+                by_form.setdefault(form.lower(), entry)
 
     def form_pattern(form: str) -> str:
         *modifiers, head = form.split()

@@ -806,6 +806,13 @@ def test_a_centres_place_and_type_said_apart_name_its_quoted_centre(found: Found
     assert [norm for _, norm in labelled(found, glued, "CENTRE")] == ["Zvaigzne", "Zvaigzne"]
 
 
+def test_a_type_named_in_the_singular_in_a_plural_form_names_no_centre(found: Found) -> None:
+    text = ("Jaunieši strādāja Tartu pilsētas jauniešu centros, bet pēc tam apmeklēja "
+            "Cēsu specializētās darbnīcas.")
+    assert labelled(found, text, "CENTRE") == [
+        ("Cēsu specializētās darbnīcas", "Cēsu specializētā darbnīca")]
+
+
 def test_a_place_in_the_locative_before_type_words_names_no_centre(found: Found) -> None:
     text = "„Norvēģijā bērnu namu vairs nav,” stāsta viesi. Tukumā krīzes centra vēl nav."
     assert labelled(found, text, "CENTRE") == []
