@@ -46,11 +46,13 @@ _TRAILING_ACRONYM = re.compile(r"\s*\((?P<acronym>[^()]{2,40})\)$")
 # The genitive of a town abroad that no gazetteer lists ("Asdālas", "Stavangeras"): in a
 # release that names a country abroad it may open a place-named centre.
 _FOREIGN_GENITIVE = re.compile(r"^[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(?:as|es)$")
+_DASHED = re.compile(r"[–—:]\s*\Z")  # type words set off from the name by a dash or colon
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _DATIVE_PLURAL = re.compile(r"(?:iem|ām|ēm)$", re.I)
 _COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
+_DASHED = re.compile(r"[–—:]\s*\Z")  # type words set off from the name by a dash or colon
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs)$")
 # A town's name in the genitive ("Stavangeras", "Odenses"), before a municipal body.
 _TOWN_GENITIVE = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:as|es)")
@@ -86,7 +88,9 @@ def _lexicon() -> dict:
 
     def before(patterns: str, tail: str = "") -> re.Pattern[str]:
         # a comma with no space after it also opens the cue ("Salacgrīvā,dienas centrā …")
-        return re.compile(rf"(?:^|(?<=[\s(,]))(?:{patterns}){tail}\s*\Z", re.IGNORECASE)
+        # … or a dash or colon between the type words and the name ("grupu mājas – „X”").
+        return re.compile(rf"(?:^|(?<=[\s(,]))(?:{patterns}){tail}\s*(?:[–—:]\s*)?\Z",
+                          re.IGNORECASE)
 
     data["_centre_cues"] = [
         (before(entry["pattern"], data["centre_type_tail"]), entry["type"])
@@ -252,6 +256,8 @@ def _classify(
         cue_match = cue.search(left)
         if cue_match:
             span_start = start - (len(left) - _centre_start(left, cue_match.start(), kb))
+            if _DASHED.search(cue_match.group()):  # "grupu mājas – „X”": the name alone
+                span_start = start
             return Hit(
                 span_start, end, "CENTRE", name, "names.quoted", facts={"centre_type": centre_type}
             )

@@ -456,6 +456,13 @@ def test_a_centre_type_with_its_target_group_before_the_name() -> None:
     assert hit.facts["centre_type"] == "day_centre"
 
 
+def test_type_words_set_off_by_a_dash_type_the_quoted_centres_after_them() -> None:
+    text = "Apskatījām divas grupu mājas – „Ozoli” un „Liepas” –, kurās dzīvo jaunieši."
+    hits = [h for h in find_quoted_names(text, KB) if h.label == "CENTRE"]
+    assert [(text[h.start : h.end], h.facts["centre_type"]) for h in hits] == [
+        ("„Ozoli”", "group_house"), ("„Liepas”", "group_house")]
+
+
 @pytest.mark.parametrize(
     ("text", "span"),
     [
