@@ -41,14 +41,12 @@ _QUOTED = re.compile(
 _TITLE_SPLIT = re.compile(r"\s*/\s*")
 _TITLE_MIN_WORDS = 3  # each side of a "/" that splits a title is a title itself
 _TRAILING_ACRONYM = re.compile(r"\s*\((?P<acronym>[^()]{2,40})\)$")
-# A genitive joined before a type phrase's head noun: "Jaunatnes iniciatīvu un veselības
-# centrs", "dienas aprūpes un rehabilitācijas centrs".
 # The genitive of a town abroad that no gazetteer lists ("Asdālas", "Stavangeras"): in a
 # release that names a country abroad it may open a place-named centre.
 _FOREIGN_GENITIVE = re.compile(r"^[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(?:as|es)$")
-_DASHED = re.compile(r"[–—:]\s*\Z")  # type words set off from the name by a dash or colon
-_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _DATIVE_PLURAL = re.compile(r"(?:iem|ām|ēm)$", re.I)
+# A genitive joined before a type phrase's head noun: "Jaunatnes iniciatīvu un veselības
+# centrs", "dienas aprūpes un rehabilitācijas centrs".
 _COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
