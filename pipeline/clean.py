@@ -32,6 +32,10 @@ _COMPAT_TAGS = frozenset({"<compat>", "<wide>"})
 _TYPED_QUOTES = ((",,", "„", True), ("’’", "”", False), ("''", "”", False))
 # A name in single quotes: an opening quote before a capital, its closing one after a word.
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘](?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])[^'‘’\n]{1,80}?(?<=\w)['’](?!\w)")
+# A run of characters that clean leaves as they are: printable ASCII, line breaks and the
+# Latvian letters (precomposed, never folded), a comma or an apostrophe not doubled. Most of
+# a release is such runs, copied whole instead of character by character.
+_PLAIN_RUN = re.compile(r"(?:[\n !-&(-+\--~ĀāČčĒēĢģĪīĶķĻļŅņŠšŪūŽž]|,(?!,)|'(?!'))+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,13 @@ def clean(original: str) -> CleanText:
     i = 0
     n = len(original)
     while i < n:
+        plain = _plain_run_end(original, i)
+        if plain > i:
+            out.append(original[i:plain])
+            starts.extend(range(i, plain))
+            ends.extend(range(i + 1, plain + 1))
+            i = plain
+            continue
         typed = _typed_quote(original, i)
         if typed is not None:
             out.append(typed)
@@ -80,13 +91,24 @@ def clean(original: str) -> CleanText:
         cluster = _REPLACE.get(cluster, cluster)
         normal = unicodedata.normalize("NFKC", cluster) if _is_compat(cluster) else cluster
         normal = unicodedata.normalize("NFC", normal)
-        for char in normal:
-            out.append(char)
-            starts.append(i)
-            ends.append(j)
+        out.append(normal)
+        starts.extend([i] * len(normal))
+        ends.extend([j] * len(normal))
         i = j
     text = _double_quoted("".join(out))
     return CleanText(text, tuple(starts), tuple(ends))
+
+
+def _plain_run_end(text: str, i: int) -> int:
+    """Where the run of plain characters at ``i`` ends (``i``: none), short of a character
+    that combining marks follow, which goes with its marks."""
+    run = _PLAIN_RUN.match(text, i)
+    if run is None:
+        return i
+    end = run.end()
+    if end < len(text) and unicodedata.combining(text[end]):
+        end -= 1
+    return end
 
 
 def _double_quoted(text: str) -> str:
