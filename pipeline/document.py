@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # Doc and span extensions written by the annotate stage (declared once, here).
 DOC_CANDIDATES = "candidates"
+DOC_ANALYSES = "analyses"  # a sentence's first token -> its analysed copy (sentence_models)
 SPAN_NORM = "norm"
 SPAN_SOURCE = "source"
 SPAN_SCORE = "score"
@@ -34,8 +35,9 @@ for _name, _default in (
 ):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
-if not Doc.has_extension(DOC_CANDIDATES):
-    Doc.set_extension(DOC_CANDIDATES, default=None)
+for _name in (DOC_CANDIDATES, DOC_ANALYSES):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 @dataclass(slots=True)

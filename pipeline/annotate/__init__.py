@@ -1,16 +1,17 @@
 """Stage 3, annotate: tokens, sentences, lemmas, tags and entity spans on a spaCy ``Doc``.
 
 First the Latvian backbone (:mod:`.backbone`, models in ``pipeline/models/lv``): the rule
-tokenizer's tokens, sentences by the press rules, then UPOS and features, lemmas,
-dependencies and the statistical NER from one small spaCy pipeline. Then one component per
-finder, each adding candidates to ``doc._.candidates``, and a resolver that sets
-``doc.ents``::
+tokenizer's tokens and sentences by the press rules. Then one component per finder, each
+adding candidates to ``doc._.candidates``; then the statistical models (one small spaCy
+pipeline: UPOS and features, lemmas, dependencies, NER) on copies of the sentences whose
+analysis is read later (:mod:`.sentence_models`); and a resolver that sets ``doc.ents``::
 
     lv_merge_tokens -> lv_press_sentences -> lv_line_breaks
-    -> tok2vec -> morphologizer -> lv_upos_lexicon -> lemmatizer -> lv_lemma_lexicon
-    -> parser -> lv_statistical_ner
     -> lv_rules -> lv_names -> lv_known_names -> lv_gazetteer -> lv_persons
-    -> lv_fuzzy_places -> lv_ner_candidates -> lv_resolve
+    -> lv_fuzzy_places -> lv_sentence_models -> lv_resolve
+
+``build_backbone`` (what ``eval-backbone`` scores on a treebank) runs the same models over
+the whole ``Doc`` instead.
 
 ``--backbone stanza`` takes its sentences from the project's stanza tokenizer and its
 lemmas from the project's stanza lemmatizer. Without models (``--backbone rules``, or a

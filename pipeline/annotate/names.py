@@ -16,11 +16,12 @@ from functools import cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IDX, POS
+from spacy.attrs import IDX, ORTH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc
 
+from pipeline.annotate.backbone import upos_lexicon
 from pipeline.annotate.spans import Hit, add_candidates, doc_text
 from pipeline.gazetteer.inflect import decline, nominative_of
 from pipeline.gazetteer.kb import KnowledgeBase, knowledge_base
@@ -550,11 +551,22 @@ def _of_their_people(text: str, end: int, type_words: str, served: re.Pattern[st
 _VERB_POS = (VERB, AUX)
 
 
+@cache
+def _verb_forms() -> frozenset[str]:
+    """Forms the treebank only ever has as verbs (its UPOS lexicon)."""
+    return frozenset(form for form, upos in upos_lexicon().items() if upos in ("VERB", "AUX"))
+
+
 def _verb_offsets(doc: Doc) -> frozenset[int]:
-    """Where the backbone's verbs start (none without a tagger); read as arrays, since
-    making a Python token object for every word costs more than the rest."""
-    rows = doc.to_array([IDX, POS]).reshape(-1, 2)
-    return frozenset(rows[numpy.isin(rows[:, 1], _VERB_POS), 0].tolist())
+    """Where verbs start: words the backbone tagged as verbs (the models tag the sentences
+    they analyse after the finders, so only the ``official`` backbone has tags here) and forms the
+    treebank knows only as verbs. Read as arrays, since making a Python token object for
+    every word costs more than the rest."""
+    rows = doc.to_array([IDX, POS, ORTH]).reshape(-1, 3)
+    tagged = rows[numpy.isin(rows[:, 1], _VERB_POS), 0].tolist()
+    forms, strings = _verb_forms(), doc.vocab.strings
+    return frozenset([*tagged, *(idx for idx, _, orth in rows.tolist()
+                                  if strings[orth] in forms)])
 
 
 @Language.factory("lv_names", assigns=["doc._.candidates"])

@@ -1,9 +1,9 @@
 """Statistical NER as one more finder: names no list holds (people, new organisations).
 
 The NER of the project's spaCy pipeline (``pipeline/models/lv/spacy``, trained on
-FullStack-LV) runs as the component ``lv_statistical_ner``; ``lv_ner_candidates`` turns its
-spans into candidates with source ``ner`` (the weakest in the resolver's precedence) and
-clears ``doc.ents`` for the resolver. The NER only fills gaps the other finders leave;
+FullStack-LV) runs on copies of the sentences where it may find what is taken
+(:mod:`.sentence_models`); :func:`ner_hits` turns its spans into hits with source ``ner``
+(the weakest in the resolver's precedence). The NER only fills gaps the other finders leave;
 which types are taken, when a span is believed, and why, is in ``pipeline/data/ner.json``.
 Norms come from the backbone's lemmas: a person's every word, an organisation's head (its
 last word), in the nominative.
@@ -16,11 +16,11 @@ import re
 from functools import cache
 from pathlib import Path
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.annotate.backbone import upos_lexicon
 from pipeline.annotate.names import lexicon
-from pipeline.annotate.spans import Hit, add_candidates, candidates
+from pipeline.annotate.spans import Hit, candidates
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner.json"
 SOURCE = "ner"
@@ -30,7 +30,7 @@ STRAIGHT_QUOTES = str.maketrans({c: '"' for c in "“”„«»\u201f"})
 
 
 @cache
-def _mapping() -> dict:
+def mapping() -> dict:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
@@ -54,11 +54,20 @@ def norm(span: Span, label: str) -> str:
 
 def believed(span: Span, label: str) -> bool:
     """Is the span long and name-like enough to be taken (``pipeline/data/ner.json``)?"""
-    mapping = _mapping()
+    taken = mapping()
     words = [t.text for t in span if not t.is_space]
-    if len(words) < mapping["min_tokens"].get(label, 1):
+    if len(words) < taken["min_tokens"].get(label, 1):
         return False
-    return label not in mapping["capitalised"] or all(CAPITALISED.fullmatch(w) for w in words)
+    if label not in taken["capitalised"]:
+        return True
+    return all(CAPITALISED.fullmatch(w) for w in words) and not _common_word_opening(span)
+
+
+def _common_word_opening(span: Span) -> bool:
+    """Does the span open its sentence with a word the treebank knows lower-cased as a
+    common word only ("Konferenci Zoom platformā …")? A capital there says nothing."""
+    first = span[0]
+    return bool(first.is_sent_start) and upos_lexicon().get(first.lower_, "PROPN") != "PROPN"
 
 
 @cache
@@ -80,25 +89,19 @@ def in_a_name(span: Span) -> bool:
     return quoted or bool(after and _name_head().fullmatch(after))
 
 
-def ner_hits(doc: Doc) -> list[Hit]:
-    """The believed, contract-labelled hits among the NER's spans in ``doc.ents`` that
-    overlap no candidate of another finder."""
+def ner_hits(doc: Doc, sentence: Doc, offset: int) -> list[Hit]:
+    """The believed, contract-labelled hits among the NER's spans in ``sentence`` (a copy of
+    the sentence of ``doc`` that starts at token ``offset``) that overlap no candidate of
+    another finder."""
     taken = {i for c in candidates(doc) for i in range(c.token_start, c.token_end)}
     hits = []
-    for ent in doc.ents:
-        label = _mapping()["labels"].get(ent.label_)
-        overlaps = taken & set(range(ent.start, ent.end))
-        if label not in _mapping()["take"] or overlaps or not believed(ent, label):
+    for ent in sentence.ents:
+        label = mapping()["labels"].get(ent.label_)
+        span = doc[offset + ent.start : offset + ent.end]
+        overlaps = taken & set(range(span.start, span.end))
+        if label not in mapping()["take"] or overlaps or not believed(span, label):
             continue
-        if label in _mapping()["not_in_names"] and in_a_name(ent):
+        if label in mapping()["not_in_names"] and in_a_name(span):
             continue
-        hits.append(Hit(ent.start_char, ent.end_char, label, norm(ent, label), SOURCE, 0.5))
+        hits.append(Hit(span.start_char, span.end_char, label, norm(ent, label), SOURCE, 0.5))
     return hits
-
-
-@Language.component("lv_ner_candidates", assigns=["doc._.candidates"])
-def ner_candidates(doc: Doc) -> Doc:
-    """Add the NER's believed spans as candidates and leave ``doc.ents`` to the resolver."""
-    add_candidates(doc, ner_hits(doc))
-    doc.ents = []
-    return doc

@@ -18,6 +18,7 @@ from pipeline.annotate import (  # noqa: F401  (registers the components)
     ner,
     persons,
     resolve,
+    sentence_models,
     tokenizer,
 )
 from pipeline.annotate.rules import find_rule_mentions
@@ -35,15 +36,10 @@ def rules_component(doc: Doc) -> Doc:
 
 def build_backbone(resources: Resources) -> Language:
     """Tokens, sentences and (with a model) lemmas, tags, dependencies and NER spans in
-    ``doc.ents``, from the backbone ``resources`` name. Falls back to the rules, with a
-    warning, without models."""
-    nlp = spacy.blank("lv")
-    tokenizer.customise_tokenizer(nlp)
-    used = backbone.set_backbone(nlp, resources.backbone, resources.stanza_dir)
-    nlp.add_pipe("lv_merge_tokens")
-    if used in ("shipped", "rules"):
-        nlp.add_pipe("lv_press_sentences")
-    nlp.add_pipe("lv_line_breaks")
+    ``doc.ents`` over the whole ``Doc``, from the backbone ``resources`` name: what
+    ``eval-backbone`` scores on a treebank. Falls back to the rules, with a warning,
+    without models."""
+    nlp, used = _tokens_and_sentences(resources)
     if used in ("shipped", "stanza"):
         backbone.add_models(nlp, stanza_lemmas=used == "stanza")
     elif used == "official":
@@ -51,10 +47,24 @@ def build_backbone(resources: Resources) -> Language:
     return nlp
 
 
+def _tokens_and_sentences(resources: Resources) -> tuple[Language, str]:
+    """The backbone's tokenizer and sentence splitting (stanza's whole analysis with
+    ``official``), and the backbone actually in use."""
+    nlp = spacy.blank("lv")
+    tokenizer.customise_tokenizer(nlp)
+    used = backbone.set_backbone(nlp, resources.backbone, resources.stanza_dir)
+    nlp.add_pipe("lv_merge_tokens")
+    if used in ("shipped", "rules"):
+        nlp.add_pipe("lv_press_sentences")
+    nlp.add_pipe("lv_line_breaks")
+    return nlp, used
+
+
 def build_nlp(resources: Resources) -> Language:
-    """The project's Latvian annotation pipeline: the backbone (:func:`build_backbone`), then
-    the finders over the resources' gazetteer folder and the resolver."""
-    nlp = build_backbone(resources)
+    """The project's Latvian annotation pipeline: the backbone's tokens and sentences, the
+    finders over the resources' gazetteer folder, the statistical models on the sentences
+    that need them (:mod:`.sentence_models`) and the resolver."""
+    nlp, used = _tokens_and_sentences(resources)
     config = {"gazetteer_dir": str(resources.gazetteers)}
     nlp.add_pipe("lv_rules")
     nlp.add_pipe("lv_names", config=config)
@@ -62,8 +72,9 @@ def build_nlp(resources: Resources) -> Language:
     nlp.add_pipe("lv_gazetteer", config=config)
     nlp.add_pipe("lv_persons", config=config)
     nlp.add_pipe("lv_fuzzy_places", config=config)
-    if "lv_statistical_ner" in nlp.pipe_names:
-        nlp.add_pipe("lv_ner_candidates")
+    if used != "rules" and sentence_models.has_models():
+        nlp.add_pipe("lv_sentence_models",
+                     config={"stanza_lemmas": used == "stanza", "analyse": used != "official"})
     if resources.backbone != "rules":
         domain_ner.add_domain_ner(nlp)
     nlp.add_pipe("lv_resolve")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from pipeline.document import Document, Mention, Record
+from pipeline.document import DOC_ANALYSES, Document, Mention, Record
 from pipeline.gazetteer.inflect import nominative_of
 from pipeline.gazetteer.kb import (
     HISTORICAL_KINDS,
@@ -48,8 +48,10 @@ def cue(name: str) -> re.Pattern[str]:
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of the clean text (``start``/``end``) and its span in the original text;
-    ``parse`` is the spaCy sentence when the backbone parsed it (None with the rule
-    backbone); ``paragraph`` counts the line breaks between sentences before it.
+    ``parse`` is the analysed sentence when the models parsed it (the sentence itself in a
+    parsed ``Doc``, or its parsed copy from ``doc._.analyses``, whose offsets start at
+    ``parse_start``; None with the rule backbone or a sentence the models skipped);
+    ``paragraph`` counts the line breaks between sentences before it.
 
     The tree is read within the sentence: a head outside it (a parse across a sentence
     boundary the press checks moved) counts as a root."""
@@ -62,6 +64,7 @@ class Sentence:
     original: tuple[int, int] = (0, 0)
     parse: Span | None = None
     paragraph: int = 0
+    parse_start: int = 0  # where the parse's Doc starts in the clean text
 
     @property
     def words(self) -> Span | tuple[()]:
@@ -70,7 +73,8 @@ class Sentence:
 
     def head_word(self, mention: Mention) -> Token | None:
         """The token of ``mention`` whose head lies outside it (None without a parse)."""
-        inside = [t for t in self.words if mention.clean_start <= t.idx < mention.clean_end]
+        start, end = mention.clean_start - self.parse_start, mention.clean_end - self.parse_start
+        inside = [t for t in self.words if start <= t.idx < end]
         indices = {t.i for t in inside}
         return next((t for t in inside if t.head.i not in indices or t.head.i == t.i), None)
 
@@ -100,6 +104,7 @@ def sentences(document: Document) -> list[Sentence]:
     if document.doc is None:
         raise ValueError(f"{document.doc_id}: fill needs the annotate stage first")
     parsed = document.doc.has_annotation("DEP")
+    analyses = getattr(document.doc._, DOC_ANALYSES) or {}
     result = []
     paragraph, previous_end = 0, 0
     text = document.doc.text  # joined once: a Doc joins its tokens on every call
@@ -110,10 +115,11 @@ def sentences(document: Document) -> list[Sentence]:
             m for m in document.mentions if sent.start_char <= m.clean_start < sent.end_char
         )
         original = document.clean.to_original(sent.start_char, sent.end_char)
-        parse = sent if parsed else None
+        copy = analyses.get(sent.start)
+        parse = copy[:] if copy is not None else sent if parsed else None
         result.append(
             Sentence(index, sent.start_char, sent.end_char, sent.text, inside, original, parse,
-                     paragraph)
+                     paragraph, parse_start=sent.start_char if copy is not None else 0)
         )
     return result
 

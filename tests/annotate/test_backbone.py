@@ -283,7 +283,7 @@ def test_ner_fills_gaps_only_with_believable_people():
     ]
     add_candidates(doc, [Hit(doc[9].idx, doc[10].idx + len(doc[10]), "PERSON", "Jānis Bērziņš",
                              "persons.first_name")])
-    hits = ner_hits(doc)
+    hits = ner_hits(doc, doc, 0)
     assert [(doc.text[h.start:h.end], h.label) for h in hits] == [("Inese Kalniņa", "PERSON")]
 
 
@@ -296,7 +296,7 @@ def test_ner_people_inside_other_names_are_not_taken():
         Span(doc, 6, 8, label="person"),  # a school named after a person
         Span(doc, 12, 14, label="person"),  # a person
     ]
-    assert [doc.text[h.start:h.end] for h in ner_hits(doc)] == ["Anna Liepa"]
+    assert [doc.text[h.start:h.end] for h in ner_hits(doc, doc, 0)] == ["Anna Liepa"]
 
 
 def test_ner_person_norm_is_the_nominative_from_the_backbones_lemmas():
@@ -304,7 +304,7 @@ def test_ner_person_norm_is_the_nominative_from_the_backbones_lemmas():
     for token, lemma in zip(doc, ["sveiciens", "nodot", "inta", "Kalniņa", "."], strict=True):
         token.lemma_, token.pos_ = lemma, "PROPN"
     doc.ents = [Span(doc, 2, 4, label="person")]
-    assert [h.norm for h in ner_hits(doc)] == ["Inta Kalniņa"]
+    assert [h.norm for h in ner_hits(doc, doc, 0)] == ["Inta Kalniņa"]
 
 
 def test_the_shipped_models_are_small_enough_to_ship():
@@ -339,7 +339,7 @@ def test_ner_organisations_and_places_are_not_taken_as_measured():
     doc = spacy.blank("lv")(text)
     doc.ents = [Span(doc, 0, 4, label="organization"), Span(doc, 4, 5, label="GPE"),
                 Span(doc, 7, 9, label="person")]
-    assert [(h.label, doc.text[h.start:h.end]) for h in ner_hits(doc)] == [
+    assert [(h.label, doc.text[h.start:h.end]) for h in ner_hits(doc, doc, 0)] == [
         ("PERSON", "Ivaru Kalnu")]
 
 
