@@ -767,18 +767,18 @@ def _set_places(
     municipalities = _towns_before_their_districts(municipalities, places)
     regions = [p.norm for p in places if p.label == "REGION"]
     countries = [p.facts.get("country") for p in places]
+    localities = [p for p in places if p.label == "LOCALITY"]
+    seats = [_seat_of(p, when, kb) for p in localities]  # "no Tukuma": from Tukuma novads
     setattr(visit, f"{side}_region", unique(regions))
-    setattr(visit, f"{side}_municipalities", unique(municipalities))
+    setattr(visit, f"{side}_municipalities", unique([*municipalities, *seats]))
     setattr(visit, f"{side}_countries", unique(countries))
-    for place in places:
-        column = {"REGION": "region", "LOCALITY": "localities"}.get(place.label, "municipalities")
-        note(visit, f"{side}_{column}", place)
     if side == "destination":
-        localities = [p for p in places if p.label == "LOCALITY"]
         visit.destination_localities = unique([p.norm for p in localities])
-        visit.destination_municipalities = unique(
-            [*municipalities, *(_seat_of(p, when, kb) for p in localities)]
-        )
+    for place in places:
+        column = "region" if place.label == "REGION" else "municipalities"
+        if place.label == "LOCALITY" and side == "destination":
+            column = "localities"
+        note(visit, f"{side}_{column}", place)
 
 
 def _towns_before_their_districts(norms: list[str], places: list[Mention]) -> list[str]:

@@ -658,3 +658,14 @@ def test_the_speaker_of_a_quote_names_no_site(run_text: Run) -> None:
     )
     [visit] = visits(run_text, text)
     assert visit.sites_visited == ["Ozoli"]
+
+
+def test_a_town_the_travellers_left_names_its_municipality(run_text: Run) -> None:
+    visit = run_text(
+        "2026. gada 3. martā sociālā dienesta darbinieki no Tukuma devās pieredzes apmaiņas "
+        "braucienā uz Valmieru."
+    ).visits[0]
+    assert visit.origin_municipalities == ["Tukuma novads"]
+    assert (visit.destination_municipalities, visit.destination_localities) == (
+        ["Valmieras novads"], ["Valmiera"])
+
