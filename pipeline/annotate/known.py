@@ -58,9 +58,14 @@ def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]
             for form in entry["forms"]:
                 entries.setdefault(_key(form), entry)
     alternation = "|".join(_form_pattern(form) for form in sorted(entries, key=len, reverse=True))
+    # Only where a form or the prefix can begin is the alternation tried at all: the regex
+    # engine would otherwise try every form at every word.
+    openers = {form[0] for form in entries} | {option[0] for option in prefix.split("|")}
+    opener = "".join(_QUOTE_CLASS[1:-1] if c == '"' else re.escape(c) for c in sorted(openers))
     # The prefix is lazy: a form that itself opens with "Interreg V-A" must win over the
     # prefix plus a shorter alias.
-    pattern = re.compile(rf"(?<!\w)(?:{prefix})??(?P<form>{alternation})(?:{suffix})?(?!\w)")
+    pattern = re.compile(
+        rf"(?<!\w)(?=[{opener}])(?:{prefix})??(?P<form>{alternation})(?:{suffix})?(?!\w)")
     return pattern, entries
 
 

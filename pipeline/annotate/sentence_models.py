@@ -5,11 +5,13 @@ document's time, yet their output is read in few places: fill reads dependencies
 speech and lemmas around places and organisations (the side of a trip a place is on, the
 people an organisation stands for), and a NER span is taken only where words its label
 needs stand that no other finder covers (``pipeline/data/ner.json``: a person is two
-capitalised words). So ``lv_sentence_models`` runs after the finders, copies each such
-sentence into a ``Doc`` of its own (``Span.as_doc``: same tokens, offsets from the
-sentence's start), runs the models over the copies in one batch, keeps the analysed copies
-in ``doc._.analyses`` (the sentence's first token -> its copy) and adds the NER's spans as
-candidates. Which sentences are analysed: ``pipeline/data/sentence_models.json``.
+capitalised words). So ``lv_sentence_models`` runs after the finders. It copies each
+sentence where the NER may find a person into a ``Doc`` of its own (``Span.as_doc``: same
+tokens, offsets from the sentence's start), runs the models over the copies in one batch
+and adds the NER's spans as candidates. The sentences with places or bodies
+(``pipeline/data/sentence_models.json``) are in ``doc._.analyses`` (the sentence's first
+token -> its copy), each copied, tagged, lemmatised and parsed when it is first read: fill
+reads about half of them, and the rest cost nothing.
 
 With the ``official`` backbone stanza has analysed the whole ``Doc`` already; the copies
 keep its analysis and only the NER runs on them.
@@ -18,6 +20,7 @@ keep its analysis and only the NER runs on them.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -31,7 +34,6 @@ from pipeline.annotate.spans import add_candidates, candidates
 from pipeline.document import DOC_ANALYSES
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "sentence_models.json"
-_TAGGING_PIPES = ("tok2vec",)
 
 
 @cache
@@ -60,8 +62,10 @@ class SentenceModels:
     NER runs."""
 
     def __init__(self, nlp: Language, stanza_lemmas: bool = False, analyse: bool = True):
-        self.models = spacy.blank("lv", vocab=nlp.vocab)
-        add_models(self.models, stanza_lemmas=stanza_lemmas)
+        models = spacy.blank("lv", vocab=nlp.vocab)
+        add_models(models, stanza_lemmas=stanza_lemmas)
+        self.pipes = [(name, pipe) for name, pipe in models.pipeline if name != NER_PIPE]
+        self.ner = models.get_pipe(NER_PIPE)
         self.analyse = analyse
 
     def __call__(self, doc: Doc) -> Doc:
@@ -69,31 +73,73 @@ class SentenceModels:
         covered = {i for c in found for i in range(c.token_start, c.token_end)}
         analysed_labels = set(settings()["analysed_labels"])
         with_analysis = {c.token_start for c in found if c.hit.label in analysed_labels}
-        to_analyse, to_name = [], []
-        for sent in doc.sents:
-            if self.analyse and any(sent.start <= i < sent.end for i in with_analysis):
-                to_analyse.append(sent)
-            if _may_name_what_ner_takes(sent, covered):
-                to_name.append(sent)
-        copies = _copies(doc, [*to_analyse, *to_name])
-        for name, component in self.models.pipeline:
-            sents = self._sentences_for(name, to_analyse, to_name)
-            for sent, copy in zip(sents, _run(component, [copies[s.start] for s in sents]),
-                                  strict=True):
-                copies[sent.start] = copy
-        setattr(doc._, DOC_ANALYSES, {s.start: copies[s.start] for s in to_analyse})
+        sents = list(doc.sents)
+        to_name = [s for s in sents if _may_name_what_ner_takes(s, covered)]
+        named = self._named(doc, to_name)
+        to_analyse = [s for s in sents if any(s.start <= i < s.end for i in with_analysis)]
+        setattr(doc._, DOC_ANALYSES,
+                Analyses(self, to_analyse if self.analyse else [], named))
         for sent in to_name:
-            add_candidates(doc, ner.ner_hits(doc, copies[sent.start], sent.start))
+            add_candidates(doc, ner.ner_hits(doc, named[sent.start], sent.start))
         return doc
 
-    def _sentences_for(self, pipe: str, to_analyse: list[Span], to_name: list[Span]) -> list:
-        if pipe == NER_PIPE:
-            return to_name
-        if pipe == "parser":
-            return to_analyse
-        if self.analyse or pipe in _TAGGING_PIPES:
-            return list({s.start: s for s in [*to_analyse, *to_name]}.values())
-        return []
+    def _named(self, doc: Doc, sents: list[Span]) -> dict[int, Doc]:
+        """Copies of the sentences, tagged and lemmatised (the norms of the NER's people)
+        and run through the NER, in one batch."""
+        copies = copies_of(doc, sents)
+        batch = list(copies.values())
+        for name, pipe in self.pipes:
+            if name == "parser" or (not self.analyse and name != "tok2vec"):
+                continue
+            batch = _run(pipe, batch)
+        _run(self.ner, batch)
+        return copies
+
+    def analysed(self, copies: list[Doc], tagged: list[bool]) -> list[Doc]:
+        """The copies tagged, lemmatised and parsed, in one batch (those ``tagged`` already
+        only parsed)."""
+        untagged = [c for c, done in zip(copies, tagged, strict=True) if not done]
+        for name, pipe in self.pipes:
+            if name == "parser":
+                copies = _run(pipe, copies)
+            else:
+                untagged = _run(pipe, untagged)
+        return copies
+
+
+class Analyses(Mapping[int, Doc]):
+    """The analysed copies of a document's sentences that name places or bodies, keyed by
+    the sentence's first token. They are made, in one batch, when the first of them is
+    read, so a document whose analyses nothing reads costs nothing; copies the NER already
+    tagged are only parsed."""
+
+    def __init__(self, models: SentenceModels, sents: list[Span], named: dict[int, Doc]):
+        self._models = models
+        self._sents = {s.start: s for s in sents}
+        self._named = named
+        self._made: dict[int, Doc] | None = None
+
+    def __getitem__(self, start: int) -> Doc:
+        if self._made is None:
+            self._made = self._make()
+        return self._made[start]
+
+    def _make(self) -> dict[int, Doc]:
+        if not self._sents:
+            return {}
+        doc = next(iter(self._sents.values())).doc
+        unnamed = [s for start, s in self._sents.items() if start not in self._named]
+        copies = {**copies_of(doc, unnamed), **self._named}
+        starts = list(self._sents)
+        made = self._models.analysed([copies[s] for s in starts],
+                                     [s in self._named for s in starts])
+        return dict(zip(starts, made, strict=True))
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._sents)
+
+    def __len__(self) -> int:
+        return len(self._sents)
 
 
 def _run(component, docs: list[Doc]) -> list[Doc]:
@@ -103,8 +149,8 @@ def _run(component, docs: list[Doc]) -> list[Doc]:
     return [component(doc) for doc in docs]
 
 
-def _copies(doc: Doc, sents: list[Span]) -> dict[int, Doc]:
-    """Each sentence as a Doc of its own, the document's arrays read once."""
+def copies_of(doc: Doc, sents: list[Span]) -> dict[int, Doc]:
+    """Each sentence as a Doc of its own, keyed by its first token."""
     if not sents:
         return {}
     head = doc._get_array_attrs()

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.document import DOC_ANALYSES, Document, Mention, Record
 from pipeline.gazetteer.inflect import nominative_of
@@ -62,9 +63,24 @@ class Sentence:
     text: str
     mentions: tuple[Mention, ...]
     original: tuple[int, int] = (0, 0)
-    parse: Span | None = None
     paragraph: int = 0
-    parse_start: int = 0  # where the parse's Doc starts in the clean text
+    source: Span | None = field(default=None, compare=False, repr=False)
+    whole_doc_parsed: bool = False
+    analyses: Mapping[int, Doc] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def parse(self) -> Span | None:
+        """The parsed sentence: ``source`` itself in a parsed ``Doc``, else its analysed
+        copy (made on first reading, :mod:`pipeline.annotate.sentence_models`), else None."""
+        if self.whole_doc_parsed or self.source is None:
+            return self.source
+        copy = self.analyses.get(self.source.start)
+        return None if copy is None else copy[:]
+
+    @property
+    def parse_start(self) -> int:
+        """Where the parse's ``Doc`` starts in the clean text."""
+        return 0 if self.whole_doc_parsed else self.start
 
     @property
     def words(self) -> Span | tuple[()]:
@@ -115,11 +131,9 @@ def sentences(document: Document) -> list[Sentence]:
             m for m in document.mentions if sent.start_char <= m.clean_start < sent.end_char
         )
         original = document.clean.to_original(sent.start_char, sent.end_char)
-        copy = analyses.get(sent.start)
-        parse = copy[:] if copy is not None else sent if parsed else None
         result.append(
-            Sentence(index, sent.start_char, sent.end_char, sent.text, inside, original, parse,
-                     paragraph, parse_start=sent.start_char if copy is not None else 0)
+            Sentence(index, sent.start_char, sent.end_char, sent.text, inside, original,
+                     paragraph, sent, parsed, analyses)
         )
     return result
 
