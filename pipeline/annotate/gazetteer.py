@@ -155,6 +155,11 @@ class PlaceMatcher:
             form.lower() for form in (heads["pilsēta"].surface if "pilsēta" in heads else ())
         )
         self.matcher = PhraseIndex(nlp, sorted({f for place in places for f in place.forms}))
+        self.country_by_form = {
+            form: countries[0].country
+            for form, named in self.by_form.items()
+            if (countries := [p for p in named if p.kind == "country"])
+        }
 
     @classmethod
     def from_dir(cls, nlp: Language, gazetteer_dir: Path) -> PlaceMatcher:
@@ -180,14 +185,17 @@ class PlaceMatcher:
         """A name the gazetteer lacks, followed by its country in brackets, is a place of
         that country: "Klippanas (Zviedrija) un Odsherredas (Dānija)"."""
         hits = []
-        for i in range(1, len(doc) - 2):
-            name, opening, country, closing = doc[i - 1], doc[i], doc[i + 1], doc[i + 2]
-            if opening.text != "(" or closing.text != ")" or not name.is_alpha:
+        for opening in doc:
+            i = opening.i
+            if opening.text != "(" or i == 0 or i + 2 >= len(doc):
                 continue
-            countries = [p for p in self.by_form.get(country.lower_, ()) if p.kind == "country"]
-            if not countries or not _capitalised(name.text) or name.lower_ in self.by_form:
+            name, country, closing = doc[i - 1], doc[i + 1], doc[i + 2]
+            if closing.text != ")" or not name.is_alpha:
                 continue
-            facts = {"kind": FOREIGN_UNKNOWN_KIND, "country": countries[0].country}
+            code = self._country(country)
+            if code is None or not _capitalised(name.text) or name.lower_ in self.by_form:
+                continue
+            facts = {"kind": FOREIGN_UNKNOWN_KIND, "country": code}
             norm = nominative_of(name.text)
             end = name.idx + len(name)
             hits.append(
@@ -224,10 +232,12 @@ class PlaceMatcher:
         if not countries:
             return []
         hits = []
-        for token in doc[1:-1]:
-            case = _DIRECTION_CASES.get(doc[token.i - 1].lower_)
-            following = doc[token.i + 1]
-            if (case is None or not self._unknown_name(token) or _capitalised(following.text)
+        for preposition in doc[: len(doc) - 2]:
+            case = _DIRECTION_CASES.get(preposition.lower_)
+            if case is None:
+                continue
+            token, following = doc[preposition.i + 1], doc[preposition.i + 2]
+            if (not self._unknown_name(token) or _capitalised(following.text)
                     or following.lower_ == "un"):  # "no Darba un sociālās …": a body's name
                 continue
             norm = nominative_of(token.text, (case,))
@@ -241,8 +251,7 @@ class PlaceMatcher:
         return hits
 
     def _country(self, token: Token) -> str | None:
-        countries = [p for p in self.by_form.get(token.lower_, ()) if p.kind == "country"]
-        return countries[0].country if countries else None
+        return self.country_by_form.get(token.lower_)
 
     def _country_before(self, doc: Doc, name: Token) -> str | None:
         """The country the sentence names last before ``name``."""
