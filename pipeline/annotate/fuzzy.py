@@ -62,6 +62,7 @@ class FuzzyPlaceMatcher:
         self.by_form = kb.by_form
         self.forms = _forms_by_key(kb)
         self.head_by_form = {f.lower(): h for h in kb.heads.values() for f in h.surface}
+        self._choice_lists: dict[tuple[str, int, int], list[str]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         add_candidates(doc, self.find(doc))
@@ -102,17 +103,25 @@ class FuzzyPlaceMatcher:
             and not text.isupper()
         )
 
+    def _choices(self, first: str, words: int, length: int) -> list[str]:
+        """The forms a query could be a typo of (same first letter and number of words, a
+        length within the gap), in alphabetical order, as ties go to the first; the same
+        few keys recur in every document, so each list is sorted once."""
+        key = (first, words, length)
+        if key not in self._choice_lists:
+            gap = self.config.max_length_gap
+            self._choice_lists[key] = sorted(chain.from_iterable(
+                self.forms.get((first, words, n), ()) for n in range(length - gap, length + gap + 1)
+            ))
+        return self._choice_lists[key]
+
     def _match(self, span: Span) -> Hit | None:
         query = span.text.lower()
         if query in self.by_form:
             return None  # an exact form the exact matcher chose not to use
-        gap = self.config.max_length_gap
-        choices = sorted(chain.from_iterable(  # in alphabetical order, as ties go to the first
-            self.forms.get((query[0], len(span), length), ())
-            for length in range(len(query) - gap, len(query) + gap + 1)
-        ))
         best = process.extractOne(
-            query, choices, scorer=fuzz.ratio, score_cutoff=self.config.threshold
+            query, self._choices(query[0], len(span), len(query)), scorer=fuzz.ratio,
+            score_cutoff=self.config.threshold,
         )
         if best is None:
             return None

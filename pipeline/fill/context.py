@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -124,16 +125,21 @@ def sentences(document: Document) -> list[Sentence]:
     result = []
     paragraph, previous_end = 0, 0
     text = document.doc.text  # joined once: a Doc joins its tokens on every call
-    for index, sent in enumerate(document.doc.sents):
+    sents = list(document.doc.sents)
+    starts = [sent.start_char for sent in sents]
+    inside: list[list[Mention]] = [[] for _ in sents]
+    for mention in document.mentions:  # each into the sentence it starts in, in order
+        index = bisect_right(starts, mention.clean_start) - 1
+        if index >= 0 and mention.clean_start < sents[index].end_char:
+            inside[index].append(mention)
+    for index, sent in enumerate(sents):
         paragraph += "\n" in text[previous_end : sent.start_char]
-        previous_end = sent.start_char + len(sent.text.rstrip())
-        inside = tuple(
-            m for m in document.mentions if sent.start_char <= m.clean_start < sent.end_char
-        )
+        sent_text = text[sent.start_char : sent.end_char]
+        previous_end = sent.start_char + len(sent_text.rstrip())
         original = document.clean.to_original(sent.start_char, sent.end_char)
         result.append(
-            Sentence(index, sent.start_char, sent.end_char, sent.text, inside, original,
-                     paragraph, sent, parsed, analyses)
+            Sentence(index, sent.start_char, sent.end_char, sent_text, tuple(inside[index]),
+                     original, paragraph, sent, parsed, analyses)
         )
     return result
 
