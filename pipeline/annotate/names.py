@@ -65,6 +65,10 @@ _LIST_GLUE = re.compile(rf"^\s*(?:[{_UPPER}]\w+\s*)?(?:,|un|vai|jeb|\()\s*\Z")
 # Where the left context of a name stops: a sentence end, but not the dot of "Nr.".
 _SENTENCE_BREAK = re.compile(r"(?<!\bNr)[.!?;:\n](?:\s|$)")
 _OPENING_WORD = re.compile(rf"(?<![\w-])(?P<word>[{_UPPER}][\w-]+) +\Z")
+# A place word and a list's comma or conjunction at the end of the text before a name; read
+# in the last characters only, as a search anchored at the end still tries every position.
+_LISTED_BEFORE = re.compile(r"(\S+)(?:\s+(?:novada|pilsētas|valstspilsētas))?\s*(?:,|\bun|\bvai)$")
+_LIST_WINDOW = 80
 
 
 @cache
@@ -341,9 +345,7 @@ def _named_institution(
     ):
         return False  # "Dobeles novada biedrību": associations of a place, none named
     # "Jūrmalas pilsētas un Jelgavas novada sociālo dienestu": one head shared by a list.
-    listed = re.search(
-        r"(\S+)(?:\s+(?:novada|pilsētas|valstspilsētas))?\s*(?:,|\bun|\bvai)$", before
-    )
+    listed = _LISTED_BEFORE.search(before[-_LIST_WINDOW:])
     return not (listed and kb.by_modifier.get(listed.group(1).lower()))
 
 
