@@ -10,8 +10,9 @@ sentence where the NER may find a person into a ``Doc`` of its own (``Span.as_do
 tokens, offsets from the sentence's start), runs the models over the copies in one batch
 and adds the NER's spans as candidates. The sentences with places or bodies
 (``pipeline/data/sentence_models.json``) are in ``doc._.analyses`` (the sentence's first
-token -> its copy), each copied, tagged, lemmatised and parsed when it is first read: fill
-reads about half of them, and the rest cost nothing.
+token -> its copy), each copied, tagged, lemmatised and parsed when it is first read (or
+when a reader announces it will read it, with others in one batch): fill reads about half of
+them, and the rest cost nothing.
 
 With the ``official`` backbone stanza has analysed the whole ``Doc`` already; the copies
 keep its analysis and only the NER runs on them.
@@ -20,7 +21,7 @@ keep its analysis and only the NER runs on them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -109,31 +110,33 @@ class SentenceModels:
 
 class Analyses(Mapping[int, Doc]):
     """The analysed copies of a document's sentences that name places or bodies, keyed by
-    the sentence's first token. They are made, in one batch, when the first of them is
-    read, so a document whose analyses nothing reads costs nothing; copies the NER already
-    tagged are only parsed."""
+    the sentence's first token. A copy is analysed when it is first read, so sentences
+    nothing reads cost nothing; :meth:`prepare` analyses the sentences a reader is about to
+    read in one batch, which the models run much faster than one by one. Copies the NER
+    already tagged are only parsed."""
 
     def __init__(self, models: SentenceModels, sents: list[Span], named: dict[int, Doc]):
         self._models = models
         self._sents = {s.start: s for s in sents}
         self._named = named
-        self._made: dict[int, Doc] | None = None
+        self._made: dict[int, Doc] = {}
 
     def __getitem__(self, start: int) -> Doc:
-        if self._made is None:
-            self._made = self._make()
+        if start not in self._made:
+            self.prepare([start])
         return self._made[start]
 
-    def _make(self) -> dict[int, Doc]:
-        if not self._sents:
-            return {}
-        doc = next(iter(self._sents.values())).doc
-        unnamed = [s for start, s in self._sents.items() if start not in self._named]
+    def prepare(self, starts: Iterable[int]) -> None:
+        """Analyse, in one batch, those of the sentences starting at ``starts`` that have an
+        analysis and have none yet."""
+        todo = list(dict.fromkeys(s for s in starts if s in self._sents and s not in self._made))
+        if not todo:
+            return
+        doc = self._sents[todo[0]].doc
+        unnamed = [self._sents[s] for s in todo if s not in self._named]
         copies = {**copies_of(doc, unnamed), **self._named}
-        starts = list(self._sents)
-        made = self._models.analysed([copies[s] for s in starts],
-                                     [s in self._named for s in starts])
-        return dict(zip(starts, made, strict=True))
+        made = self._models.analysed([copies[s] for s in todo], [s in self._named for s in todo])
+        self._made.update(zip(todo, made, strict=True))
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._sents)

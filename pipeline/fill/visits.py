@@ -29,6 +29,7 @@ from pipeline.fill.context import (
     document_date,
     municipality_named_by,
     note,
+    parse_together,
     period,
     place_named_by,
     release_home,
@@ -69,7 +70,9 @@ def find_visits(
         return []
     visits = []
     only_day = _only_day(sents)
-    for number, (when, group) in enumerate(_group_by_date(sents), start=1):
+    groups = _group_by_date(sents)
+    parse_together([*sents[:1], *(sent for _, group in groups for sent in group)])
+    for number, (when, group) in enumerate(groups, start=1):
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
         visit.date_start, visit.date_end = split_range(when or only_day)
         _fill(visit, group, sents, projects, kb)
