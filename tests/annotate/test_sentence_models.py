@@ -65,3 +65,23 @@ def test_a_name_stops_at_a_verb_the_treebank_knows(found):
     ) if label == "ORG"]
     assert orgs == [("Balvu novada Sociālais dienests", "Balvu novada Sociālais dienests"),
                     ("Alūksnes novada Sociālo dienestu", "Alūksnes novada Sociālais dienests")]
+
+
+def test_sentences_are_analysed_only_when_read_and_in_one_batch(monkeypatch, nlp):
+    from pipeline.annotate.sentence_models import SentenceModels
+
+    batches: list[int] = []
+    analysed = SentenceModels.analysed
+
+    def counting(self, copies, tagged):
+        batches.append(len(copies))
+        return analysed(self, copies, tagged)
+
+    monkeypatch.setattr(SentenceModels, "analysed", counting)
+    extract("Valmieras novadā atklāja jaunu dienas centru. Tukuma novadā top grupu māja.")
+    assert batches == []  # places, but no trip: nothing reads a parse
+    extract(
+        "2026. gada 3. martā darbinieki no Tukuma devās pieredzes apmaiņas braucienā uz "
+        "Valmieru. Valmierā viņi apmeklēja dienas centru un Valmieras novada pašvaldību."
+    )
+    assert batches == [2]  # both sentences of the trip, together
