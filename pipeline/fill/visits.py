@@ -269,7 +269,8 @@ def _fill(
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     if not (visit.destination_municipalities or visit.destination_localities):
-        _destination_from_sites(visit, sites, when, kb)
+        hosts = [org for s in group for org in s.labelled("ORG") if _host(s, org)]
+        _destination_from_sites(visit, [*sites, *hosts], when, kb)
     _localities_of_sites(visit, sites, when, kb)
 
 
@@ -443,8 +444,9 @@ def _first_person(sent: Sentence) -> bool:
 def _destination_from_sites(
     visit: Visit, sites: list[Mention], when: str | None, kb: KnowledgeBase
 ) -> None:
-    """A trip that names no place went where its sites are, when their names say it:
-    "devāmies uz Rīgas SAC “Mežciems”" was a trip to Rīga."""
+    """A trip that names no place went where its sites or hosts are, when their names say
+    it: "devāmies uz Rīgas SAC “Mežciems”" was a trip to Rīga, and "Dobeles novada Sociālais
+    dienests uzņēma …" received its guests in Dobeles novads."""
     for site in sites:
         place = kb.municipality_opening(site.text, when)
         if place:
@@ -529,7 +531,10 @@ def _travellers(sent: Sentence, org: Mention) -> bool:
     sociālie darbinieki"), or "no" right before, or (in the parse) a participant noun the
     organisation's phrase belongs to ("X dienesta un Y centra darbinieki")? One person of
     it ("Biedrības “Rūpju bērns” vadītājs iepazīstināja …") is a host, not a travelling
-    group."""
+    group, and an organisation in the locative is where people were ("Bauskas novada
+    Sociālajā dienestā viesojās kolēģi")."""
+    if _LOCATIVE.search(org.text.split()[-1]):
+        return False
     after = sent.text[org.clean_end - sent.start :]
     noun = cue("participant_nouns").pattern
     people = rf"\s*(?:un\s+\w+\s+)?(?:(?!un\b)\w+\s+)?(?P<noun>{noun})"
@@ -706,27 +711,27 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     if tree:
         return tree
     left = _undated_before(sent, items[0])[-_BEFORE_PLACE:]
+    last = items[-1]
+    after = sent.text[last.clean_end - sent.start :]
+    people = rf"(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"
+    names_people = re.match(rf"\s*[–—-]?\s*(?:\w+\s+){{0,3}}?{people}", after, re.I)
     # The cue nearest the list decides: "no Daugavpils devās uz Naujenes pagastu".
     origin = re.search(rf"(?:{cue('origin_cues').pattern})(?:\s+\S+){{0,4}}\s*$", left, re.I)
     destination = re.search(
-        rf"(?:{cue('destination_cues').pattern})(?:\s+\S+){{0,2}}\s*$", left, re.I
+        rf"(?:{cue('destination_cues').pattern})(?P<between>(?:\s+\S+){{0,2}})\s*$", left, re.I
     )
     if origin or destination:
         nearest = max((m for m in (origin, destination) if m), key=lambda m: m.start())
+        if nearest is destination and names_people and destination.group("between").strip():
+            return "origin"  # "uz Valku devās Smiltenes novada … vadītāji": the travellers'
         return "origin" if nearest is origin else "destination"
     if _in_subordinate_clause(sent, items[0]):
         return "neither"
-    last = items[-1]
-    after = sent.text[last.clean_end - sent.start :]
     head = re.match(r"\s+(\w+)", after)
     shared_head = head and head.group(1).lower() in _head_forms()
     if _LOCATIVE.search(last.text) or (shared_head and _LOCATIVE.search(head.group(1))):
         return "destination"
-    people = rf"(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"
-    participants = rf"\s*[–—-]?\s*(?:\w+\s+){{0,3}}?{people}"
-    if re.match(participants, after, re.I):
-        return "origin"
-    return "neither"
+    return "origin" if names_people else "neither"
 
 
 def _head_forms() -> frozenset[str]:

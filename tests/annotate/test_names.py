@@ -110,6 +110,11 @@ def test_a_quoted_phrase_without_a_cue_is_no_name() -> None:
             "Krāslavas novada Labklājības pārvalde",
             "Krāslavas novada Labklājības pārvalde",
         ),
+        (  # a definite adjective in the locative: "-ajā", not its last letter, is the ending
+            "Sanāksme notika Ogres novada Sociālajā dienestā.",
+            "Ogres novada Sociālajā dienestā",
+            "Ogres novada Sociālais dienests",
+        ),
     ],
 )
 def test_institution_names_are_one_org_without_a_place_inside(

@@ -669,3 +669,32 @@ def test_a_town_the_travellers_left_names_its_municipality(run_text: Run) -> Non
     assert (visit.destination_municipalities, visit.destination_localities) == (
         ["Valmieras novads"], ["Valmiera"])
 
+
+
+def test_people_of_a_place_after_a_distant_destination_cue_are_the_travellers(
+    run_text: Run,
+) -> None:
+    visit = run_text(
+        "2023. gada 8. jūnijā pieredzes apmaiņas braucienā uz Valku devās Smiltenes novada "
+        "dienas centru vadītāji."
+    ).visits[0]
+    assert visit.origin_municipalities == ["Smiltenes novads"]
+    assert visit.destination_municipalities == ["Valkas novads"]
+
+
+def test_an_organisation_in_the_locative_names_no_travellers(run_text: Run) -> None:
+    visit = run_text(
+        "2024. gada 20. martā Bauskas novada Sociālajā dienestā viesojās kolēģi no Jelgavas "
+        "novada."
+    ).visits[0]
+    assert visit.origin_municipalities == ["Jelgavas novads"]
+    assert visit.destination_municipalities == ["Bauskas novads"]
+
+
+def test_a_host_names_where_a_trip_went_when_no_place_does(run_text: Run) -> None:
+    visit = run_text(
+        "2022. gada 5. jūlijā Dobeles novada Sociālais dienests uzņēma Saldus novada sociālā "
+        "dienesta darbiniekus."
+    ).visits[0]
+    assert visit.destination_municipalities == ["Dobeles novads"]
+    assert visit.origin_municipalities == ["Saldus novads"]
