@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from pipeline.annotate.names import lexicon, people_nouns
 from pipeline.annotate.spans import Hit, add_candidates, candidates, doc_text
 from pipeline.annotate.tokenizer import PhraseIndex
-from pipeline.gazetteer.inflect import nominative_of
+from pipeline.gazetteer.inflect import decline, nominative_of
 from pipeline.gazetteer.kb import (
     Head,
     KnowledgeBase,
@@ -178,6 +178,7 @@ class PlaceMatcher:
         hits.extend(self._bracketed_country_hits(doc))
         hits.extend(self._town_word_hits(doc))
         hits.extend(self._direction_hits(doc))
+        hits.extend(self._apposition_hits(doc))
         quoted = [m.span(1) for m in _QUOTED_TEXT.finditer(doc_text(doc))]
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in quoted)]
 
@@ -249,6 +250,32 @@ class PlaceMatcher:
             hits.append(Hit(token.idx, token.idx + len(token), "FOREIGN_PLACE", norm,
                             "gazetteer.direction", FORM_SCORE, facts))
         return hits
+
+    def _apposition_hits(self, doc: Doc) -> list[Hit]:
+        """A one-word name the gazetteer lacks, set off by a comma beside a country abroad
+        and, like it, in the locative, is a town of that country: "viesojās Norvēģijā,
+        Hamarā", "Hamarā, Norvēģijā" (the Latvian exonym, inflected)."""
+        hits = []
+        for comma in doc[1 : len(doc) - 1]:
+            if comma.text != ",":
+                continue
+            left, right = doc[comma.i - 1], doc[comma.i + 1]
+            for country, name in ((left, right), (right, left)):
+                code = self._country(country)
+                if code is None or code == "LV" or not self._in_locative(country):
+                    continue
+                norm = nominative_of(name.text, ("loc",))
+                if not self._unknown_name(name) or norm == name.text:
+                    continue
+                facts = {"kind": FOREIGN_UNKNOWN_KIND, "country": code}
+                hits.append(Hit(name.idx, name.idx + len(name), "FOREIGN_PLACE", norm,
+                                "gazetteer.apposition", FORM_SCORE, facts))
+        return hits
+
+    def _in_locative(self, token: Token) -> bool:
+        """Is the token a place's locative form ("Norvēģijā")?"""
+        return any(decline(p.norm).get("loc", "").lower() == token.lower_
+                   for p in self.by_form.get(token.lower_, ()))
 
     def _country(self, token: Token) -> str | None:
         return self.country_by_form.get(token.lower_)

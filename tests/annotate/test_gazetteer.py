@@ -250,3 +250,23 @@ def test_a_town_abroad_the_gazetteer_lacks_after_no_or_uz(nlp, text, expected) -
     towns = [e for e in nlp(text).ents if e.label_ == "FOREIGN_PLACE"
              and e._.facts.get("kind") != "country"]
     assert [(t.text, t._.norm, t._.facts.get("country")) for t in towns] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grupa viesojās Norvēģijā, Hamarā, kur apmeklēja krīzes centru.",
+         [("Hamarā", "Hamara", "NO")]),
+        ("Konferencē Odsherredā, Dānijā, piedalījās arī Rūjienas speciālisti.",
+         [("Odsherredā", "Odsherreda", "DK")]),
+        # a word in another case beside the country is no town
+        ("Norvēģijā, Hamaras pašvaldības speciālisti strādā ar jauniešiem.", []),
+        # Latvija is home, no country abroad
+        ("Pasākums notika Latvijā, Rūjā.", []),
+    ],
+    ids=["country-first", "town-first", "not-locative", "home"],
+)
+def test_a_town_abroad_set_off_by_a_comma_beside_its_country(nlp, text, expected) -> None:
+    towns = [e for e in nlp(text).ents if e.label_ == "FOREIGN_PLACE"
+             and e._.facts.get("kind") != "country"]
+    assert [(t.text, t._.norm, t._.facts.get("country")) for t in towns] == expected
