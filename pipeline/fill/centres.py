@@ -276,7 +276,7 @@ def _place(
     if own is not None:
         municipality, locality, source = (*own, mention)
     elif run_by is not None:
-        municipality, locality, source = run_by, None, operator
+        municipality, locality, source = (*run_by, operator)
     else:
         near = next((places[s.index] for s in window if places[s.index]), None)
         if near is None:
@@ -290,14 +290,21 @@ def _place(
     return municipality, locality, source
 
 
-def _operator_place(operator: Mention, when: str | None, kb: KnowledgeBase) -> str | None:
-    """The municipality an operator's own name opens with, inside its legal form's quotes
-    ("biedrība “Rīgas pilsētas “Rūpju bērns””" -> Rīga)."""
+def _operator_place(
+    operator: Mention, when: str | None, kb: KnowledgeBase
+) -> tuple[str | None, str | None] | None:
+    """(municipality, locality) of the place an operator's own name opens with, inside its
+    legal form's quotes: a town ("biedrība “Kandavas invalīdu biedrība”" -> Tukuma novads,
+    Kandava, since 2021), else a municipality ("biedrība “Rīgas pilsētas “Rūpju bērns””"
+    -> Rīga)."""
     quoted = _QUOTED.search(operator.norm or "")
     if quoted is None:
         return None
+    town = place_named_by(quoted.group(1), TOWN_KINDS, when, kb)
+    if town is not None and town[1] is not None:
+        return town
     place = kb.municipality_opening(quoted.group(1), when)
-    return place.norm if place else None
+    return (place.norm, None) if place else None
 
 
 def _places_in(sent: Sentence, when: str | None, kb: KnowledgeBase) -> list[SentencePlace]:

@@ -231,7 +231,9 @@ def place_named_by(
     named = [p for p in kb.by_modifier.get(words[0].lower(), ()) if p.kind in kinds]
     for place in sorted(named, key=lambda p: kinds.index(p.kind)):  # a city before its county
         if place.label == "LOCALITY":
-            return municipality_on(vars(place), when), place.norm
+            municipality = municipality_on(vars(place), when)
+            # a city that is its own municipality (a republic city before 2021) is no locality
+            return municipality, None if municipality == place.norm else place.norm
         return place.norm, None
     if words[1] == "pilsētas":  # "Ļubļinas pilsētas jauniešu centrs": a town no list has
         return nominative_of(words[0]), None

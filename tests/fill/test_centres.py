@@ -349,3 +349,24 @@ def test_a_centre_named_by_its_municipality_and_village_lies_in_the_village(
     text = "2021. gada 3. jūnijā durvis vēra Ogres novada Ķeipenes grupu māja."
     [centre] = centres(run_text, text)
     assert (centre.municipality, centre.locality) == ("Ogres novads", "Ķeipene")
+
+
+def test_an_operator_named_after_a_town_places_the_centre_in_that_town(run_text: Run) -> None:
+    [centre] = run_text(
+        "Kandavā durvis vērs specializētā darbnīca „Rokrokā”, ko uzturēs "
+        "biedrība „Kandavas invalīdu biedrība”."
+    ).centres
+    assert (centre.municipality, centre.locality) == ("Tukuma novads", "Kandava")
+
+
+@pytest.mark.parametrize(
+    ("year", "municipality", "locality"),
+    [("2015", "Valmiera", None), ("2023", "Valmieras novads", "Valmiera")],
+)
+def test_a_republic_city_is_its_own_municipality_and_no_locality(
+    run_text: Run, year: str, municipality: str, locality: str | None
+) -> None:
+    [centre] = run_text(
+        f"{year}. gada 2. jūnijā atklāja Valmieras dienas centru senioriem."
+    ).centres
+    assert (centre.municipality, centre.locality) == (municipality, locality)
