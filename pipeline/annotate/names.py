@@ -120,6 +120,9 @@ def _lexicon() -> dict:
     data["_generic_centre_cue"] = before(data["generic_centre_cue"])
     data["_site_object_cue"] = before(data["site_object_cue"])
     data["_programme_name_cue"] = before(data["programme_name_cue"])
+    data["_non_funding_programme"] = re.compile(
+        rf"(?:^|(?<=\s))(?:{data['non_funding_programme_words']})\s*\Z", re.IGNORECASE
+    )
     # The gap may hold the project's code with its dots ("projekta Nr. 1DP/1.4.1.2.4/10/…").
     data["_project_cue"] = re.compile(
         rf"\b{data['project_cues']}\b(?:[^.;:!?]|Nr\.|\d\.(?=\d))" r"{0,60}\Z", re.I
@@ -270,8 +273,11 @@ def _classify(
         return Hit(span_start, end, "CENTRE", name, "names.quoted", facts={"centre_type": "other"})
     if lexicon["_site_object_cue"].search(left):  # "objektā “Eglāji – 1”": no type words
         return Hit(start, end, "CENTRE", name, "names.quoted", facts={"centre_type": "other"})
-    if lexicon["_programme_name_cue"].search(left):
-        return None  # a programme's name: the curated lists know it, or no one
+    programme = lexicon["_programme_name_cue"].search(left)
+    if programme:
+        if lexicon["_non_funding_programme"].search(left[: programme.start()]):
+            return None  # "mācību programma „X”": a curriculum, no fund
+        return Hit(start, end, "PROGRAMME", quote_free(name), "names.programme", score=0.9)
     if lexicon["_project_cue"].search(left):
         return Hit(start, end, "PROJECT", quote_free(name), "names.quoted")
     return None

@@ -766,6 +766,28 @@ def test_a_quoted_name_after_a_programme_word_is_no_project(found: Found) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Biedrība saņēma atbalstu no valsts budžeta programmas „Sociālie mazumi”.",
+         [("„Sociālie mazumi”", "Sociālie mazumi")]),
+        ("Darbnīca izveidota 9.3.1.1. specifiskā atbalsta mērķa „Attīstīt pakalpojumus "
+         "ģimenēm” ietvaros.",
+         [("„Attīstīt pakalpojumus ģimenēm”", "Attīstīt pakalpojumus ģimenēm")]),
+        # a curriculum is no funding programme
+        ("Jaunieši apguva mācību programmu „Drošs darbs”.", []),
+        # a programme the lists know keeps its listed name
+        ("Projekts īstenots darbības programmas „Izaugsme un nodarbinātība” ietvaros.",
+         [("„Izaugsme un nodarbinātība”", 'Darbības programma "Izaugsme un nodarbinātība"')]),
+    ],
+    ids=["budget-programme", "support-objective", "curriculum", "listed"],
+)
+def test_a_quoted_name_after_a_programme_word_is_a_programme(
+    found: Found, text: str, expected: list
+) -> None:
+    assert [(span, norm) for label, span, norm in found(text) if label == "PROGRAMME"] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "span"),
     [
         ("Grupa tikās ar Stavangeras pašvaldības sociālajiem darbiniekiem.",
