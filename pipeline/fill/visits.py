@@ -66,7 +66,7 @@ def find_visits(
     """The document's visits, one record per distinct trip. When the release speaks of one
     project, that is the visits' project, named as in the project table ("DI Latgalē",
     not the "(DI)" a sentence also calls it)."""
-    if not any(cue("strong_visit_triggers").search(s.text) for s in sents):
+    if not any(cue("strong_visit_triggers").search(s.text) or _to_learn(s) for s in sents):
         return []
     visits = []
     only_day = _only_day(sents)
@@ -75,7 +75,7 @@ def find_visits(
     for number, (when, group) in enumerate(groups, start=1):
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
         visit.date_start, visit.date_end = split_range(when or only_day)
-        _fill(visit, group, sents, projects, kb)
+        _fill(visit, group, sents, projects, kb, visits[-1] if visits else None)
         visits.append(visit)
     return visits
 
@@ -98,15 +98,20 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     the first dated sentence of the account when no trigger is dated)."""
     groups: list[tuple[str | None, list[Sentence]]] = []
     before: list[Sentence] = []  # the sentences before the first trip
+    announced = False  # "Notika divi pieredzes apmaiņas braucieni.": dated trips follow
     for sent in sents:
         strong = cue("strong_visit_triggers").search(sent.text)
         if strong and cue("non_visit_events").search(sent.text):
             strong = None  # "pieredzes apmaiņas tiešsaistes tikšanās": no one travelled
         elif strong and cue("generic_visit_events").match(sent.text, strong.start()):
+            announced = True
             strong = strong if sent.labelled("DATE") else None  # a project's activities
         if groups and not strong and _dated_list_item(sent):
             strong = re.match(r"\W*", sent.text)  # "• 10. aprīlī – seši speciālisti no …"
-        trigger = strong or cue("visit_triggers").search(sent.text)
+        weak = cue("visit_triggers").search(sent.text)
+        if not strong and weak and sent.labelled("DATE") and (announced or _to_learn(sent)):
+            strong = weak  # a dated trip the release announced, or one made to learn
+        trigger = strong or weak
         if not groups:
             if strong:
                 groups.append(_first_trip(sent, strong.start(), before))
@@ -155,6 +160,14 @@ def _a_day(norm: str | None) -> bool:
     """A DATE norm that names its day or days, with a year, and is no longer period."""
     start = split_range(norm)[0]
     return bool(start and dated(norm) and len(start) == len("YYYY-MM-DD") and not period(norm))
+
+
+def _to_learn(sent: Sentence) -> bool:
+    """Does the sentence tell of a trip made to learn from others ("devās uz Valmieru, lai
+    iepazītos ar jauniešu centra darbu"): a visit trigger with a learning purpose, and no
+    event that is no exchange visit?"""
+    return bool(cue("visit_triggers").search(sent.text) and cue("learning_purposes").search(
+        sent.text) and not cue("non_visit_events").search(sent.text))
 
 
 def _dated_list_item(sent: Sentence) -> bool:
@@ -221,6 +234,7 @@ def _fill(
     all_sents: list[Sentence],
     projects: list[Project],
     kb: KnowledgeBase,
+    previous: Visit | None = None,
 ) -> None:
     for when in (m for s in group for m in s.labelled("DATE")):
         if when.norm and {visit.date_start, visit.date_end} & set(split_range(when.norm)):
@@ -263,7 +277,7 @@ def _fill(
     visit.origin_countries = unique(
         [*visit.origin_countries, *(p.country for p in travellers_from)]
     )
-    _origin_unsaid(visit, group, all_sents, when, kb)
+    _origin_unsaid(visit, group, all_sents, when, kb, previous)
     _origins_outside_the_destination(visit, kb)
     sites = [m for s in group if not _direct_speech(s) for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
@@ -275,14 +289,16 @@ def _fill(
 
 
 def _origin_unsaid(visit: Visit, group: list[Sentence], all_sents: list[Sentence],
-                   when: str | None, kb: KnowledgeBase) -> None:
+                   when: str | None, kb: KnowledgeBase, previous: Visit | None) -> None:
     """An origin no place of the account gives, from the evidence next best, in order: the
-    headline's travellers, the townspeople who travel, the author's signature, the
-    release's home; and the towns abroad of guests said to come from countries."""
+    headline's travellers, the townspeople who travel, the author's signature, the same
+    travellers as the trip before, the release's home; and the towns abroad of guests said
+    to come from countries."""
     fallbacks = (
         lambda: _origin_from_travellers(visit, [*all_sents[:1], *group[:1]], when, kb),
         lambda: _origin_from_townspeople(visit, group, when, kb),
         lambda: _origin_from_author(visit, group, all_sents, when, kb),
+        lambda: _origin_of_the_same_travellers(visit, group, previous),
         lambda: _origin_at_home(visit, all_sents, when, kb),
     )
     for fallback in fallbacks:
@@ -379,6 +395,19 @@ def _origin_from_author(
                 visit.origin_countries = [place.country]
                 note(visit, "origin_municipalities", org)
                 return
+
+
+def _origin_of_the_same_travellers(
+    visit: Visit, group: list[Sentence], previous: Visit | None
+) -> None:
+    """A trip told of the travellers by a pronoun ("Savukārt maijā viņi devās uz
+    Ventspili") set out from where the trip before did."""
+    said = next((s for s in group[:1] if cue("traveller_pronouns").search(s.text)), None)
+    if previous is None or said is None or not previous.origin_municipalities:
+        return
+    visit.origin_municipalities = list(previous.origin_municipalities)
+    visit.origin_countries = list(previous.origin_countries)
+    note(visit, "origin_municipalities", said)
 
 
 def _origin_at_home(
@@ -531,10 +560,10 @@ def _travellers(sent: Sentence, org: Mention) -> bool:
     sociālie darbinieki"), or "no" right before, or (in the parse) a participant noun the
     organisation's phrase belongs to ("X dienesta un Y centra darbinieki")? One person of
     it ("Biedrības “Rūpju bērns” vadītājs iepazīstināja …") is a host, not a travelling
-    group, and an organisation in the locative is where people were ("Bauskas novada
-    Sociālajā dienestā viesojās kolēģi")."""
-    if _LOCATIVE.search(org.text.split()[-1]):
-        return False
+    group, an organisation in the locative is where people were ("Bauskas novada
+    Sociālajā dienestā viesojās kolēģi"), and one that received guests is their host."""
+    if _LOCATIVE.search(org.text.split()[-1]) or _host(sent, org):
+        return False  # "… iestāde “X” uzņēma delegāciju": whom it received travelled
     after = sent.text[org.clean_end - sent.start :]
     noun = cue("participant_nouns").pattern
     people = rf"\s*(?:un\s+\w+\s+)?(?:(?!un\b)\w+\s+)?(?P<noun>{noun})"

@@ -698,3 +698,37 @@ def test_a_host_names_where_a_trip_went_when_no_place_does(run_text: Run) -> Non
     ).visits[0]
     assert visit.destination_municipalities == ["Dobeles novads"]
     assert visit.origin_municipalities == ["Saldus novads"]
+
+
+def test_a_body_that_received_guests_is_no_traveller(run_text: Run) -> None:
+    visit = run_text(
+        "2023. gada 14. novembrī Jelgavas valstspilsētas pašvaldības iestāde „Jelgavas sociālo "
+        "lietu pārvalde” uzņēma delegāciju no Šauļiem, Lietuvā."
+    ).visits[0]
+    assert visit.origin_municipalities == ["Šauļi"]
+    assert visit.destination_municipalities == ["Jelgava"]
+
+
+def test_a_dated_trip_made_to_learn_is_a_visit(run_text: Run) -> None:
+    [visit] = run_text(
+        "2025. gada 3. martā Cēsu novada jaunatnes darbinieki devās uz Valmieru, lai "
+        "iepazītos ar Valmieras jauniešu centra „Vinda” darbu."
+    ).visits
+    assert (visit.date_start, visit.origin_municipalities) == ("2025-03-03", ["Cēsu novads"])
+    assert visit.destination_municipalities == ["Valmieras novads"]
+
+
+def test_a_dated_trip_without_purpose_or_announcement_is_none(run_text: Run) -> None:
+    assert run_text("2025. gada 3. martā darbinieki devās uz Valmieru.").visits == []
+
+
+def test_trips_a_release_announces_are_found_by_their_weaker_words(run_text: Run) -> None:
+    visits = run_text(
+        "Projekta ietvaros notika divi pieredzes apmaiņas braucieni. 2024. gada 10. aprīlī "
+        "Talsu novada speciālisti apmeklēja Kuldīgas novada dienas centru „Rasa”. Savukārt "
+        "2024. gada 22. maijā viņi devās uz Ventspili, kur iepazinās ar grupu māju „Zvaigzne”."
+    ).visits
+    assert [(v.date_start, v.sites_visited) for v in visits] == [
+        ("2024-04-10", ["Rasa"]), ("2024-05-22", ["Zvaigzne"])]
+    # "viņi": the second trip's travellers are the first one's
+    assert [v.origin_municipalities for v in visits] == [["Talsu novads"], ["Talsu novads"]]
