@@ -10,9 +10,10 @@ sentence where the NER may find a person into a ``Doc`` of its own (``Span.as_do
 tokens, offsets from the sentence's start), runs the models over the copies in one batch
 and adds the NER's spans as candidates. The sentences with places or bodies
 (``pipeline/data/sentence_models.json``) are in ``doc._.analyses`` (the sentence's first
-token -> its copy), each copied, tagged, lemmatised and parsed when it is first read (or
-when a reader announces it will read it, with others in one batch): fill reads about half of
-them, and the rest cost nothing.
+token -> its copy), each copied and analysed when it is first read (or when a reader
+announces it will read it, with others in one batch): fill reads about half of them, and
+the rest cost nothing. The analysis is what fill reads: the parse and the parts of speech;
+fill matches word forms, so no lemmatizer runs.
 
 With the ``official`` backbone stanza has analysed the whole ``Doc`` already; the copies
 keep its analysis and only the NER runs on them.
@@ -97,13 +98,14 @@ class SentenceModels:
         return copies
 
     def analysed(self, copies: list[Doc], tagged: list[bool]) -> list[Doc]:
-        """The copies tagged, lemmatised and parsed, in one batch (those ``tagged`` already
-        only parsed)."""
+        """The copies through the analysis pipes of ``sentence_models.json`` in one batch
+        (those ``tagged`` already, by the NER's pipes, only parsed)."""
         untagged = [c for c, done in zip(copies, tagged, strict=True) if not done]
+        analysis = settings()["analysis_pipes"]
         for name, pipe in self.pipes:
             if name == "parser":
                 copies = _run(pipe, copies)
-            else:
+            elif name in analysis:
                 untagged = _run(pipe, untagged)
         return copies
 

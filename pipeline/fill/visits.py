@@ -579,7 +579,7 @@ def _people_of(sent: Sentence, mention: Mention) -> bool:
     word = sent.head_word(mention)
     while word is not None and _in_phrase(word):
         word = sent.head_of(word)
-        if word is not None and cue("participant_nouns").fullmatch(word.lemma_):
+        if word is not None and cue("participant_nouns").fullmatch(word.lower_):
             return True
     return False
 
@@ -709,9 +709,9 @@ def _tree_side(sent: Sentence, place: Mention) -> str | None:
     while word is not None:
         for child in sent.children(word):
             if child.dep_ == "case":
-                if re.fullmatch(cue_data()["origin_prepositions"], child.lemma_, re.I):
+                if re.fullmatch(cue_data()["origin_prepositions"], child.lower_):
                     return "origin"
-                if re.fullmatch(cue_data()["destination_prepositions"], child.lemma_, re.I):
+                if re.fullmatch(cue_data()["destination_prepositions"], child.lower_):
                     return "destination"
         if not _in_phrase(word):
             return None
