@@ -22,11 +22,13 @@ keep its analysis and only the NER runs on them.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -73,12 +75,16 @@ class SentenceModels:
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
         covered = {i for c in found for i in range(c.token_start, c.token_end)}
-        analysed_labels = set(settings()["analysed_labels"])
-        with_analysis = {c.token_start for c in found if c.hit.label in analysed_labels}
         sents = list(doc.sents)
-        to_name = [s for s in sents if _may_name_what_ner_takes(s, covered)]
+        starts = [s.start for s in sents]
+        analysed_labels = set(settings()["analysed_labels"])
+        with_analysis = {bisect_right(starts, c.token_start) - 1
+                         for c in found if c.hit.label in analysed_labels}
+        to_analyse = [sents[i] for i in sorted(with_analysis)]
+        words = _words(doc)
+        to_name = [s for s in sents if _may_name_what_ner_takes(words[s.start : s.end],
+                                                                 s.start, covered)]
         named = self._named(doc, to_name)
-        to_analyse = [s for s in sents if any(s.start <= i < s.end for i in with_analysis)]
         setattr(doc._, DOC_ANALYSES,
                 Analyses(self, to_analyse if self.analyse else [], named))
         for sent in to_name:
@@ -148,7 +154,10 @@ class Analyses(Mapping[int, Doc]):
 
 
 def _run(component, docs: list[Doc]) -> list[Doc]:
-    """A pipeline component over the docs, in batches where it can."""
+    """A pipeline component over the docs, in batches where it can (none: no call, as a
+    model's call costs even on an empty batch)."""
+    if not docs:
+        return docs
     if hasattr(component, "pipe"):
         return list(component.pipe(docs))
     return [component(doc) for doc in docs]
@@ -163,19 +172,26 @@ def copies_of(doc: Doc, sents: list[Span]) -> dict[int, Doc]:
     return {s.start: s.as_doc(array_head=head, array=array) for s in sents}
 
 
-def _may_name_what_ner_takes(sent: Span, covered: set[int]) -> bool:
-    """Does the sentence hold a run of words no finder covers that a taken NER label could
-    be (as many words as the label needs, each capitalised where it must be)?"""
+def _words(doc: Doc) -> list[str | None]:
+    """Each token's text, None for a space; read as arrays, as a Python token object for
+    every word costs more than the check itself."""
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    return [None if space else doc.vocab.strings[orth] for orth, space in rows]
+
+
+def _may_name_what_ner_takes(words: list[str | None], start: int, covered: set[int]) -> bool:
+    """Do the words of a sentence (its first token at ``start``) hold a run no finder covers
+    that a taken NER label could be (as many words as the label needs, each capitalised
+    where it must be)?"""
     mapping = ner.mapping()
     for label in mapping["take"]:
         needed = mapping["min_tokens"].get(label, 1)
         capitalised = label in mapping["capitalised"]
         run = 0
-        for token in sent:
-            if token.is_space:
+        for i, word in enumerate(words, start):
+            if word is None:
                 continue
-            fits = token.i not in covered and (
-                not capitalised or ner.CAPITALISED.fullmatch(token.text))
+            fits = i not in covered and (not capitalised or ner.CAPITALISED.fullmatch(word))
             run = run + 1 if fits else 0
             if run >= needed:
                 return True
