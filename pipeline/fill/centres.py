@@ -179,8 +179,8 @@ def _operator(
 ) -> Mention | None:
     """An ORG right before the centre ("NVO “X” dienas centra “Y”"), else one tied to it by
     a clause of running it ("biedrību “X”, kas nodrošinās “Pērles” pakalpojumus"), else one
-    a later sentence about the centre names as its unit's parent ("Krīzes centrs būs
-    Daugavpils novada Sociālā dienesta struktūrvienība"), else one right after a verb of
+    its sentence (after it) or a later one about it names as its unit's parent ("Krīzes
+    centrs būs Daugavpils novada Sociālā dienesta struktūrvienība"), else one right after a verb of
     running it in its sentence, one about it or the rest of its paragraph ("To pārvalda X",
     "Pakalpojumu sniegs X"), else the nearest ORG of the sentence with a legal form and a
     quoted name (biedrība “X”, a municipal institution “Y”: bodies that run centres; a
@@ -195,9 +195,10 @@ def _operator(
         if cue("operator_links").match(sent.between(first, second).strip(" ")):
             return org
     units = re.compile(rf"\s+(?:{cue_data()['operator_units']})\b", re.IGNORECASE)
-    for follower in followers:
+    for follower in (sent, *followers):
         for org in follower.labelled("ORG"):
-            if units.match(follower.text[org.clean_end - follower.start :]):
+            after_it = follower is not sent or org.clean_start > mention.clean_end
+            if after_it and units.match(follower.text[org.clean_end - follower.start :]):
                 return org
     running_org = _run_by([sent, *followers, *paragraph])
     if running_org is not None:

@@ -370,3 +370,12 @@ def test_a_republic_city_is_its_own_municipality_and_no_locality(
         f"{year}. gada 2. jūnijā atklāja Valmieras dienas centru senioriem."
     ).centres
     assert (centre.municipality, centre.locality) == (municipality, locality)
+
+
+def test_a_centre_said_in_its_own_sentence_to_be_a_bodys_unit_is_run_by_it(
+    run_text: Run,
+) -> None:
+    [centre] = run_text(
+        "Krīzes centrs „Mājvieta” ir Jelgavas novada Sociālā dienesta struktūrvienība."
+    ).centres
+    assert centre.operator == "Jelgavas novada Sociālais dienests"
