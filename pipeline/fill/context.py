@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -80,8 +80,18 @@ class Sentence:
 
     @property
     def parse_start(self) -> int:
-        """Where the parse's ``Doc`` starts in the clean text."""
-        return 0 if self.whole_doc_parsed else self.start
+        """Where the parse's ``Doc`` starts in the clean text (a clause's parse is its
+        sentence's)."""
+        if self.whole_doc_parsed:
+            return 0
+        return self.source.start_char if self.source is not None else self.start
+
+    def part(self, start: int, end: int) -> Sentence:
+        """The clause from ``start`` to ``end`` (offsets into ``text``) with its mentions;
+        its parse stays the sentence's."""
+        begin, finish = self.start + start, self.start + end
+        inside = tuple(m for m in self.mentions if begin <= m.clean_start < finish)
+        return replace(self, start=begin, end=finish, text=self.text[start:end], mentions=inside)
 
     @property
     def words(self) -> Span | tuple[()]:

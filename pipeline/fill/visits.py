@@ -70,7 +70,7 @@ def find_visits(
         return []
     visits = []
     only_day = _only_day(sents)
-    groups = _group_by_date(sents)
+    groups = _group_by_date([clause for sent in sents for clause in _clauses(sent)])
     parse_together([*sents[:1], *(sent for _, group in groups for sent in group)])
     for number, (when, group) in enumerate(groups, start=1):
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
@@ -160,6 +160,22 @@ def _a_day(norm: str | None) -> bool:
     """A DATE norm that names its day or days, with a year, and is no longer period."""
     start = split_range(norm)[0]
     return bool(start and dated(norm) and len(start) == len("YYYY-MM-DD") and not period(norm))
+
+
+def _clauses(sent: Sentence) -> list[Sentence]:
+    """The sentence cut where one trip's clause ends and another's begins ("2019. gadā
+    uzņēma kolēģus no Lietuvas, bet 2020. gadā paši devās uz Somiju" tells of two trips):
+    at a clause break of ``fill.json``, when each side names a date and a visit trigger."""
+    for cut in cue("clause_breaks").finditer(sent.text):
+        left, right = sent.part(0, cut.start()), sent.part(cut.end(), len(sent.text))
+        if all(p.labelled("DATE") and _triggered(p) for p in (left, right)):
+            return [left, *_clauses(right)]
+    return [sent]
+
+
+def _triggered(sent: Sentence) -> bool:
+    return bool(cue("strong_visit_triggers").search(sent.text)
+                or cue("visit_triggers").search(sent.text))
 
 
 def _to_learn(sent: Sentence) -> bool:

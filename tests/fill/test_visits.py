@@ -732,3 +732,20 @@ def test_trips_a_release_announces_are_found_by_their_weaker_words(run_text: Run
         ("2024-04-10", ["Rasa"]), ("2024-05-22", ["Zvaigzne"])]
     # "viņi": the second trip's travellers are the first one's
     assert [v.origin_municipalities for v in visits] == [["Talsu novads"], ["Talsu novads"]]
+
+
+def test_two_dated_trips_in_the_clauses_of_one_sentence_are_two_visits(run_text: Run) -> None:
+    visits = run_text(
+        "Biedrība „Mēs esam” 2019. gadā uzņēma pieredzes apmaiņā kolēģus no Lietuvas, bet "
+        "2020. gadā paši devās pieredzes braucienā uz Somiju."
+    ).visits
+    assert [(v.date_start, v.origin_countries, v.destination_countries) for v in visits] == [
+        ("2019", ["LT"], []), ("2020", [], ["FI"])]
+
+
+def test_a_clause_without_its_own_date_stays_in_its_sentence(run_text: Run) -> None:
+    [visit] = run_text(
+        "2021. gada 4. maijā speciālisti pieredzes apmaiņas braucienā apmeklēja Rīgas dienas "
+        "centru, bet pēc tam devās uz Jūrmalu."
+    ).visits
+    assert visit.date_start == "2021-05-04"
