@@ -299,7 +299,8 @@ def _fill(
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     if not (visit.destination_municipalities or visit.destination_localities):
-        hosts = [org for s in group for org in s.labelled("ORG") if _host(s, org)]
+        hosts = [org for s in group for org in s.labelled("ORG")
+                 if _host(s, org) or _LOCATIVE.search(org.text.split()[-1])]
         _destination_from_sites(visit, [*sites, *hosts], when, kb)
     _localities_of_sites(visit, sites, when, kb)
 
@@ -490,8 +491,9 @@ def _destination_from_sites(
     visit: Visit, sites: list[Mention], when: str | None, kb: KnowledgeBase
 ) -> None:
     """A trip that names no place went where its sites or hosts are, when their names say
-    it: "devāmies uz Rīgas SAC “Mežciems”" was a trip to Rīga, and "Dobeles novada Sociālais
-    dienests uzņēma …" received its guests in Dobeles novads."""
+    it: "devāmies uz Rīgas SAC “Mežciems”" was a trip to Rīga, "Dobeles novada Sociālais
+    dienests uzņēma …" received its guests in Dobeles novads, and guests "Ogres novada
+    Sociālajā dienestā" (a body in the locative) were in Ogres novads."""
     for site in sites:
         place = kb.municipality_opening(site.text, when)
         if place:
@@ -582,10 +584,13 @@ def _travellers(sent: Sentence, org: Mention) -> bool:
         return False  # "… iestāde “X” uzņēma delegāciju": whom it received travelled
     after = sent.text[org.clean_end - sent.start :]
     noun = cue("participant_nouns").pattern
-    people = rf"\s*(?:un\s+\w+\s+)?(?:(?!un\b)\w+\s+)?(?P<noun>{noun})"
+    # "… dienesta un pagastu sociālie darbinieki", "… pašvaldības sociālā darba speciālisti",
+    # "biedrības “X” 20 biedri", "… dienesta vadītāja un četri sociālie darbinieki"
+    people = (rf"\s*(?:un\s+\w+\s+)?(?:\d+\s+)?(?:(?!un\b)\w+\s+)?(?P<noun>{noun})"
+              rf"(?:\s+un\s+(?:\w+\s+){{0,2}}(?P<more>{noun}))?")
     before = sent.before(org)[-20:]
     followed = re.match(people, after, re.I)
-    if followed and _ONE_PERSON.fullmatch(followed.group("noun")):
+    if followed and _ONE_PERSON.fullmatch(followed.group("noun")) and not followed.group("more"):
         return False
     return bool(followed or re.search(r"\bno\s+$", before) or _people_of(sent, org))
 

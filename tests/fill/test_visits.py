@@ -749,3 +749,28 @@ def test_a_clause_without_its_own_date_stays_in_its_sentence(run_text: Run) -> N
         "centru, bet pēc tam devās uz Jūrmalu."
     ).visits
     assert visit.date_start == "2021-05-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023. gada 6. oktobrī Aizkraukles novada sociālā dienesta vadītāja un četri sociālie "
+        "darbinieki pieredzes apmaiņā apmeklēja krīzes centru „Pajumte” Jēkabpilī.",
+        "2022. gada 15. septembrī Aizkraukles novada senioru biedrības „Rudzupuķe” 20 biedri "
+        "devās pieredzes apmaiņas braucienā uz Jēkabpili.",
+    ],
+    ids=["a-head-and-her-staff", "members"],
+)
+def test_a_bodys_group_of_people_names_the_travellers(run_text: Run, text: str) -> None:
+    visit = run_text(text).visits[0]
+    assert visit.origin_municipalities == ["Aizkraukles novads"]
+    assert not [s for s in visit.sites_visited if s.startswith("Aizkraukles")]
+
+
+def test_guests_at_a_body_in_the_locative_were_in_its_municipality(run_text: Run) -> None:
+    visit = run_text(
+        "2024. gada 27. augustā pieredzes apmaiņas vizītē pie mums, Ogres novada Sociālajā "
+        "dienestā, bija ieradušies kolēģi no Jēkabpils novada."
+    ).visits[0]
+    assert visit.destination_municipalities == ["Ogres novads"]
+    assert visit.origin_municipalities == ["Jēkabpils novads"]
