@@ -247,9 +247,14 @@ def test_a_town_abroad_the_gazetteer_lacks_is_named_by_its_town_word(nlp, text, 
     ids=["no-genitive", "uz-accusative", "no-country", "body-and-home"],
 )
 def test_a_town_abroad_the_gazetteer_lacks_after_no_or_uz(nlp, text, expected) -> None:
+    assert _towns_abroad(nlp, text) == expected
+
+
+def _towns_abroad(nlp, text: str) -> list[tuple[str, str, str | None]]:
+    """(text, norm, country) of the foreign places that are no country."""
     towns = [e for e in nlp(text).ents if e.label_ == "FOREIGN_PLACE"
              and e._.facts.get("kind") != "country"]
-    assert [(t.text, t._.norm, t._.facts.get("country")) for t in towns] == expected
+    return [(t.text, t._.norm, t._.facts.get("country")) for t in towns]
 
 
 @pytest.mark.parametrize(
@@ -267,6 +272,4 @@ def test_a_town_abroad_the_gazetteer_lacks_after_no_or_uz(nlp, text, expected) -
     ids=["country-first", "town-first", "not-locative", "home"],
 )
 def test_a_town_abroad_set_off_by_a_comma_beside_its_country(nlp, text, expected) -> None:
-    towns = [e for e in nlp(text).ents if e.label_ == "FOREIGN_PLACE"
-             and e._.facts.get("kind") != "country"]
-    assert [(t.text, t._.norm, t._.facts.get("country")) for t in towns] == expected
+    assert _towns_abroad(nlp, text) == expected
