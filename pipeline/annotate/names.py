@@ -120,6 +120,7 @@ def _lexicon() -> dict:
     data["_generic_centre_cue"] = before(data["generic_centre_cue"])
     data["_site_object_cue"] = before(data["site_object_cue"])
     data["_programme_name_cue"] = before(data["programme_name_cue"])
+    data["_place_word"] = re.compile(data["place_words"], re.IGNORECASE)
     data["_non_funding_programme"] = re.compile(
         rf"(?:^|(?<=\s))(?:{data['non_funding_programme_words']})\s*\Z", re.IGNORECASE
     )
@@ -336,6 +337,8 @@ def _named_institution(
     opener = words[0].lower()
     placed = kb.by_form.get(opener) or kb.by_modifier.get(opener) or (
         head.get("town_genitive") and len(words) == 1 and _TOWN_GENITIVE.fullmatch(words[0])
+    ) or (  # "Kuopio pilsētas sociālo pakalpojumu centrs": a place word says it is a place
+        len(words) > 1 and lexicon["_place_word"].fullmatch(words[1])
     )
     if head.get("needs_place") and not placed and words[0] not in lexicon["national_name_openers"]:
         return False  # "Labklājības pārvalde" alone is a generic name (contract section 1)

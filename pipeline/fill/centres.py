@@ -311,13 +311,17 @@ def _operator_place(
 def _places_in(sent: Sentence, when: str | None, kb: KnowledgeBase) -> list[SentencePlace]:
     """(municipality, locality, mention) of each place a sentence names: its place mentions
     and the municipalities that open organisations' names ("Siguldas pašvaldība",
-    "Daugavpils pilsētas pašvaldības iestāde")."""
+    "Daugavpils pilsētas pašvaldības iestāde"; a town no list has before "pilsētas":
+    "Kuopio pilsētas Sociālo pakalpojumu centrs")."""
     found: list[SentencePlace] = []
     for place in sent.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE", "ORG"):
         if place.label == "ORG":
             municipality = kb.municipality_opening(place.text, when)
+            named = place_named_by(place.text, TOWN_KINDS, when, kb)  # "Kuopio pilsētas …"
             if municipality:
                 found.append((municipality.norm, None, place))
+            elif named is not None and named[0]:
+                found.append((named[0], None, place))
         elif place.label == "LOCALITY":
             found.append((municipality_on(place.facts, when), place.norm, place))
         elif place.facts.get("kind") != "country":

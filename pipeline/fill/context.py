@@ -224,7 +224,7 @@ def place_named_by(
     dienas aprūpes centrs" (a municipality), "Aglonas pagasta dienas centrs" (a parish),
     "Siguldas dienas centrs", "Ādažu Ūdensroze", "Odenses krīzes centrs" (a town or a city,
     here or abroad), "Ļubļinas pilsētas jauniešu centrs" (a town abroad that no gazetteer
-    lists)."""
+    lists, or lists in another spelling: "Panevēžas pilsētas …" -> Paņevēža)."""
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
@@ -246,7 +246,8 @@ def place_named_by(
             return municipality, None if municipality == place.norm else place.norm
         return place.norm, None
     if words[1] == "pilsētas":  # "Ļubļinas pilsētas jauniešu centrs": a town no list has
-        return nominative_of(words[0]), None
+        spelt = [p for p in kb.by_form.get(words[0].lower(), ()) if p.kind in kinds]
+        return (spelt[0].norm if spelt else nominative_of(words[0])), None
     return None
 
 

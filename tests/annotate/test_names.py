@@ -110,6 +110,11 @@ def test_a_quoted_phrase_without_a_cue_is_no_name() -> None:
             "Krāslavas novada Labklājības pārvalde",
             "Krāslavas novada Labklājības pārvalde",
         ),
+        (  # a town no list has, named a place by "pilsētas"
+            "Grupa iepazinās ar Kuopio pilsētas sociālo pakalpojumu centru.",
+            "Kuopio pilsētas sociālo pakalpojumu centru",
+            "Kuopio pilsētas sociālo pakalpojumu centrs",
+        ),
         (  # a definite adjective in the locative: "-ajā", not its last letter, is the ending
             "Sanāksme notika Ogres novada Sociālajā dienestā.",
             "Ogres novada Sociālajā dienestā",

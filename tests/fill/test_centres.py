@@ -379,3 +379,11 @@ def test_a_centre_said_in_its_own_sentence_to_be_a_bodys_unit_is_run_by_it(
         "Krīzes centrs „Mājvieta” ir Jelgavas novada Sociālā dienesta struktūrvienība."
     ).centres
     assert centre.operator == "Jelgavas novada Sociālais dienests"
+
+
+def test_a_centre_lies_in_the_unlisted_town_a_body_beside_it_names(run_text: Run) -> None:
+    [centre] = run_text(
+        "2016. gada 14. septembrī grupa apmeklēja Kuopio pilsētas Sociālo pakalpojumu centra "
+        "grupu māju „Kotirinne”."
+    ).centres
+    assert centre.municipality == "Kuopio"
