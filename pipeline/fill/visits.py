@@ -36,7 +36,7 @@ from pipeline.fill.context import (
     split_range,
     unique,
 )
-from pipeline.gazetteer.inflect import decline
+from pipeline.gazetteer.inflect import decline, nominative_of
 from pipeline.gazetteer.kb import KnowledgeBase, Place, knowledge_base
 from pipeline.normalise.numbers import count_words, parse_count
 from pipeline.resources import PACKAGED_GAZETTEERS
@@ -298,10 +298,12 @@ def _fill(
     sites = [m for s in group if not _direct_speech(s) for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
+    hosts = [org for s in group for org in s.labelled("ORG")
+             if _host(s, org) or _LOCATIVE.search(org.text.split()[-1])]
     if not (visit.destination_municipalities or visit.destination_localities):
-        hosts = [org for s in group for org in s.labelled("ORG")
-                 if _host(s, org) or _LOCATIVE.search(org.text.split()[-1])]
         _destination_from_sites(visit, [*sites, *hosts], when, kb)
+    else:
+        _towns_abroad_of_sites(visit, [*sites, *hosts], when, kb)
     _localities_of_sites(visit, sites, when, kb)
 
 
@@ -510,6 +512,28 @@ def _tells_of_travel(sent: Sentence) -> bool:
     cues = ("travel_verbs", "visit_triggers", "strong_visit_triggers", "participant_nouns",
             "guest_nouns")
     return any(cue(name).search(sent.text) for name in cues)
+
+
+def _towns_abroad_of_sites(
+    visit: Visit, sites: list[Mention], when: str | None, kb: KnowledgeBase
+) -> None:
+    """On a trip abroad, the towns the names of its sites and hosts open with, in a country
+    it went to, are places it went too ("… viesojās Veru pilsētā. Otrajā dienā mūs uzņēma
+    Tartu pilsētas Sociālās palīdzības departaments" went to Tartu as well)."""
+    abroad = [c for c in visit.destination_countries if c != "LV"]
+    if not abroad:
+        return
+    for site in sites:
+        place = kb.municipality_opening(site.text, when)
+        town = (place.norm, place.country) if place else None
+        words = site.text.split()
+        unlisted = (len(words) > 1 and words[1] == "pilsētas"
+                    and not kb.by_form.get(words[0].lower()))
+        if town is None and unlisted and len(abroad) == 1:
+            town = (nominative_of(words[0]), abroad[0])  # a town no list has, abroad
+        if town and town[1] in abroad and town[0] not in visit.origin_municipalities:
+            visit.destination_municipalities = unique([*visit.destination_municipalities, town[0]])
+            note(visit, "destination_municipalities", site)
 
 
 def _localities_of_sites(

@@ -774,3 +774,13 @@ def test_guests_at_a_body_in_the_locative_were_in_its_municipality(run_text: Run
     ).visits[0]
     assert visit.destination_municipalities == ["Ogres novads"]
     assert visit.origin_municipalities == ["Jēkabpils novads"]
+
+
+def test_a_trip_abroad_went_to_the_towns_its_hosts_and_sites_name(run_text: Run) -> None:
+    visit = run_text(
+        "No 2025. gada 22. līdz 24. septembrim Balvu novada speciālisti pieredzes apmaiņas "
+        "braucienā viesojās Veru pilsētā Igaunijā. Otrajā dienā viņus uzņēma Tartu pilsētas "
+        "Sociālās palīdzības departaments."
+    ).visits[0]
+    assert visit.destination_municipalities == ["Veru", "Tartu"]
+    assert visit.destination_countries == ["EE"]
