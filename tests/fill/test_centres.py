@@ -387,3 +387,11 @@ def test_a_centre_lies_in_the_unlisted_town_a_body_beside_it_names(run_text: Run
         "grupu māju „Kotirinne”."
     ).centres
     assert centre.municipality == "Kuopio"
+
+
+def test_people_of_age_are_adults(run_text: Run) -> None:
+    [centre] = run_text(
+        "Lubānā atklāja dienas aprūpes centru „Ozolzīles”, kas paredzēts pilngadīgām personām "
+        "ar garīga rakstura traucējumiem."
+    ).centres
+    assert centre.target_groups == ["mental_disorders", "adults"]
