@@ -300,7 +300,7 @@ def _fill(
     note(visit, "sites_visited", *sites)
     hosts = [org for s in group for org in s.labelled("ORG")
              if _host(s, org) or _LOCATIVE.search(org.text.split()[-1])]
-    if not (visit.destination_municipalities or visit.destination_localities):
+    if not visit.destination_municipalities:
         _destination_from_sites(visit, [*sites, *hosts], when, kb)
     else:
         _towns_abroad_of_sites(visit, [*sites, *hosts], when, kb)

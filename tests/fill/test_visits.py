@@ -784,3 +784,13 @@ def test_a_trip_abroad_went_to_the_towns_its_hosts_and_sites_name(run_text: Run)
     ).visits[0]
     assert visit.destination_municipalities == ["Veru", "Tartu"]
     assert visit.destination_countries == ["EE"]
+
+
+def test_a_trip_to_a_town_of_another_name_takes_its_hosts_municipality(run_text: Run) -> None:
+    visit = run_text(
+        "2025. gada 8. oktobrī Ludzas novada Sociālais dienests uzņēma speciālistus no "
+        "Zarasiem. Viesi apmeklēja dienas centru „Pīlādzītis” Kārsavā."
+    ).visits[0]
+    # Kārsava names no municipality of its own; the host's name says Ludzas novads
+    assert visit.destination_localities == ["Kārsava"]
+    assert visit.destination_municipalities == ["Ludzas novads"]
