@@ -586,8 +586,13 @@ def _sites(sent: Sentence) -> list[Mention]:
 
 def _host(sent: Sentence, org: Mention) -> bool:
     """Is ``org`` the subject of a verb of receiving guests ("X 8. novembrī uzņēma
-    delegāciju"): the trip's host, not a site it visited?"""
-    after = sent.text[org.clean_end - sent.start :]
+    delegāciju", a date of any length between): the trip's host, not a site it visited?"""
+    end = org.clean_end
+    for when in sent.labelled("DATE"):
+        if when.clean_start >= end and not sent.text[end - sent.start : when.clean_start
+                                                     - sent.start].strip():
+            end = when.clean_end  # "X 2025. gada 8. un 9. oktobrī uzņēma …"
+    after = sent.text[end - sent.start :]
     gap = rf"\s+(?:[^\s,;:]+\s+){{0,{_HOST_GAP}}}?"
     return bool(re.match(rf"{gap}(?:{cue_data()['host_verbs']})", after, re.IGNORECASE))
 

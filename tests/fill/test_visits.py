@@ -794,3 +794,12 @@ def test_a_trip_to_a_town_of_another_name_takes_its_hosts_municipality(run_text:
     # Kārsava names no municipality of its own; the host's name says Ludzas novads
     assert visit.destination_localities == ["Kārsava"]
     assert visit.destination_municipalities == ["Ludzas novads"]
+
+
+def test_a_host_with_a_long_date_before_its_verb_is_no_site(run_text: Run) -> None:
+    visit = run_text(
+        "Ludzas novada Sociālais dienests 2025. gada 8. un 9. oktobrī uzņēma speciālistus no "
+        "Zarasiem. Viesi apmeklēja dienas centru „Pīlādzītis”."
+    ).visits[0]
+    assert visit.sites_visited == ["Pīlādzītis"]
+    assert visit.organiser == "Ludzas novada Sociālais dienests"
