@@ -335,16 +335,19 @@ def _named_institution(
         return False  # "Liepājā viesojās Klaipēdas …": the name starts at a genitive
     head = next(e for i, e in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
     opener = words[0].lower()
-    placed = kb.by_form.get(opener) or kb.by_modifier.get(opener) or (
-        head.get("town_genitive") and len(words) == 1 and _TOWN_GENITIVE.fullmatch(words[0])
-    ) or (  # "Kuopio pilsētas sociālo pakalpojumu centrs": a place word says it is a place
+    listed = kb.by_form.get(opener) or kb.by_modifier.get(opener) or (
+        # "Kuopio pilsētas sociālo pakalpojumu centrs": a place word says it is a place
         len(words) > 1 and lexicon["_place_word"].fullmatch(words[1])
+    )
+    placed = listed or (
+        head.get("town_genitive") and len(words) == 1 and _TOWN_GENITIVE.fullmatch(words[0])
     )
     if head.get("needs_place") and not placed and words[0] not in lexicon["national_name_openers"]:
         return False  # "Labklājības pārvalde" alone is a generic name (contract section 1)
     before = text[: match.start()].rstrip()
-    first_places = kb.by_form.get(words[0].lower(), ())
-    if (not before or before[-1] in '.!?:\n“„"') and not first_places:
+    # At a sentence's start only a listed place opens a name ("Pateicoties pašvaldības" is
+    # none; "Augšdaugavas novada pašvaldība" is one, though no town is called so).
+    if (not before or before[-1] in '.!?:\n“„"') and not listed:
         return False
     place_words = [w for w in words if not lexicon["_org_glue"].fullmatch(w)]
     if any(p.label == "REGION" for p in kb.by_form.get(" ".join(place_words).lower(), ())):

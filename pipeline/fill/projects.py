@@ -149,13 +149,14 @@ def _partners(sent: Sentence) -> list[Mention]:
             continue
         end = sent.start + noun.end()
         for mention in sent.labelled("ORG", "MUNICIPALITY", "FOREIGN_PLACE"):
-            if mention.clean_start < end or mention.facts.get("kind") == "country":
+            if mention.clean_start < end:
                 continue
             gap = sent.text[end - sent.start : mention.clean_start - sent.start]
             if not _PARTNER_LIST_GAP.fullmatch(gap):
                 break
-            partners.append(mention)
-            end = mention.clean_end
+            if mention.facts.get("kind") != "country":
+                partners.append(mention)
+            end = mention.clean_end  # "… pašvaldību Lietuvā un biedrību “X”": a country between
     return partners
 
 
@@ -224,9 +225,12 @@ def _implementer(sent: Sentence) -> Mention | None:
     actors = sent.labelled("ORG", "REGION")
     participles = cue("implementer_participles").pattern
     subject_verbs = cue_data()["implementer_subject_verbs"]
+    # its partners may stand between: "X kopā ar partneriem – Y un Z – noslēgusi projektu"
+    companions = r"(?:\s+(?:kopā|sadarbībā)\s+ar\s[^.;]*?)?"
     for actor in actors:
         after = sent.text[actor.clean_end - sent.start :]
-        if re.match(rf"\s+(?:{participles}|(?:{subject_verbs})\b)\s+projekt", after, re.I):
+        if re.match(rf"{companions}\s+(?:{participles}|(?:{subject_verbs})\b)\s+projekt",
+                    after, re.I):
             return actor
     verb = cue("implementer_verbs").search(sent.text)
     if verb and actors:

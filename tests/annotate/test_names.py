@@ -110,6 +110,11 @@ def test_a_quoted_phrase_without_a_cue_is_no_name() -> None:
             "Krāslavas novada Labklājības pārvalde",
             "Krāslavas novada Labklājības pārvalde",
         ),
+        (  # at a sentence's start: a municipality no town is named after
+            "Augšdaugavas novada pašvaldība atklāja jaunu centru.",
+            "Augšdaugavas novada pašvaldība",
+            "Augšdaugavas novada pašvaldība",
+        ),
         (  # a town no list has, named a place by "pilsētas"
             "Grupa iepazinās ar Kuopio pilsētas sociālo pakalpojumu centru.",
             "Kuopio pilsētas sociālo pakalpojumu centru",

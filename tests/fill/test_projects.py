@@ -183,3 +183,16 @@ def test_the_release_fills_the_project_it_names_most_not_one_recalled(run_text: 
     assert projects["EE-LV00091"].implementer == "Pērnavas pilsētas pašvaldība"
     assert projects["EE-LV00091"].total_budget_eur == 410000
     assert projects["Est-Lat61"].implementer is None
+
+
+def test_the_body_that_closed_a_project_with_its_partners_implemented_it(
+    run_text: Run,
+) -> None:
+    [project] = run_text(
+        "Augšdaugavas novada pašvaldība kopā ar partneriem – Zarasu rajona pašvaldību Lietuvā "
+        "un biedrību „Ģimeņu atbalsta centrs” – noslēgusi projektu „Atbalsts ģimenēm "
+        "pierobežā” (Nr. LL-00215)."
+    ).projects
+    assert project.implementer == "Augšdaugavas novada pašvaldība"
+    # the country after the first partner does not end the list
+    assert project.partners == ["Zarasu rajona pašvaldība", 'biedrība "Ģimeņu atbalsta centrs"']
