@@ -25,6 +25,7 @@ from pipeline.annotate.backbone import upos_lexicon
 from pipeline.annotate.spans import Hit, add_candidates, doc_text
 from pipeline.gazetteer.inflect import decline, nominative_of
 from pipeline.gazetteer.kb import KnowledgeBase, knowledge_base
+from pipeline.normalise.numbers import currency_words
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.json"
 
@@ -333,6 +334,8 @@ def _named_institution(
     words = match.group("name").split()
     if _LOCATIVE.search(words[0]):
         return False  # "Liepājā viesojās Klaipēdas …": the name starts at a genitive
+    if words[0].casefold() in currency_words():
+        return False  # "… 478 736 EUR finansēja Eiropas …": an amount's currency opens none
     head = next(e for i, e in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
     opener = words[0].lower()
     listed = kb.by_form.get(opener) or kb.by_modifier.get(opener) or (

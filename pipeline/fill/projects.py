@@ -175,7 +175,7 @@ def _money(project: Project, sent: Sentence, about: bool) -> None:
     project, an amount with no cue at all is its total ("... 6,6 miljonu eiro apmērā")."""
     for money in sent.labelled("MONEY"):
         left = sent.before(money)[-80:]
-        right = sent.text[money.clean_end - sent.start :][:30]
+        right = sent.text[money.clean_end - sent.start :][:60]
         amount = parse_amount(money.norm or money.text)
         if cue("eu_funding_cues").search(left[-40:]) or _funding_follows(right):
             if project.eu_funding_eur is None:
@@ -187,8 +187,10 @@ def _money(project: Project, sent: Sentence, about: bool) -> None:
 
 
 def _funding_follows(right: str) -> bool:
-    """ "520 659 EUR ir ERAF finansējums": the fund is named right after the amount."""
-    return bool(re.match(rf"\s*(?:ir|ir\s+\w+|kā)?\s*(?:{cue('eu_funding_cues').pattern})", right))
+    """ "520 659 EUR ir ERAF finansējums", "478 736 EUR finansēja ERAF": the fund is named
+    right after the amount."""
+    link = r"ir|ir\s+\w+|kā|(?:līdz)?finansē\w*|sedz\w*"
+    return bool(re.match(rf"\s*(?:{link})?\s*(?:{cue('eu_funding_cues').pattern})", right))
 
 
 def _period(project: Project, sent: Sentence) -> None:

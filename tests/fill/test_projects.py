@@ -196,3 +196,13 @@ def test_the_body_that_closed_a_project_with_its_partners_implemented_it(
     assert project.implementer == "Augšdaugavas novada pašvaldība"
     # the country after the first partner does not end the list
     assert project.partners == ["Zarasu rajona pašvaldība", 'biedrība "Ģimeņu atbalsta centrs"']
+
+
+def test_eu_funding_said_with_a_funding_verb_after_the_amount(run_text: Run) -> None:
+    [project] = run_text(
+        "Projekta „Droši kopā” (Nr. LL-00216) kopējais budžets bija 598 420,00 EUR, no kuriem "
+        "80 % jeb 478 736,00 EUR finansēja Eiropas Reģionālās attīstības fonds."
+    ).projects
+    assert (project.total_budget_eur, project.eu_funding_eur) == (598420.0, 478736.0)
+    # the currency of an amount opens no institution's name: the fund is a programme
+    assert project.fund == "Eiropas Reģionālās attīstības fonds"
