@@ -377,7 +377,8 @@ def _nominative(name_words: list[str], lemma: str, lexicon: dict) -> str:
     if name_words:
         gender = "feminine" if lemma.split()[-1][-1] in "ae" else "masculine"
         last = name_words[-1]
-        endings = lexicon["adjective_nominative"][gender].items()
+        endings = [*lexicon["adjective_nominative"][gender].items(), *(
+            lexicon["adjective_nominative_lower_case"][gender].items() if last.islower() else ())]
         for ending, nominative in sorted(endings, key=lambda e: -len(e[0])):  # "-ajā" before "-ā"
             if last.endswith(ending) and not lexicon["_org_glue"].fullmatch(last):
                 name_words = [*name_words[:-1], last[: -len(ending)] + nominative]

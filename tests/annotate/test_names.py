@@ -110,6 +110,12 @@ def test_a_quoted_phrase_without_a_cue_is_no_name() -> None:
             "Krāslavas novada Labklājības pārvalde",
             "Krāslavas novada Labklājības pārvalde",
         ),
+        (  # a lower-case feminine adjective in the accusative; a capitalised "-o" stays
+            "Grupa apmeklēja Valgas pilsētas valdes sociālo nodaļu un Liepājas Neredzīgo "
+            "biedrību.",
+            "Valgas pilsētas valdes sociālo nodaļu",
+            "Valgas pilsētas valdes sociālā nodaļa",
+        ),
         (  # at a sentence's start: a municipality no town is named after
             "Augšdaugavas novada pašvaldība atklāja jaunu centru.",
             "Augšdaugavas novada pašvaldība",
@@ -890,3 +896,8 @@ def test_a_state_care_centre_is_an_institution_and_its_branch_a_centre(
     found: Found, text: str, label: str, span: str, norm: str
 ) -> None:
     assert labelled(found, text, label) == [(span, norm)]
+
+
+def test_a_capitalised_genitive_plural_in_a_name_stays_as_written(found: Found) -> None:
+    assert ("ORG", "Liepājas Neredzīgo biedrību", "Liepājas Neredzīgo biedrība") in found(
+        "Grupa apmeklēja Liepājas Neredzīgo biedrību.")
