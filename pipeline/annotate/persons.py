@@ -122,13 +122,27 @@ def _full_names(doc: Doc, forms: FirstNames) -> list[Hit]:
             continue
         if surname.lower_ in forms and token.i + 2 < len(doc) and _is_surname(doc[token.i + 2]):
             continue  # "Jānis Pēteris Ozols": leave double first names to the next token
+        second = _second_surname(doc, surname)
         for first, case, sex in readings:
             lemma = surname_lemma(surname.text, case, sex)
-            if lemma is not None:
-                end = surname.idx + len(surname.text)
-                hits.append(Hit(token.idx, end, "PERSON", f"{first} {lemma}", SOURCE, PERSON_SCORE))
-                break
+            if lemma is None:
+                continue
+            end = surname.idx + len(surname.text)
+            other = surname_lemma(second.text, case, sex) if second is not None else None
+            if second is not None and other is not None:  # "Kalnvalde-Ozola", "Kalnai-Liepai"
+                lemma, end = f"{lemma}-{other}", second.idx + len(second.text)
+            hits.append(Hit(token.idx, end, "PERSON", f"{first} {lemma}", SOURCE, PERSON_SCORE))
+            break
     return hits
+
+
+def _second_surname(doc: Doc, surname: Token) -> Token | None:
+    """The second part of a double surname glued by a hyphen ("Kalnvalde-Ozola")."""
+    i = surname.i
+    if i + 2 >= len(doc) or surname.whitespace_ or doc[i + 1].text != "-":
+        return None
+    hyphen, second = doc[i + 1], doc[i + 2]
+    return second if not hyphen.whitespace_ and _is_surname(second) else None
 
 
 def _role_cued(doc: Doc, known: list[Hit]) -> list[Hit]:

@@ -37,6 +37,11 @@ def persons(found: Found, text: str) -> list[tuple[str, str | None]]:
             "Grupu dzīvokļus rādīja Pēteris Kalniņš un Inese Ozoliņa.",
             [("Pēteris Kalniņš", "Pēteris Kalniņš"), ("Inese Ozoliņa", "Inese Ozoliņa")],
         ),
+        (  # a double surname, each part declined
+            "Viesus sagaidīja Mārīte Kalnvalde-Ozola. Paldies Annai Kalnai-Liepai.",
+            [("Mārīte Kalnvalde-Ozola", "Mārīte Kalnvalde-Ozola"),
+             ("Annai Kalnai-Liepai", "Anna Kalna-Liepa")],
+        ),
     ],
 )
 def test_person_spans_and_nominative_norms(found: Found, text: str, expected: list) -> None:
