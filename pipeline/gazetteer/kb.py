@@ -200,18 +200,17 @@ class KnowledgeBase:
     def municipality_named(self, genitive: str, when: str | None) -> Place | None:
         """The municipality whose name opens with ``genitive`` ("Siguldas", "Klaipēdas"),
         one that existed on ``when``: a 2009–2021 unit before the reform, a current one
-        after (a town abroad at any date); with no date, a current unit before a historical
-        one."""
+        after (a town abroad at any date); with no date, a current one (a release that says
+        no year is read as today's: "Viļānos" then names no municipality of its own)."""
         candidates = [  # a state city inside a novads (Jēkabpils since 2021) is none
             p
             for p in self.by_modifier.get(genitive.lower(), ())
             if p.kind in MUNICIPAL_KINDS and p.label != "LOCALITY"
         ]
-        if when:
-            historical = before_reform(when)
-            candidates = [
-                p for p in candidates if p.country != "LV" or (p.valid_to is not None) == historical
-            ]
+        historical = before_reform(when) if when else False  # undated: today's units
+        candidates = [
+            p for p in candidates if p.country != "LV" or (p.valid_to is not None) == historical
+        ]
         return min(
             candidates,
             key=lambda p: (p.valid_to is not None, MUNICIPAL_KINDS.index(p.kind)),
