@@ -360,8 +360,8 @@ def _named_institution(
     ):
         return False  # "Dobeles novada biedrību": associations of a place, none named
     # "Jūrmalas pilsētas un Jelgavas novada sociālo dienestu": one head shared by a list.
-    listed = _LISTED_BEFORE.search(before[-_LIST_WINDOW:])
-    return not (listed and kb.by_modifier.get(listed.group(1).lower()))
+    shared = _LISTED_BEFORE.search(before[-_LIST_WINDOW:])
+    return not (shared and kb.by_modifier.get(shared.group(1).lower()))
 
 
 def _plural(head_text: str, lemma: str, lexicon: dict) -> bool:

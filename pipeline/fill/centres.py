@@ -317,11 +317,10 @@ def _places_in(sent: Sentence, when: str | None, kb: KnowledgeBase) -> list[Sent
     for place in sent.labelled("MUNICIPALITY", "LOCALITY", "FOREIGN_PLACE", "ORG"):
         if place.label == "ORG":
             municipality = kb.municipality_opening(place.text, when)
-            named = place_named_by(place.text, TOWN_KINDS, when, kb)  # "Kuopio pilsētas …"
             if municipality:
                 found.append((municipality.norm, None, place))
-            elif named is not None and named[0]:
-                found.append((named[0], None, place))
+            elif (named := place_named_by(place.text, TOWN_KINDS, when, kb)) and named[0]:
+                found.append((named[0], None, place))  # "Kuopio pilsētas …"
         elif place.label == "LOCALITY":
             found.append((municipality_on(place.facts, when), place.norm, place))
         elif place.facts.get("kind") != "country":

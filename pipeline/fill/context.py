@@ -112,7 +112,8 @@ class Sentence:
         return [t for t in word.children if self._inside(t)]
 
     def _inside(self, token: Token) -> bool:
-        return self.parse is not None and self.parse.start <= token.i < self.parse.end
+        parse = self.parse
+        return parse is not None and parse.start <= token.i < parse.end
 
     def labelled(self, *labels: str) -> list[Mention]:
         return [m for m in self.mentions if m.label in labels]

@@ -299,7 +299,7 @@ def _fill(
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     hosts = [org for s in group for org in s.labelled("ORG")
-             if _host(s, org) or _LOCATIVE.search(org.text.split()[-1])]
+             if _host(s, org) or _in_the_locative(org)]
     if not visit.destination_municipalities:
         _destination_from_sites(visit, [*sites, *hosts], when, kb)
     else:
@@ -597,6 +597,12 @@ def _host(sent: Sentence, org: Mention) -> bool:
     return bool(re.match(rf"{gap}(?:{cue_data()['host_verbs']})", after, re.IGNORECASE))
 
 
+def _in_the_locative(org: Mention) -> bool:
+    """Is the organisation named in the locative ("Ogres novada Sociālajā dienestā"): where
+    people were, not who they are?"""
+    return bool(_LOCATIVE.search(org.text.split()[-1]))
+
+
 def _municipal_body(org: Mention) -> bool:
     """Is the organisation a municipality as a whole ("Viļānu novada pašvaldība")?"""
     return bool(re.search(rf"\b(?:{cue_data()['municipal_bodies']})$", org.norm or "", re.I))
@@ -609,7 +615,7 @@ def _travellers(sent: Sentence, org: Mention) -> bool:
     it ("Biedrības “Rūpju bērns” vadītājs iepazīstināja …") is a host, not a travelling
     group, an organisation in the locative is where people were ("Bauskas novada
     Sociālajā dienestā viesojās kolēģi"), and one that received guests is their host."""
-    if _LOCATIVE.search(org.text.split()[-1]) or _host(sent, org):
+    if _in_the_locative(org) or _host(sent, org):
         return False  # "… iestāde “X” uzņēma delegāciju": whom it received travelled
     after = sent.text[org.clean_end - sent.start :]
     noun = cue("participant_nouns").pattern

@@ -207,7 +207,7 @@ class KnowledgeBase:
             for p in self.by_modifier.get(genitive.lower(), ())
             if p.kind in MUNICIPAL_KINDS and p.label != "LOCALITY"
         ]
-        historical = before_reform(when) if when else False  # undated: today's units
+        historical = before_reform(when)  # undated (None): today's units
         candidates = [
             p for p in candidates if p.country != "LV" or (p.valid_to is not None) == historical
         ]
