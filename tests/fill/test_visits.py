@@ -723,23 +723,25 @@ def test_a_dated_trip_without_purpose_or_announcement_is_none(run_text: Run) -> 
 
 
 def test_trips_a_release_announces_are_found_by_their_weaker_words(run_text: Run) -> None:
-    visits = run_text(
+    trips = visits(
+        run_text,
         "Projekta ietvaros notika divi pieredzes apmaiņas braucieni. 2024. gada 10. aprīlī "
         "Talsu novada speciālisti apmeklēja Kuldīgas novada dienas centru „Rasa”. Savukārt "
-        "2024. gada 22. maijā viņi devās uz Ventspili, kur iepazinās ar grupu māju „Zvaigzne”."
-    ).visits
-    assert [(v.date_start, v.sites_visited) for v in visits] == [
+        "2024. gada 22. maijā viņi devās uz Ventspili, kur iepazinās ar grupu māju „Zvaigzne”.",
+    )
+    assert [(v.date_start, v.sites_visited) for v in trips] == [
         ("2024-04-10", ["Rasa"]), ("2024-05-22", ["Zvaigzne"])]
     # "viņi": the second trip's travellers are the first one's
-    assert [v.origin_municipalities for v in visits] == [["Talsu novads"], ["Talsu novads"]]
+    assert [v.origin_municipalities for v in trips] == [["Talsu novads"], ["Talsu novads"]]
 
 
 def test_two_dated_trips_in_the_clauses_of_one_sentence_are_two_visits(run_text: Run) -> None:
-    visits = run_text(
+    trips = visits(
+        run_text,
         "Biedrība „Mēs esam” 2019. gadā uzņēma pieredzes apmaiņā kolēģus no Lietuvas, bet "
-        "2020. gadā paši devās pieredzes braucienā uz Somiju."
-    ).visits
-    assert [(v.date_start, v.origin_countries, v.destination_countries) for v in visits] == [
+        "2020. gadā paši devās pieredzes braucienā uz Somiju.",
+    )
+    assert [(v.date_start, v.origin_countries, v.destination_countries) for v in trips] == [
         ("2019", ["LT"], []), ("2020", [], ["FI"])]
 
 
