@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Span
-
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from pipeline.clean import CleanText
 
-# Doc and span extensions written by the annotate stage (declared once, here).
+# Doc and span extensions written by the annotate stage (declared by declare_extensions).
 DOC_CANDIDATES = "candidates"
 DOC_ANALYSES = "analyses"  # a sentence's first token -> its analysed copy (sentence_models)
 SPAN_NORM = "norm"
@@ -27,17 +27,21 @@ SPAN_SOURCE = "source"
 SPAN_SCORE = "score"
 SPAN_FACTS = "facts"
 
-for _name, _default in (
-    (SPAN_NORM, None),
-    (SPAN_SOURCE, ""),
-    (SPAN_SCORE, 1.0),
-    (SPAN_FACTS, None),
-):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
-for _name in (DOC_CANDIDATES, DOC_ANALYSES):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+
+def declare_extensions() -> None:
+    """Declare the extensions on spaCy's classes (idempotent).
+
+    A function, not import-time code, so that what only reads and writes records (a cached
+    run, the writers, eval) never imports spaCy and torch: they take two seconds."""
+    from spacy.tokens import Doc, Span
+
+    for name, default in ((SPAN_NORM, None), (SPAN_SOURCE, ""), (SPAN_SCORE, 1.0),
+                          (SPAN_FACTS, None)):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    for name in (DOC_CANDIDATES, DOC_ANALYSES):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ children), so no worker, and so no resource tracker waiting on them, outlives a 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -30,6 +31,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
+from pipeline.collector import collect_rarely
 from pipeline.document import Document, Outcome
 from pipeline.process import load_nlp, process_document, set_torch_threads
 from pipeline.resources import Resources
@@ -55,7 +57,8 @@ def _die_with_parent() -> None:
 def init_worker(resources: Resources, parent: int | None) -> None:
     """Pool initializer: signals as above, then the annotation pipeline, once (already
     there in a forked worker), on one torch thread (the workers already use every core: 100
-    documents on 2 workers took 145 s with torch's default against 23 s)."""
+    documents on 2 workers took 145 s with torch's default against 23 s); then rarer
+    collections for the worker's life (:mod:`pipeline.collector`)."""
     global _STARTUP_SECONDS
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -64,6 +67,7 @@ def init_worker(resources: Resources, parent: int | None) -> None:
         os._exit(1)
     started = time.perf_counter()
     load_nlp(resources)
+    collect_rarely()
     _STARTUP_SECONDS = time.perf_counter() - started
 
 
@@ -95,6 +99,9 @@ def make_executor(workers: int, resources: Resources) -> ProcessPoolExecutor:
     if method == "fork":
         load_nlp(resources)
         set_torch_threads(1)
+        # Python's advice for fork without exec: the built pipeline leaves the collector's
+        # sight, so no worker's collection writes to (and copies) the pages it shares.
+        gc.freeze()
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),

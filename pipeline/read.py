@@ -37,7 +37,6 @@ import hashlib
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +79,11 @@ _ISO_8859_13_ONLY = frozenset(b"\xa1\xa5\xb4\xff")
 _C1 = frozenset(range(0x80, 0xA0))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file, seen in old exports
+# Unicode's Cc characters (U+0000-U+001F, U+007F-U+009F) other than the text controls.
+_BINARY_CONTROL = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in (*range(0x20), *range(0x7F, 0xA0))
+                  if chr(c) not in _TEXT_CONTROLS) + "]"
+)
 
 
 class ReadError(ValueError):
@@ -146,9 +150,7 @@ def detect(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 def _refuse_binary(text: str) -> str:
     """Text with a NUL, or more than one control character in a hundred, is binary data."""
-    controls = sum(
-        1 for c in text if c not in _TEXT_CONTROLS and unicodedata.category(c) == "Cc"
-    )
+    controls = len(_BINARY_CONTROL.findall(text))
     if "\x00" in text or controls > len(text) // 100:
         raise ReadError(f"binary file ({controls} control characters in {len(text)})")
     return text

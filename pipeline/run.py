@@ -18,21 +18,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.cache import ResultCache, fingerprint
-from pipeline.distributed import DaskProcessor
+from pipeline.collector import rarer_collections
 from pipeline.document import Document, DocumentError, Outcome
 from pipeline.fill.merge import ReleaseMerge
 from pipeline.formats import SCHEMAS, TABLES, parse_formats
 from pipeline.outdir import output_set
-from pipeline.parallel import InlineProcessor, PoolProcessor
-from pipeline.process import process
 from pipeline.read import MAX_BYTES, MAX_CHARS, Source, input_files, read_sources
 from pipeline.resources import Resources
 from pipeline.write import TableWriter
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -42,6 +41,8 @@ def extract(text: str, doc_id: str = "document", resources: Resources | None = N
     """Extract mentions and table rows from one press release; raises if a stage fails.
 
     The returned document keeps its spaCy ``Doc`` (``document.doc``) for displaCy."""
+    from pipeline.process import process
+
     resources = resources or Resources()
     result = process(Document(doc_id=doc_id, text=text), resources)
     if isinstance(result, DocumentError):
@@ -98,7 +99,13 @@ def make_processor(
     keep_docs: bool = False,
     scheduler: Any = None,
 ) -> Any:
-    """The object that processes batches of documents for ``backend`` and ``workers``."""
+    """The object that processes batches of documents for ``backend`` and ``workers``.
+
+    Imported here, not at the top: the processors import spaCy and torch (two seconds),
+    which a run whose documents all come from the cache does without."""
+    from pipeline.distributed import DaskProcessor
+    from pipeline.parallel import InlineProcessor, PoolProcessor
+
     check_backend(backend)
     if backend == "dask":
         return DaskProcessor(workers, resources, scheduler or "processes")
@@ -245,7 +252,7 @@ def extract_documents(
     resources = resources or Resources()
     result = RunResult(fingerprint=fingerprint(resources))
     cache = ResultCache(cache_dir, result.fingerprint) if cache_dir else None
-    processor = DeferredProcessor(lambda: InlineProcessor(resources, keep_docs=True))
+    processor = DeferredProcessor(lambda: make_processor("local", 1, resources, keep_docs=True))
     stream = OutcomeStream(result, processor, cache)
     for source, outcome, _how in stream.run(inputs, max_bytes, max_chars):
         result.sources.append(source)
@@ -312,7 +319,7 @@ def extract_corpus(
     processor = DeferredProcessor(
         lambda: make_processor(backend, workers, resources, scheduler=scheduler), progress
     )
-    with _closing(processor, progress), output_set(out_dir) as staging:
+    with rarer_collections(), _closing(processor, progress), output_set(out_dir) as staging:
         writer, merge = TableWriter(staging, formats, redact), ReleaseMerge()
         if progress is not None:
             progress.start(len(input_files(inputs)))
@@ -397,6 +404,8 @@ def extract_texts(
 
 def _frame(path: Path, table: str) -> pd.DataFrame:
     """A Parquet table as a DataFrame whose list cells are Python lists."""
+    import pandas as pd  # here: a command-line run has no use for its import time
+
     frame = pd.read_parquet(path, dtype_backend="numpy_nullable")
     for column in SCHEMAS[table].columns:
         if column.kind == "list":

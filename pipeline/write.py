@@ -19,6 +19,7 @@ import hashlib
 import heapq
 import json
 import os
+import pickle
 import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import metadata
@@ -108,8 +109,22 @@ SCRATCH = ".lvextract-spill"
 """The folder inside the staging folder where :class:`TableWriter` keeps its sorted runs."""
 
 
-def _dump_row(doc_id: str, values: list[Any]) -> str:
-    return json.dumps([doc_id, values], ensure_ascii=False, default=str) + "\n"
+SPILL_CHUNK = 1_000
+"""Rows per pickle in a run file: one ``pickle.load`` a chunk, memory of a chunk at most."""
+
+
+def _spilled_rows(path: Path) -> Iterator[tuple[str, list[Any]]]:
+    """The ``(doc_id, row)`` pairs of one run file, chunk by chunk.
+
+    Pickle, not JSON: the file is the run's own scratch, read back by the same process, and
+    rows come back as they were buffered (JSON took 0.6 s a 1,000-release run)."""
+    with path.open("rb") as handle:
+        while True:
+            try:
+                chunk = pickle.load(handle)
+            except EOFError:
+                return
+            yield from chunk
 
 
 class TableWriter:
@@ -177,9 +192,11 @@ class TableWriter:
             if not buffer:
                 continue
             buffer.sort(key=itemgetter(0))  # stable: a document's rows keep their order
-            path = self.scratch / f"{table}.{len(self.runs[table]):05d}.jsonl"
-            with path.open("w", encoding="utf-8") as handle:
-                handle.writelines(_dump_row(doc_id, row) for doc_id, row in buffer)
+            path = self.scratch / f"{table}.{len(self.runs[table]):05d}.pickle"
+            with path.open("wb") as handle:
+                for start in range(0, len(buffer), SPILL_CHUNK):
+                    pickle.dump(buffer[start:start + SPILL_CHUNK], handle,
+                                protocol=pickle.HIGHEST_PROTOCOL)
             self.runs[table].append(path)
             buffer.clear()
         self.buffered = 0
@@ -190,15 +207,9 @@ class TableWriter:
         if not self.runs[table]:
             yield from (row for _, row in buffer)
             return
-        handles = [path.open(encoding="utf-8") for path in self.runs[table]]
-        try:
-            streams = [(json.loads(line) for line in handle) for handle in handles]
-            streams.append([[doc_id, row] for doc_id, row in buffer])
-            for _, row in heapq.merge(*streams, key=itemgetter(0)):
-                yield row
-        finally:
-            for handle in handles:
-                handle.close()
+        streams = [_spilled_rows(path) for path in self.runs[table]]
+        for _, row in heapq.merge(*streams, buffer, key=itemgetter(0)):
+            yield row
 
     def finish(self, merged: Mapping[str, Sequence[Merged]],
                about: dict[str, Any] | None = None) -> dict[str, int]:

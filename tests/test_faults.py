@@ -401,6 +401,27 @@ def test_the_cache_reprocesses_only_changed_documents(tmp_path: Path, nlp) -> No
     assert fresh.processed == 9
 
 
+def test_a_cached_rerun_loads_neither_spacy_nor_the_models(tmp_path: Path, nlp) -> None:
+    """Importing spaCy and torch takes two seconds, longer than the rest of a cached rerun
+    of 1,000 releases; a rerun whose every document is in the cache does without them."""
+    inputs = release_folder(tmp_path / "in")
+    cache = tmp_path / "cache"
+    extract_corpus([inputs], tmp_path / "one", cache_dir=cache)
+    rerun = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from pipeline.run import extract_corpus\n"
+        f"result = extract_corpus([Path({str(inputs)!r})], Path({str(tmp_path / 'two')!r}), "
+        f"cache_dir=Path({str(cache)!r}))\n"
+        "print(result.cached, result.processed, "
+        "sorted(m for m in ('spacy', 'torch', 'stanza') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", rerun], capture_output=True, text=True,
+                          check=True, cwd=tmp_path)
+    assert done.stdout.split("\n")[0] == "8 0 []"
+    assert sha256s(tmp_path / "two") == sha256s(tmp_path / "one")
+
+
 def test_a_corrupt_or_unwritable_cache_never_fails_a_run(tmp_path: Path, nlp) -> None:
     inputs = release_folder(tmp_path / "in")
     cache = tmp_path / "cache"

@@ -18,3 +18,7 @@ lemmas from the project's stanza lemmatizer. Without models (``--backbone rules`
 model missing: a warning says so) the backbone is the rule tokenizer and the press
 sentence rules, and the finders run the same.
 """
+
+from pipeline.document import declare_extensions
+
+declare_extensions()

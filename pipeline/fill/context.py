@@ -15,8 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from pipeline.document import DOC_ANALYSES, Document, Mention, Record
 from pipeline.gazetteer.inflect import nominative_of
@@ -27,6 +26,9 @@ from pipeline.gazetteer.kb import (
     municipality_on,
 )
 from pipeline.normalise.dates import LONGEST_EVENT_DAYS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 CUES = Path(__file__).resolve().parents[1] / "data" / "fill.json"
 PLACE_LABELS = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")

@@ -21,10 +21,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
-from pipeline.document import SPAN_NORM, Mention
+from pipeline.document import SPAN_NORM, Mention, declare_extensions
 from pipeline.eval.entities import Annotations
 
 from .annotations import ReviewError, tables, with_tables
+
+declare_extensions()
 
 DOC_ID_KEY = "lvextract_doc_id"
 TABLES_KEY = "lvextract_tables"
