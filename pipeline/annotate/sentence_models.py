@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 import spacy
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IS_SPACE, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -164,12 +164,22 @@ def _run(component, docs: list[Doc]) -> list[Doc]:
 
 
 def copies_of(doc: Doc, sents: list[Span]) -> dict[int, Doc]:
-    """Each sentence as a Doc of its own, keyed by its first token."""
+    """Each sentence as a Doc of its own (its words and spaces, one sentence), keyed by its
+    first token. Built from the words, not by ``Span.as_doc``, which copies every attribute
+    the models then set anew: six times slower (3.6 ms a release)."""
     if not sents:
         return {}
-    head = doc._get_array_attrs()
-    array = doc.to_array(head)
-    return {s.start: s.as_doc(array_head=head, array=array) for s in sents}
+    rows = doc.to_array([ORTH, SPACY]).tolist()
+    strings = doc.vocab.strings
+    copies = {}
+    for sent in sents:
+        part = rows[sent.start : sent.end]
+        copies[sent.start] = Doc(
+            doc.vocab, words=[strings[orth] for orth, _ in part],
+            spaces=[bool(space) for _, space in part],
+            sent_starts=[True] + [False] * (len(part) - 1),
+        )
+    return copies
 
 
 def _words(doc: Doc) -> list[str | None]:
