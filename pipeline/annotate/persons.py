@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pipeline.annotate.names import lexicon
-from pipeline.annotate.spans import Hit, add_candidates, doc_text
+from pipeline.annotate.spans import Hit, add_candidates, candidates, doc_text
 from pipeline.gazetteer.inflect import decline, gender, guess_spec
 
 # Nominative endings a surname of each gender may have, tried when undoing its case ending.
@@ -114,11 +114,16 @@ def find_persons(doc: Doc, forms: FirstNames) -> list[Hit]:
 
 
 def _full_names(doc: Doc, forms: FirstNames) -> list[Hit]:
+    """First name + surname pairs; a word the date rules took is a month ("Martā Bauskā
+    viesojās …": in March, in Bauska), not a first name."""
+    dates = {c.token_start for c in candidates(doc) if c.hit.label == "DATE"}
     hits = []
     for token in doc[:-1]:
         readings = forms.get(token.lower_)
         surname = doc[token.i + 1]
         if not readings or not token.text[:1].isupper() or not _is_surname(surname):
+            continue
+        if token.i in dates:
             continue
         if surname.lower_ in forms and token.i + 2 < len(doc) and _is_surname(doc[token.i + 2]):
             continue  # "Jānis Pēteris Ozols": leave double first names to the next token

@@ -34,6 +34,7 @@ _EMAIL = re.compile(
 )
 _PHONE_BODY = r"(?:\+371[ -]?)?(?:\d[ -]?){7}\d|\+\d{3}[ -]?(?:\d[ -]?){6,11}\d"
 _SENTENCE_END = ".!?:–-\n"
+_LOCATIVE_ENDINGS = ("ā", "ī")  # of a month or season: "martā", "oktobrī", "rudenī"
 
 
 def _words(forms: Iterable[str]) -> str:
@@ -81,14 +82,15 @@ def _date_pattern() -> re.Pattern[str]:
 
 def _bare_month_ok(text: str, start: int, end: int) -> bool:
     """A capitalised month or season alone is a name ("Maija Ozola", "Vasara") unless it
-    opens a sentence."""
+    opens a sentence; there, before a capitalised word, only its locative ("Jūnijā Cēsu
+    jaunieši …", "Rudenī Valkā …": no first name ends so) is a date."""
     word = text[start:end]
     if word.casefold() not in {*month_words(), *load_rules()["bare_seasons"]} or word[:1].islower():
         return True
     before = text[:start].rstrip(" ")
     after = text[end:].lstrip(" ")
     opens_sentence = not before or before[-1] in _SENTENCE_END
-    return opens_sentence and not after[:1].isupper()
+    return opens_sentence and (not after[:1].isupper() or word.endswith(_LOCATIVE_ENDINGS))
 
 
 def find_dates(text: str) -> list[Hit]:

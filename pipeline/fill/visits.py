@@ -309,12 +309,15 @@ def _fill(
 
 def _origin_unsaid(visit: Visit, group: list[Sentence], all_sents: list[Sentence],
                    when: str | None, kb: KnowledgeBase, previous: Visit | None) -> None:
-    """An origin no place of the account gives, from the evidence next best, in order: the
-    headline's travellers, the townspeople who travel, the author's signature, the same
+    """An origin no place of the account gives, from the evidence next best, in order: a
+    return visit's, the headline's travellers (the headline tells of the first trip), the
+    townspeople who travel, the author's signature, the same
     travellers as the trip before, the release's home; and the towns abroad of guests said
     to come from countries."""
+    opening = group[:1] if previous is not None else [*all_sents[:1], *group[:1]]
     fallbacks = (
-        lambda: _origin_from_travellers(visit, [*all_sents[:1], *group[:1]], when, kb),
+        lambda: _origin_of_a_return_visit(visit, group, previous),
+        lambda: _origin_from_travellers(visit, opening, when, kb),
         lambda: _origin_from_townspeople(visit, group, when, kb),
         lambda: _origin_from_author(visit, group, all_sents, when, kb),
         lambda: _origin_of_the_same_travellers(visit, group, previous),
@@ -414,6 +417,19 @@ def _origin_from_author(
                 visit.origin_countries = [place.country]
                 note(visit, "origin_municipalities", org)
                 return
+
+
+def _origin_of_a_return_visit(
+    visit: Visit, group: list[Sentence], previous: Visit | None
+) -> None:
+    """A return visit ("Jūnijā grupa dosies atbildes vizītē uz Tartu") sets out from where
+    the trip before went."""
+    said = next((s for s in group[:1] if cue("return_visits").search(s.text)), None)
+    if previous is None or said is None or not previous.destination_municipalities:
+        return
+    visit.origin_municipalities = list(previous.destination_municipalities)
+    visit.origin_countries = list(previous.destination_countries)
+    note(visit, "origin_municipalities", said)
 
 
 def _origin_of_the_same_travellers(
@@ -621,7 +637,9 @@ def _travellers(sent: Sentence, org: Mention) -> bool:
     noun = cue("participant_nouns").pattern
     # "… dienesta un pagastu sociālie darbinieki", "… pašvaldības sociālā darba speciālisti",
     # "biedrības “X” 20 biedri", "… dienesta vadītāja un četri sociālie darbinieki"
-    people = (rf"\s*(?:un\s+\w+\s+)?(?:\d+\s+)?(?:(?!un\b)\w+\s+)?(?P<noun>{noun})"
+    relative = cue_data()["relative_words"]
+    people = (rf"\s*(?:un\s+(?!(?:{relative})\b)\w+\s+)?(?:\d+\s+)?(?:(?!un\b)\w+\s+)?"
+              rf"(?P<noun>{noun})"
               rf"(?:\s+un\s+(?:\w+\s+){{0,2}}(?P<more>{noun}))?")
     before = sent.before(org)[-20:]
     followed = re.match(people, after, re.I)

@@ -281,3 +281,21 @@ def test_a_season_is_a_range_of_its_months_in_the_documents_year() -> None:
 )
 def test_a_season_word_that_is_no_date(text: str) -> None:
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Jūnijā Cēsu jaunieši dosies uz Tartu.", "Jūnijā"),
+        ("Martā Bauskā viesojās kolēģi no Iecavas.", "Martā"),
+        ("Rudenī Valkas speciālisti brauks uz Veru.", "Rudenī"),
+    ],
+)
+def test_a_month_in_the_locative_opening_a_sentence_is_a_date(found, text: str, month: str) -> None:
+    mentions = found(text)
+    assert [m[1] for m in mentions if m[0] == "DATE"] == [month]
+    assert not [m for m in mentions if m[0] == "PERSON"]
+
+
+def test_a_month_named_first_name_before_a_surname_is_a_person(found) -> None:
+    assert ("PERSON", "Maija Ozola", "Maija Ozola") in found("Maija Ozola vada dienas centru.")

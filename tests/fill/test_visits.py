@@ -805,3 +805,25 @@ def test_a_host_with_a_long_date_before_its_verb_is_no_site(run_text: Run) -> No
     ).visits[0]
     assert visit.sites_visited == ["Pīlādzītis"]
     assert visit.organiser == "Ludzas novada Sociālais dienests"
+
+
+RETURN_VISIT = (
+    "2024. gada 9. oktobrī 12 Smiltenes novada sociālie darbinieki devās pieredzes apmaiņas "
+    "braucienā uz Valku. Viesi apmeklēja dienas centru “Ozoliņi”, ko uztur Valkas novada "
+    "pašvaldība un kur 20 cilvēki ar invaliditāti pavada dienu.\n\n"
+    "Novembrī notiks atbildes vizīte uz Smilteni."
+)
+
+
+def test_a_return_visit_sets_out_from_where_the_first_went(run_text: Run) -> None:
+    first, back = visits(run_text, RETURN_VISIT)
+    assert first.destination_municipalities == ["Valkas novads"]
+    assert back.date_start == "2024-11"
+    assert back.origin_municipalities == ["Valkas novads"]
+    assert back.destination_municipalities == ["Smiltenes novads"]
+
+
+def test_the_body_running_a_visited_centre_is_no_traveller(run_text: Run) -> None:
+    """"ko uztur X un kur 20 cilvēki": the people counted are the centre's, not X's."""
+    first, _ = visits(run_text, RETURN_VISIT)
+    assert first.origin_municipalities == ["Smiltenes novads"]
