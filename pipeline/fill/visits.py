@@ -66,7 +66,8 @@ def find_visits(
     """The document's visits, one record per distinct trip. When the release speaks of one
     project, that is the visits' project, named as in the project table ("DI Latgalē",
     not the "(DI)" a sentence also calls it)."""
-    if not any(cue("strong_visit_triggers").search(s.text) or _to_learn(s) for s in sents):
+    if not any(cue("strong_visit_triggers").search(s.text) or _to_learn(s) or _guests_arrived(s)
+               for s in sents):
         return []
     visits = []
     only_day = _only_day(sents)
@@ -109,8 +110,10 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         if groups and not strong and _dated_list_item(sent):
             strong = re.match(r"\W*", sent.text)  # "• 10. aprīlī – seši speciālisti no …"
         weak = cue("visit_triggers").search(sent.text)
-        if not strong and weak and sent.labelled("DATE") and (announced or _to_learn(sent)):
-            strong = weak  # a dated trip the release announced, or one made to learn
+        if not strong and weak and sent.labelled("DATE") and (
+            announced or _to_learn(sent) or _guests_arrived(sent)
+        ):
+            strong = weak  # a dated trip the release announced, made to learn, or of guests
         trigger = strong or weak
         if not groups:
             if strong:
@@ -184,6 +187,15 @@ def _to_learn(sent: Sentence) -> bool:
     event that is no exchange visit?"""
     return bool(cue("visit_triggers").search(sent.text) and cue("learning_purposes").search(
         sent.text) and not cue("non_visit_events").search(sent.text))
+
+
+def _guests_arrived(sent: Sentence) -> bool:
+    """Does a dated sentence with a visit trigger say people came from somewhere ("13. maijā
+    centru apmeklēja darbinieki no Ogres sociālā dienesta"): a trip, though no strong
+    trigger names it?"""
+    return bool(sent.labelled("DATE") and cue("visit_triggers").search(sent.text)
+                and re.search(rf"(?:{cue_data()['participant_nouns']})\s+no\s+\w", sent.text,
+                              re.IGNORECASE))
 
 
 def _dated_list_item(sent: Sentence) -> bool:
@@ -273,7 +285,7 @@ def _fill(
     origin: list[Mention] = []
     destination: list[Mention] = []
     for sent in group:
-        if _direct_speech(sent):
+        if _no_trip_facts(sent):
             continue
         for place, side in _sides(sent):
             if side == "origin" and _tells_of_travel(sent):
@@ -295,7 +307,7 @@ def _fill(
     )
     _origin_unsaid(visit, group, all_sents, when, kb, previous)
     _origins_outside_the_destination(visit, kb)
-    sites = [m for s in group if not _direct_speech(s) for m in _sites(s)]
+    sites = [m for s in group if not _no_trip_facts(s) for m in _sites(s)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     hosts = [org for s in group for org in s.labelled("ORG")
@@ -567,10 +579,12 @@ def _localities_of_sites(
             note(visit, "destination_localities", site)
 
 
-def _direct_speech(sent: Sentence) -> bool:
+def _no_trip_facts(sent: Sentence) -> bool:
     """A quoted saying („Vecumniekos mēs plānojam ...,” sacīja ...): opinions and plans at
-    home, not where the trip went."""
-    return bool(re.search(r"[„“”\"]", sent.text) and cue("speech_verbs").search(sent.text))
+    home, not where the trip went; or a credit line ("Foto: Ogres novada dienas centrs"):
+    who took the photo, not where the trip went."""
+    return bool(re.search(r"[„“”\"]", sent.text) and cue("speech_verbs").search(sent.text)
+                or cue("credit_lines").match(sent.text.lstrip()))
 
 
 def _abroad_only(destination: list[Mention], origin: list[Mention]) -> list[Mention]:
@@ -587,7 +601,8 @@ def _abroad_only(destination: list[Mention], origin: list[Mention]) -> list[Ment
 def _sites(sent: Sentence) -> list[Mention]:
     """Centres of the visit's sentences, and organisations of sentences that say a place was
     visited, except those of the travellers ("Talsu Sociālā dienesta darbinieki", "speciālisti
-    no Rokišķu rajona pašvaldības") and municipalities as a whole (the trip's destination)."""
+    no Rokišķu rajona pašvaldības", "jaunieši no centra «Pulss»") and municipalities as a
+    whole (the trip's destination)."""
     sites = []
     visiting = cue("site_verbs").search(sent.text)
     for mention in sent.labelled("CENTRE", "ORG"):
@@ -595,6 +610,8 @@ def _sites(sent: Sentence) -> list[Mention]:
             _travellers(sent, mention) or _municipal_body(mention) or _host(sent, mention)
         ):
             continue
+        if mention.label == "CENTRE" and _came_from(sent, mention):
+            continue  # "darbinieki no Ogres dienas centra": where they came from
         if mention.label == "CENTRE" or visiting:
             sites.append(mention)
     return sites

@@ -827,3 +827,24 @@ def test_the_body_running_a_visited_centre_is_no_traveller(run_text: Run) -> Non
     """"ko uztur X un kur 20 cilvēki": the people counted are the centre's, not X's."""
     first, _ = visits(run_text, RETURN_VISIT)
     assert first.origin_municipalities == ["Smiltenes novads"]
+
+
+GUESTS_FROM_A_CENTRE = (
+    "Jaunpils dienas centrs uzņem kaimiņus\n\n"
+    "2023. gada 4. maijā dienas centru “Avotiņi” apmeklēja darbinieki no Tukuma sociālās "
+    "aprūpes centra. Viesi iepazinās ar radošajām darbnīcām un kopā ar klientiem cepa maizi.\n\n"
+    "Foto: Tukuma sociālās aprūpes centrs"
+)
+
+
+def test_a_dated_visit_of_workers_from_elsewhere_is_a_trip(run_text: Run) -> None:
+    """No strong trigger: a visit verb, a date and people "no" somewhere make it a trip."""
+    [visit] = visits(run_text, GUESTS_FROM_A_CENTRE)
+    assert visit.date_start == "2023-05-04"
+    assert visit.sites_visited == ["Avotiņi"]
+
+
+def test_neither_the_centre_guests_came_from_nor_a_photo_credit_is_a_site(run_text: Run) -> None:
+    [visit] = visits(run_text, GUESTS_FROM_A_CENTRE)
+    assert "Tukuma sociālās aprūpes centrs" not in visit.sites_visited
+    assert visit.origin_municipalities == ["Tukuma novads"]
