@@ -102,13 +102,15 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     announced = False  # "Notika divi pieredzes apmaiņas braucieni.": dated trips follow
     for sent in sents:
         strong = cue("strong_visit_triggers").search(sent.text)
-        if strong and cue("non_visit_events").search(sent.text):
+        if strong and cue("non_visit_events").search(_clause_around(sent.text, strong.start())):
             strong = None  # "pieredzes apmaiņas tiešsaistes tikšanās": no one travelled
         elif strong and cue("generic_visit_events").match(sent.text, strong.start()):
             announced = True
             strong = strong if sent.labelled("DATE") else None  # a project's activities
         if groups and not strong and _dated_list_item(sent):
             strong = re.match(r"\W*", sent.text)  # "• 10. aprīlī – seši speciālisti no …"
+        if groups and not strong and _clause_of_a_trip_sentence(sent, groups[-1][1]):
+            strong = re.match(r"\W*", sent.text)  # "… aprīlī uz Preiļiem | un jūnijā uz …"
         weak = cue("visit_triggers").search(sent.text)
         if not strong and weak and sent.labelled("DATE") and (
             announced or _to_learn(sent) or _guests_arrived(sent)
@@ -168,12 +170,44 @@ def _a_day(norm: str | None) -> bool:
 def _clauses(sent: Sentence) -> list[Sentence]:
     """The sentence cut where one trip's clause ends and another's begins ("2019. gadā
     uzņēma kolēģus no Lietuvas, bet 2020. gadā paši devās uz Somiju" tells of two trips):
-    at a clause break of ``fill.json``, when each side names a date and a visit trigger."""
-    for cut in cue("clause_breaks").finditer(sent.text):
+    at a clause break of ``fill.json`` or an "un" right before a date ("aprīlī brauks uz
+    Preiļiem un jūnijā uz Krāslavu"), when each side names a date and one a visit trigger,
+    the other a trigger or a place it goes to."""
+    dates = {m.clean_start - sent.start for m in sent.labelled("DATE")}
+    cuts = [*cue("clause_breaks").finditer(sent.text),
+            *(c for c in re.finditer(r"\s+un\s+", sent.text) if c.end() in dates)]
+    for cut in sorted(cuts, key=lambda c: c.start()):
         left, right = sent.part(0, cut.start()), sent.part(cut.end(), len(sent.text))
-        if all(p.labelled("DATE") and _triggered(p) for p in (left, right)):
+        if (all(p.labelled("DATE") and (_triggered(p) or _goes_to_a_place(p))
+                for p in (left, right)) and (_triggered(left) or _triggered(right))):
             return [left, *_clauses(right)]
     return [sent]
+
+
+def _clause_of_a_trip_sentence(clause: Sentence, trip: list[Sentence]) -> bool:
+    """Is the clause the rest of a sentence whose first clause opened the last trip (it was
+    cut off by :func:`_clauses` as a trip of its own)?"""
+    return trip[-1].index == clause.index and trip[-1].start < clause.start
+
+
+def _goes_to_a_place(clause: Sentence) -> bool:
+    """Does the clause name a place it goes to ("uz Krāslavu")?"""
+    return any(re.search(r"\buz\s+$", clause.before(place))
+               for place in clause.labelled(*PLACE_LABELS))
+
+
+def _clause_around(text: str, offset: int) -> str:
+    """The clause of ``text`` (cut at the clause breaks of ``fill.json`` and colons) that
+    holds ``offset``: a seminar in the next clause ("… divas vizītes: aprīlī uz Veru dosies
+    …, bet jūnijā seminārs plānots Apē") makes no trip of this one an event."""
+    start, end = 0, len(text)
+    for cut in re.finditer(rf"{cue_data()['clause_breaks']}|:\s", text, re.IGNORECASE):
+        if cut.end() <= offset:
+            start = cut.end()
+        elif cut.start() >= offset:
+            end = cut.start()
+            break
+    return text[start:end]
 
 
 def _triggered(sent: Sentence) -> bool:
@@ -332,7 +366,7 @@ def _origin_unsaid(visit: Visit, group: list[Sentence], all_sents: list[Sentence
         lambda: _origin_from_travellers(visit, opening, when, kb),
         lambda: _origin_from_townspeople(visit, group, when, kb),
         lambda: _origin_from_author(visit, group, all_sents, when, kb),
-        lambda: _origin_of_the_same_travellers(visit, group, previous),
+        lambda: _origin_of_the_same_travellers(visit, group, all_sents, previous),
         lambda: _origin_at_home(visit, all_sents, when, kb),
     )
     for fallback in fallbacks:
@@ -445,11 +479,14 @@ def _origin_of_a_return_visit(
 
 
 def _origin_of_the_same_travellers(
-    visit: Visit, group: list[Sentence], previous: Visit | None
+    visit: Visit, group: list[Sentence], all_sents: list[Sentence], previous: Visit | None
 ) -> None:
     """A trip told of the travellers by a pronoun ("Savukārt maijā viņi devās uz
-    Ventspili") set out from where the trip before did."""
-    said = next((s for s in group[:1] if cue("traveller_pronouns").search(s.text)), None)
+    Ventspili"), as the next one, or in the later clause of the sentence that told of the
+    trip before ("aprīlī uz Preiļiem un jūnijā uz Krāslavu") set out from where that one
+    did."""
+    said = next((s for s in group[:1] if cue("same_travellers").search(s.text)
+                 or all_sents[s.index].start < s.start), None)
     if previous is None or said is None or not previous.origin_municipalities:
         return
     visit.origin_municipalities = list(previous.origin_municipalities)
@@ -583,7 +620,7 @@ def _no_trip_facts(sent: Sentence) -> bool:
     """A quoted saying („Vecumniekos mēs plānojam ...,” sacīja ...): opinions and plans at
     home, not where the trip went; or a credit line ("Foto: Ogres novada dienas centrs"):
     who took the photo, not where the trip went."""
-    return bool(re.search(r"[„“”\"]", sent.text) and cue("speech_verbs").search(sent.text)
+    return bool((re.search(r"[„“”\"]", sent.text) and cue("speech_verbs").search(sent.text))
                 or cue("credit_lines").match(sent.text.lstrip()))
 
 

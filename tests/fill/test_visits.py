@@ -848,3 +848,29 @@ def test_neither_the_centre_guests_came_from_nor_a_photo_credit_is_a_site(run_te
     [visit] = visits(run_text, GUESTS_FROM_A_CENTRE)
     assert "Tukuma sociālās aprūpes centrs" not in visit.sites_visited
     assert visit.origin_municipalities == ["Tukuma novads"]
+
+
+PLANNED_TRIPS = (
+    "2021. gada 15. septembrī 14 Ludzas novada sociālie darbinieki devās pieredzes apmaiņas "
+    "braucienā uz Rēzekni, kur apmeklēja grupu māju “Rasas”. Nākamie braucieni paredzēti "
+    "oktobrī uz Balviem un novembrī uz Viļaku.\n\n"
+    "Projekta laikā notiks vēl divas pieredzes apmaiņas vizītes: decembrī uz Daugavpili "
+    "dosies Ludzas un Zilupes sociālie darbinieki, bet janvārī seminārs plānots Ludzā.\n\n"
+    "Nākamā gada pavasarī uz Tartu plāno doties seši darbinieki."
+)
+
+
+def test_each_planned_trip_is_a_visit_of_its_own(run_text: Run) -> None:
+    trips = {v.date_start: v for v in visits(run_text, PLANNED_TRIPS)}
+    assert {"2021-09-15", "2021-10", "2021-11", "2021-12"} <= set(trips)
+    assert trips["2021-09-15"].destination_municipalities == ["Rēzekne"]
+    assert trips["2021-10"].destination_municipalities == ["Balvu novads"]
+    assert trips["2021-11"].destination_localities == ["Viļaka"]
+    assert "Daugavpils" in trips["2021-12"].destination_municipalities
+    assert any(d.startswith("2022-03") for d in trips)  # "Nākamā gada pavasarī … plāno doties"
+
+
+def test_later_trips_in_one_sentence_keep_the_travellers_origin(run_text: Run) -> None:
+    trips = {v.date_start: v for v in visits(run_text, PLANNED_TRIPS)}
+    assert trips["2021-10"].origin_municipalities == ["Ludzas novads"]
+    assert trips["2021-11"].origin_municipalities == ["Ludzas novads"]
