@@ -339,6 +339,7 @@ def _fill(
     visit.origin_countries = unique(
         [*visit.origin_countries, *(p.country for p in travellers_from)]
     )
+    _destinations_outside_the_origin(visit)  # the origin said, not one guessed below
     _origin_unsaid(visit, group, all_sents, when, kb, previous)
     _origins_outside_the_destination(visit, kb)
     sites = [m for s in group if not _no_trip_facts(s) for m in _sites(s)]
@@ -398,6 +399,15 @@ def _origins_outside_the_destination(visit: Visit, kb: KnowledgeBase) -> None:
         visit.origin_municipalities = kept
         outside = [c for c in visit.origin_countries if c not in went]
         visit.origin_countries = outside or visit.origin_countries
+
+
+def _destinations_outside_the_origin(visit: Visit) -> None:
+    """The travellers' own municipalities are no destination beside others: a later "Ķegumā
+    bezpajumtnieku ir mazāk" compares with home. A trip within one municipality keeps it."""
+    home = set(visit.origin_municipalities)
+    went = [m for m in visit.destination_municipalities if m not in home]
+    if went and len(went) < len(visit.destination_municipalities):
+        visit.destination_municipalities = went
 
 
 def _origin_from_townspeople(
@@ -787,6 +797,10 @@ def _in_mention(sent: Sentence, offset: int, *labels: str) -> bool:
     return any(m.clean_start <= position < m.clean_end for m in sent.labelled(*labels))
 
 
+_PREPOSITION = re.compile(r"(?:uz|pie|līdz)\b", re.IGNORECASE)
+_ACCUSATIVE = re.compile(r"(?:us|u)$", re.IGNORECASE)  # "speciālistus", "pašvaldību"
+
+
 def _sides(sent: Sentence) -> list[tuple[Mention, str]]:
     """Each place of the sentence with its side, "origin" or "destination".
 
@@ -879,8 +893,15 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     )
     if origin or destination:
         nearest = max((m for m in (origin, destination) if m), key=lambda m: m.start())
-        if nearest is destination and names_people and destination.group("between").strip():
-            return "origin"  # "uz Valku devās Smiltenes novada … vadītāji": the travellers'
+        if nearest is destination and names_people and (
+            destination.group("between").strip()
+            or not (_PREPOSITION.match(destination.group())
+                    or _ACCUSATIVE.search(names_people.group()))
+        ):
+            # "uz Valku devās Smiltenes novada … vadītāji", "māju apskatīja Balvu novada
+            # speciālisti": the travellers'; not so right after "pie" ("pie Balvu
+            # speciālistiem") or before the verb's object ("apskatīt Balvu speciālistus")
+            return "origin"
         return "origin" if nearest is origin else "destination"
     if _in_subordinate_clause(sent, items[0]):
         return "neither"

@@ -874,3 +874,25 @@ def test_later_trips_in_one_sentence_keep_the_travellers_origin(run_text: Run) -
     trips = {v.date_start: v for v in visits(run_text, PLANNED_TRIPS)}
     assert trips["2021-10"].origin_municipalities == ["Ludzas novads"]
     assert trips["2021-11"].origin_municipalities == ["Ludzas novads"]
+
+
+HOSTED_NEIGHBOURS = (
+    "2022. gada 9. martā pieredzes apmaiņā grupu māju Rēzeknē apskatīja Ludzas un Zilupes "
+    "novada sociālo dienestu speciālisti. Viesi atzina, ka Ludzā un Zilupē šāds pakalpojums vēl tikai top."
+)
+
+
+def test_people_of_a_place_right_after_a_visit_verb_are_the_travellers(run_text: Run) -> None:
+    """"apskatīja Ludzas … speciālisti": the Ludza specialists looked, they did not go there;
+    their home named later ("Ludzā šāds pakalpojums top") is no destination either."""
+    [visit] = visits(run_text, HOSTED_NEIGHBOURS)
+    assert visit.origin_municipalities == ["Ludzas novads", "Zilupes novads"]
+    assert visit.destination_municipalities == ["Rēzekne"]
+
+
+def test_people_as_the_object_of_a_visit_verb_are_where_the_trip_went(run_text: Run) -> None:
+    text = ("2022. gada 9. martā Ogres novada sociālie darbinieki devās pieredzes apmaiņas "
+            "braucienā, lai apskatītu Rīgas plānošanas reģiona labākos pakalpojumu sniedzējus.")
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Ogres novads"]
+    assert "Rīgas plānošanas reģions" not in visit.origin_region
