@@ -16,6 +16,7 @@ from itertools import chain
 
 from pipeline.document import Centre, Document, Mention
 from pipeline.fill.context import (
+    OPERATOR_GAP,
     PLACE_KINDS_BEFORE_TYPE_WORDS,
     TOWN_KINDS,
     Sentence,
@@ -30,7 +31,6 @@ from pipeline.gazetteer.kb import KnowledgeBase, municipality_on
 
 _TARGET_WINDOW = 150  # characters after a centre's name that may say whom it serves
 _FOLLOWING_SENTENCES = 3  # sentences after a centre's that may go on about it
-_OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
 _UNIT_LOOKBACK = 8  # sentences (list items) before a unit that may name its body
 _QUOTED = re.compile(r'"(.+)"')  # a name in its legal form's quotes (ORG norms use ASCII ")
 # A place a sentence names: (municipality, locality, the mention it was read from).
@@ -188,11 +188,10 @@ def _operator(
     visitors ("Talsu Sociālā dienesta darbinieki")."""
     orgs = sent.labelled("ORG")
     for org in orgs:
-        if 0 <= mention.clean_start - org.clean_end <= _OPERATOR_GAP:
+        if 0 <= mention.clean_start - org.clean_end <= OPERATOR_GAP:
             return org
     for org in orgs:
-        first, second = sorted((org, mention), key=lambda m: m.clean_start)
-        if cue("operator_links").match(sent.between(first, second).strip(" ")):
+        if sent.runs(org, mention):
             return org
     units = re.compile(rf"\s+(?:{cue_data()['operator_units']})\b", re.IGNORECASE)
     for follower in (sent, *followers):

@@ -648,13 +648,16 @@ def _abroad_only(destination: list[Mention], origin: list[Mention]) -> list[Ment
 def _sites(sent: Sentence) -> list[Mention]:
     """Centres of the visit's sentences, and organisations of sentences that say a place was
     visited, except those of the travellers ("Talsu Sociālā dienesta darbinieki", "speciālisti
-    no Rokišķu rajona pašvaldības", "jaunieši no centra «Pulss»") and municipalities as a
-    whole (the trip's destination)."""
+    no Rokišķu rajona pašvaldības", "jaunieši no centra «Pulss»"), those that run a centre of
+    the sentence (the centre is the site) and municipalities as a whole (the trip's
+    destination)."""
     sites = []
     visiting = cue("site_verbs").search(sent.text)
+    centres = sent.labelled("CENTRE")
     for mention in sent.labelled("CENTRE", "ORG"):
         if mention.label == "ORG" and (
             _travellers(sent, mention) or _municipal_body(mention) or _host(sent, mention)
+            or any(sent.runs(mention, centre) for centre in centres)
         ):
             continue
         if mention.label == "CENTRE" and _came_from(sent, mention):

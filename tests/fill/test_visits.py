@@ -896,3 +896,11 @@ def test_people_as_the_object_of_a_visit_verb_are_where_the_trip_went(run_text: 
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == ["Ogres novads"]
     assert "Rīgas plānošanas reģions" not in visit.origin_region
+
+
+def test_the_body_that_runs_a_visited_centre_is_no_site(run_text: Run) -> None:
+    text = ("2024. gada 5. aprīlī Limbažu novada sociālie darbinieki pieredzes apmaiņā "
+            "apmeklēja biedrības “Roku rokā” dienas centru “Jūrmalnieki” Salacgrīvā un "
+            "grupu māju “Ozoli”, kuru vada Limbažu novada Sociālais dienests.")
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ["Jūrmalnieki", "Ozoli"]
