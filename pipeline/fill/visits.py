@@ -657,6 +657,7 @@ def _sites(sent: Sentence) -> list[Mention]:
     for mention in sent.labelled("CENTRE", "ORG"):
         if mention.label == "ORG" and (
             _travellers(sent, mention) or _municipal_body(mention) or _host(sent, mention)
+            or _one_person_of(sent, mention)
             or any(sent.runs(mention, centre) for centre in centres)
         ):
             continue
@@ -700,19 +701,32 @@ def _travellers(sent: Sentence, org: Mention) -> bool:
     Sociālajā dienestā viesojās kolēģi"), and one that received guests is their host."""
     if _in_the_locative(org) or _host(sent, org):
         return False  # "… iestāde “X” uzņēma delegāciju": whom it received travelled
+    if _one_person_of(sent, org):
+        return False
+    before = sent.before(org)[-20:]
+    return bool(_people_after(sent, org) or re.search(r"\bno\s+$", before)
+                or _people_of(sent, org))
+
+
+def _people_after(sent: Sentence, org: Mention) -> re.Match[str] | None:
+    """People of the organisation named right after it: "… dienesta un pagastu sociālie
+    darbinieki", "… pašvaldības sociālā darba speciālisti", "biedrības “X” 20 biedri",
+    "… dienesta vadītāja un četri sociālie darbinieki"."""
     after = sent.text[org.clean_end - sent.start :]
     noun = cue("participant_nouns").pattern
-    # "… dienesta un pagastu sociālie darbinieki", "… pašvaldības sociālā darba speciālisti",
-    # "biedrības “X” 20 biedri", "… dienesta vadītāja un četri sociālie darbinieki"
     relative = cue_data()["relative_words"]
     people = (rf"\s*(?:un\s+(?!(?:{relative})\b)\w+\s+)?(?:\d+\s+)?(?:(?!un\b)\w+\s+)?"
               rf"(?P<noun>{noun})"
               rf"(?:\s+un\s+(?:\w+\s+){{0,2}}(?P<more>{noun}))?")
-    before = sent.before(org)[-20:]
-    followed = re.match(people, after, re.I)
-    if followed and _ONE_PERSON.fullmatch(followed.group("noun")) and not followed.group("more"):
-        return False
-    return bool(followed or re.search(r"\bno\s+$", before) or _people_of(sent, org))
+    return re.match(people, after, re.I)
+
+
+def _one_person_of(sent: Sentence, org: Mention) -> bool:
+    """Is one person of the organisation named right after it ("Biedrības “Rūpju bērns”
+    vadītājs iepazīstināja …"): its host, where the speaker works?"""
+    followed = _people_after(sent, org)
+    return bool(followed and _ONE_PERSON.fullmatch(followed.group("noun"))
+                and not followed.group("more"))
 
 
 def _people_of(sent: Sentence, mention: Mention) -> bool:

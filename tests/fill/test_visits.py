@@ -904,3 +904,11 @@ def test_the_body_that_runs_a_visited_centre_is_no_site(run_text: Run) -> None:
             "grupu māju “Ozoli”, kuru vada Limbažu novada Sociālais dienests.")
     [visit] = visits(run_text, text)
     assert visit.sites_visited == ["Jūrmalnieki", "Ozoli"]
+
+
+def test_the_organisation_of_one_host_person_is_no_site(run_text: Run) -> None:
+    text = ("2024. gada 5. aprīlī Tukuma novada sociālie darbinieki pieredzes apmaiņā "
+            "viesojās Kandavā. Kandavas novada Sociālā dienesta vadītāja Ilze Kalna iepazīstināja "
+            "viesus ar dienesta darbu, un pēc tam viesi apmeklēja dienas centru “Rūķīši”.")
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ["Rūķīši"]
