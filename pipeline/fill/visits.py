@@ -56,6 +56,7 @@ _TOWN_KINDS_FOR_PEOPLE = ("valstspilsēta", "pilsēta", "republikas_pilsēta_200
 # ("vadītāji", "personas", "speciālistes") or a group ("delegācija").
 _ONE_PERSON = re.compile(r"(?!delegācij)\w+(?:[^aeu]s|š|[^i]e|[^i]a)", re.I)
 _HOST_GAP = 4  # words (a date) between a host and its verb of receiving
+_TITLE_WORDS = 8  # at most, in a subheading
 _SIGNATURE_LINES = 3  # a signature's cue line and the lines after it that name the author
 _LIST_GAP = re.compile(r"\s*(?:,|un|vai|[-–—])?\s*(?:un\s+)?")
 
@@ -102,17 +103,22 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     announced = False  # "Notika divi pieredzes apmaiņas braucieni.": dated trips follow
     for sent in sents:
         strong = cue("strong_visit_triggers").search(sent.text)
+        summary = False
         if strong and cue("non_visit_events").search(_clause_around(sent.text, strong.start())):
             strong = None  # "pieredzes apmaiņas tiešsaistes tikšanās": no one travelled
         elif strong and cue("generic_visit_events").match(sent.text, strong.start()):
             announced = True
-            strong = strong if sent.labelled("DATE") else None  # a project's activities
+            # No date: a project's activities; two or more in its clause: a summary of the
+            # trips told below ("martā un aprīlī notika divas pieredzes apmaiņas vizītes").
+            clause = _clause_around(sent.text, strong.start())
+            summary = sum(when.text in clause for when in sent.labelled("DATE")) > 1
+            strong = strong if sent.labelled("DATE") and not summary else None
         if groups and not strong and _dated_list_item(sent):
             strong = re.match(r"\W*", sent.text)  # "• 10. aprīlī – seši speciālisti no …"
         if groups and not strong and _clause_of_a_trip_sentence(sent, groups[-1][1]):
             strong = re.match(r"\W*", sent.text)  # "… aprīlī uz Preiļiem | un jūnijā uz …"
         weak = cue("visit_triggers").search(sent.text)
-        if not strong and weak and sent.labelled("DATE") and (
+        if not strong and weak and sent.labelled("DATE") and not summary and (
             announced or _to_learn(sent) or _guests_arrived(sent)
         ):
             strong = weak  # a dated trip the release announced, made to learn, or of guests
@@ -136,8 +142,18 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
                 [*last_sents, sent],
             )
         else:
-            groups.append((date, [sent]))
+            titles = []  # "Valgas kolēģi Valkā" over the account of the trip it names
+            while len(last_sents) > 1 and _title_line(last_sents[-1]):
+                titles.insert(0, last_sents.pop())
+            groups.append((date, [*titles, sent]))
     return groups
+
+
+def _title_line(sent: Sentence) -> bool:
+    """A subheading: a few words with no full stop ("Valgas kolēģi Valkā", "Jūnijā – uz
+    Tartu"), over the paragraph it names."""
+    return (len(sent.text.split()) <= _TITLE_WORDS
+            and not re.search(r"[.!?:;,]\s*$", sent.text.strip() or "."))
 
 
 def _first_trip(

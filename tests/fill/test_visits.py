@@ -912,3 +912,23 @@ def test_the_organisation_of_one_host_person_is_no_site(run_text: Run) -> None:
             "viesus ar dienesta darbu, un pēc tam viesi apmeklēja dienas centru “Rūķīši”.")
     [visit] = visits(run_text, text)
     assert visit.sites_visited == ["Rūķīši"]
+
+
+SUBHEADED_TRIPS = (
+    "Martā un aprīlī notika divas pieredzes apmaiņas vizītes.\n\n"
+    "Smiltenes speciālisti Valkā\n\n"
+    "2023. gada 14. martā 10 Smiltenes novada sociālie darbinieki viesojās Valkā, kur "
+    "apmeklēja dienas centru “Saulīte”.\n\n"
+    "Valkas kolēģi Smiltenē\n\n"
+    "2023. gada 20. aprīlī atbildes vizītē ieradās astoņi speciālisti no Valkas. Viņi "
+    "apmeklēja grupu māju “Liepas”."
+)
+
+
+def test_a_summary_of_the_trips_is_no_trip_and_a_subheading_opens_its_own(run_text: Run) -> None:
+    first, second = visits(run_text, SUBHEADED_TRIPS)
+    assert (first.date_start, second.date_start) == ("2023-03-14", "2023-04-20")
+    assert first.destination_municipalities == ["Valkas novads"]
+    assert first.sites_visited == ["Saulīte"]
+    assert second.destination_municipalities == ["Smiltenes novads"]
+    assert second.sites_visited == ["Liepas"]
