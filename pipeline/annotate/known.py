@@ -5,7 +5,8 @@ alias ("ERAF" -> "Eiropas Reģionālās attīstības fonds"). Programme names ar
 every kind of dash and spacing ("Latvijas-Lietuvas", "Latvijas – Lietuvas") and often open
 with "Interreg (V-A)" or close with a period ("2014.–2020. gadam"), so each form becomes a
 regex tolerant of all that. Matching is
-case-sensitive: aliases such as "Upe" or "LM" are names only when written so.
+case-sensitive: aliases such as "Upe" or "LM" are names only when written so; a programme
+form that opens with a common noun ("Darbības programma …") is matched in lower case too.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def _form_pattern(form: str) -> str:
 def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
     """One alternation over every form (longest first) and the entry of each form."""
     prefix, suffix = lexicon()["programme_prefix"], lexicon()["programme_suffix"]
+    common_openers = set(lexicon()["programme_common_openers"])
     entries: dict[str, dict[str, Any]] = {}
     for name, label in LIST_FILES:
         path = folder / name
@@ -57,6 +59,8 @@ def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]
             entry["label"] = label or entry["label"]
             for form in entry["forms"]:
                 entries.setdefault(_key(form), entry)
+                if entry["label"] == "PROGRAMME" and form.split()[0] in common_openers:
+                    entries.setdefault(_key(form[0].lower() + form[1:]), entry)
     alternation = "|".join(_form_pattern(form) for form in sorted(entries, key=len, reverse=True))
     # Only where a form or the prefix can begin is the alternation tried at all: the regex
     # engine would otherwise try every form at every word.
