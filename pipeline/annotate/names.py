@@ -279,6 +279,11 @@ def _classify(
     if programme:
         if lexicon["_non_funding_programme"].search(left[: programme.start()]):
             return None  # "mācību programma „X”": a curriculum, no fund
+        if re.match(r"programm", programme.group(), re.IGNORECASE):
+            # "valsts budžeta programmas „X”": the programme word belongs to the name
+            span_start = start - (len(left) - programme.start())
+            return Hit(span_start, end, "PROGRAMME", f'programma "{quote_free(name)}"',
+                       "names.programme", score=0.9)
         return Hit(start, end, "PROGRAMME", quote_free(name), "names.programme", score=0.9)
     if lexicon["_project_cue"].search(left):
         return Hit(start, end, "PROJECT", quote_free(name), "names.quoted")

@@ -788,7 +788,7 @@ def test_a_quoted_name_after_a_programme_word_is_no_project(found: Found) -> Non
     ("text", "expected"),
     [
         ("Biedrība saņēma atbalstu no valsts budžeta programmas „Sociālie mazumi”.",
-         [("„Sociālie mazumi”", "Sociālie mazumi")]),
+         [("programmas „Sociālie mazumi”", 'programma "Sociālie mazumi"')]),
         ("Darbnīca izveidota 9.3.1.1. specifiskā atbalsta mērķa „Attīstīt pakalpojumus "
          "ģimenēm” ietvaros.",
          [("„Attīstīt pakalpojumus ģimenēm”", "Attīstīt pakalpojumus ģimenēm")]),
