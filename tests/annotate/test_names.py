@@ -905,3 +905,9 @@ def test_a_state_care_centre_is_an_institution_and_its_branch_a_centre(
 def test_a_capitalised_genitive_plural_in_a_name_stays_as_written(found: Found) -> None:
     assert ("ORG", "Liepājas Neredzīgo biedrību", "Liepājas Neredzīgo biedrība") in found(
         "Grupa apmeklēja Liepājas Neredzīgo biedrību.")
+
+
+def test_a_nordplus_sub_programme_is_one_programme(found: Found) -> None:
+    text = "Braucienu finansēja Ziemeļu Ministru padomes programma Nordplus Pieaugušo izglītība."
+    assert labelled(found, text, "PROGRAMME") == [
+        ("Nordplus Pieaugušo izglītība", "Nordplus Pieaugušo izglītība")]
