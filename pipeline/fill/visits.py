@@ -368,6 +368,22 @@ def _fill(
     else:
         _towns_abroad_of_sites(visit, [*sites, *hosts], when, kb)
     _localities_of_sites(visit, sites, when, kb)
+    _destination_at_home(visit, all_sents, when, kb)
+
+
+def _destination_at_home(
+    visit: Visit, all_sents: list[Sentence], when: str | None, kb: KnowledgeBase
+) -> None:
+    """Guests who came from elsewhere and were told of by no place they came to came to the
+    release's home (:func:`release_home`): a municipality writes about whom it received."""
+    if (visit.destination_municipalities or visit.destination_localities
+            or not visit.origin_municipalities):
+        return
+    home = release_home(all_sents, when, kb)
+    if home is not None and home[0] not in visit.origin_municipalities:
+        visit.destination_municipalities = [home[0]]
+        visit.destination_countries = unique([*visit.destination_countries, "LV"])
+        note(visit, "destination_municipalities", home[1])
 
 
 def _origin_unsaid(visit: Visit, group: list[Sentence], all_sents: list[Sentence],

@@ -932,3 +932,14 @@ def test_a_summary_of_the_trips_is_no_trip_and_a_subheading_opens_its_own(run_te
     assert first.sites_visited == ["Saulīte"]
     assert second.destination_municipalities == ["Smiltenes novads"]
     assert second.sites_visited == ["Liepas"]
+
+
+def test_guests_from_elsewhere_came_to_the_releases_home(run_text: Run) -> None:
+    """No place says where they came: the municipality the release is about received them."""
+    text = ("Smiltenes novada pašvaldība atjaunoja dienas centru “Pīlādzis”. Centrā strādā "
+            "Smiltenes novada Sociālā dienesta speciālisti.\n\n"
+            "2024. gada 3. maijā pieredzes apmaiņā ieradās 12 sociālie darbinieki no Tukuma "
+            "novada.")
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Tukuma novads"]
+    assert visit.destination_municipalities == ["Smiltenes novads"]
