@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
+_SINGULAR_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū)$")
+_DATIVE_PLURAL = re.compile(r"(?:iem|ēm|ām)$", re.IGNORECASE)  # also the instrumental
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
@@ -930,7 +932,13 @@ def _in_subordinate_clause(sent: Sentence, place: Mention) -> bool:
 
 
 def _side(sent: Sentence, items: list[Mention]) -> str:
+    # "no" takes no locative: "no Valmieras novada pieredzes apmaiņā Pērnavā un Tartu" (a
+    # country may stand so after a town: "no Šauļiem, Lietuvā")
+    locative = any(_SINGULAR_LOCATIVE.search(item.text) for item in items
+                   if item.facts.get("kind") != "country")
     tree = _tree_side(sent, items[0])
+    if tree == "origin" and locative:
+        return "destination"
     if tree:
         return tree
     left = _undated_before(sent, items[0])[-_BEFORE_PLACE:]
@@ -938,6 +946,8 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
     after = sent.text[last.clean_end - sent.start :]
     people = rf"(?:{cue('participant_nouns').pattern}|pašvaldīb\w*|biedrīb\w*)"
     names_people = re.match(rf"\s*[–—-]?\s*(?:\w+\s+){{0,3}}?{people}", after, re.I)
+    if names_people and _DATIVE_PLURAL.search(names_people.group()):
+        names_people = None  # "Paldies Jēkabpils kolēģiem": thanked, hosts, no travellers
     # The cue nearest the list decides: "no Daugavpils devās uz Naujenes pagastu".
     origin = re.search(rf"(?:{cue('origin_cues').pattern})(?:\s+\S+){{0,4}}\s*$", left, re.I)
     destination = re.search(
@@ -954,7 +964,7 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
             # speciālisti": the travellers'; not so right after "pie" ("pie Balvu
             # speciālistiem") or before the verb's object ("apskatīt Balvu speciālistus")
             return "origin"
-        return "origin" if nearest is origin else "destination"
+        return "origin" if nearest is origin and not locative else "destination"
     if _in_subordinate_clause(sent, items[0]):
         return "neither"
     head = re.match(r"\s+(\w+)", after)

@@ -943,3 +943,11 @@ def test_guests_from_elsewhere_came_to_the_releases_home(run_text: Run) -> None:
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == ["Tukuma novads"]
     assert visit.destination_municipalities == ["Smiltenes novads"]
+
+
+def test_thanked_hosts_and_places_in_the_locative_are_no_origin(run_text: Run) -> None:
+    text = ("Jaunatnes darbinieki no Talsu novada pieredzes apmaiņā Tartu un Valgā\n\n"
+            "2024. gada 8. oktobrī deviņi jaunatnes darbinieki no Talsu novada devās pieredzes "
+            "apmaiņas braucienā uz Igauniju. Paldies Tartu un Valgas kolēģiem par uzņemšanu!")
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Talsu novads"]
