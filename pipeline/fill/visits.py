@@ -964,7 +964,15 @@ def _side(sent: Sentence, items: list[Mention]) -> str:
             # speciālisti": the travellers'; not so right after "pie" ("pie Balvu
             # speciālistiem") or before the verb's object ("apskatīt Balvu speciālistus")
             return "origin"
-        return "origin" if nearest is origin and not locative else "destination"
+        if nearest is origin and locative and re.search(r"\bno\b", origin.group(), re.I):
+            # "no" for another place ("no Valmieras novada apmaiņā Pērnavā"), else for
+            # no place at all ("daļu no redzētā Krāslavā varētu ieviest"); but "kolēģi,
+            # kuri strādā Balvu novadā" work there
+            cue_at = items[0].clean_start - len(left) + origin.start()
+            other = any(cue_at < p.clean_start < items[0].clean_start
+                        for p in sent.labelled(*PLACE_LABELS))
+            return "destination" if other else "neither"
+        return "origin" if nearest is origin else "destination"
     if _in_subordinate_clause(sent, items[0]):
         return "neither"
     head = re.match(r"\s+(\w+)", after)

@@ -951,3 +951,13 @@ def test_thanked_hosts_and_places_in_the_locative_are_no_origin(run_text: Run) -
             "apmaiņas braucienā uz Igauniju. Paldies Tartu un Valgas kolēģiem par uzņemšanu!")
     [visit] = visits(run_text, text)
     assert visit.origin_municipalities == ["Talsu novads"]
+
+
+def test_where_travellers_work_and_a_plan_at_home_keep_their_sides(run_text: Run) -> None:
+    text = ("2023. gada 7. septembrī pieredzes apmaiņas braucienā uz Cēsīm devās sociālie "
+            "darbinieki no Rēzeknes novada, kā arī kolēģi, kuri strādā Balvu un Ludzas "
+            "novadā. Viņš piebilda, ka daļu no redzētā Krāslavā varētu ieviest nākamgad.")
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Rēzeknes novads", "Balvu novads", "Ludzas novads"]
+    assert visit.destination_municipalities == ["Cēsu novads"]
+    assert visit.destination_localities == ["Cēsis"]
