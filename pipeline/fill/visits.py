@@ -164,7 +164,8 @@ def _first_trip(
     """The first trip, opened by ``sent``. When that names no date, the trip is the one a
     sentence before it tells of with a date: the sentence right before, if it tells of a
     trip ("… 21. februārī devās uz Madonu. Tā bija pirmā pieredzes apmaiņa …"), else the
-    last one before that names days ("No 24. līdz 26. maijam speciālisti iepazinās …")."""
+    last one before that names days ("No 24. līdz 26. maijam speciālisti iepazinās …"),
+    with the account between them."""
     date = _nearest_date(sent, trigger)
     if date is not None or not before:
         return date, [sent]
@@ -172,10 +173,10 @@ def _first_trip(
     told = cue("visit_triggers").search(previous.text)
     if told and previous.labelled("DATE"):
         return _nearest_date(previous, told.start()), [previous, sent]
-    for earlier in reversed(before):
-        days = [m for m in earlier.labelled("DATE") if _a_day(m.norm)]
-        if days and not _dateline(earlier):
-            return days[0].norm, [earlier, sent]
+    for at in range(len(before) - 1, -1, -1):
+        days = [m for m in before[at].labelled("DATE") if _a_day(m.norm)]
+        if days and not _dateline(before[at]):
+            return days[0].norm, [*before[at:], sent]
     return None, [sent]
 
 

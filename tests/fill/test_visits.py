@@ -961,3 +961,12 @@ def test_where_travellers_work_and_a_plan_at_home_keep_their_sides(run_text: Run
     assert visit.origin_municipalities == ["Rēzeknes novads", "Balvu novads", "Ludzas novads"]
     assert visit.destination_municipalities == ["Cēsu novads"]
     assert visit.destination_localities == ["Cēsis"]
+
+
+def test_the_account_between_a_trips_date_and_its_trigger_belongs_to_it(run_text: Run) -> None:
+    text = ("2019. gada 5. un 6. jūnijā Bauskas novadā divas dienas pavadīja desmit kolēģi un "
+            "viņu vadītāja.\n\nPēc tam viesi devās uz Iecavu, kur darbojas dienas centrs “Avots”.\n\n"
+            "„Mums bija svarīgi to redzēt,” teica viena no pieredzes apmaiņas dalībniecēm.")
+    [visit] = visits(run_text, text)
+    assert visit.date_start == "2019-06-05"
+    assert visit.sites_visited == ["Avots"]
