@@ -878,7 +878,8 @@ def test_later_trips_in_one_sentence_keep_the_travellers_origin(run_text: Run) -
 
 HOSTED_NEIGHBOURS = (
     "2022. gada 9. martā pieredzes apmaiņā grupu māju Rēzeknē apskatīja Ludzas un Zilupes "
-    "novada sociālo dienestu speciālisti. Viesi atzina, ka Ludzā un Zilupē šāds pakalpojums vēl tikai top."
+    "novada sociālo dienestu speciālisti. Viesi atzina, ka Ludzā un Zilupē šāds pakalpojums "
+    "vēl tikai top."
 )
 
 
@@ -965,7 +966,8 @@ def test_where_travellers_work_and_a_plan_at_home_keep_their_sides(run_text: Run
 
 def test_the_account_between_a_trips_date_and_its_trigger_belongs_to_it(run_text: Run) -> None:
     text = ("2019. gada 5. un 6. jūnijā Bauskas novadā divas dienas pavadīja desmit kolēģi un "
-            "viņu vadītāja.\n\nPēc tam viesi devās uz Iecavu, kur darbojas dienas centrs “Avots”.\n\n"
+            "viņu vadītāja.\n\nPēc tam viesi devās uz Iecavu, kur darbojas dienas centrs "
+            "“Avots”.\n\n"
             "„Mums bija svarīgi to redzēt,” teica viena no pieredzes apmaiņas dalībniecēm.")
     [visit] = visits(run_text, text)
     assert visit.date_start == "2019-06-05"
