@@ -972,3 +972,11 @@ def test_the_account_between_a_trips_date_and_its_trigger_belongs_to_it(run_text
     [visit] = visits(run_text, text)
     assert visit.date_start == "2019-06-05"
     assert visit.sites_visited == ["Avots"]
+
+
+def test_a_planned_visit_is_a_trip_of_its_own(run_text: Run) -> None:
+    text = ("2025. gada 24. septembrī Preiļos pieredzes apmaiņā ieradās deviņi Līvānu novada "
+            "sociālie darbinieki.\n\nNo 18. līdz 20. novembrim Preiļu novadā plānota vizīte no "
+            "Anīkšču rajona pašvaldības.")
+    trips = [v.date_start for v in visits(run_text, text)]
+    assert trips == ["2025-09-24", "2025-11-18"]
