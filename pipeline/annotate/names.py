@@ -165,6 +165,10 @@ def _place_named_centre_pattern(
         # A type named in the singular names one centre in its singular forms only: "Kuopio
         # pilsētas jauniešu centros" are a town's youth centres, none of them named.
         paradigm = {"nom": entry["lemma"]} if entry["lemma"].isupper() else decline(entry["lemma"])
+        if entry.get("any_number"):  # the cases each form can be: the name's own number
+            entry["cases"] = {}
+            for case, form in paradigm.items():
+                entry["cases"].setdefault(form.lower(), set()).add(case)
         for case, form in paradigm.items():
             if entry.get("plural") or entry.get("any_number") or not case.endswith(" pl"):
                 by_form.setdefault(form.lower(), entry)
@@ -532,7 +536,8 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
         entry = by_form.get(type_words.lower())  # "bērnu un jauniešu centrs" is a type
         coordinated = None if entry else _COORDINATED.search(type_words)
         entry = entry or by_form[_COORDINATED.sub("", type_words).lower()]
-        lemma = decline(entry["lemma"])["nom pl"] if entry.get("plural") else entry["lemma"]
+        plural = entry.get("plural") or _named_in_the_plural(text, match.end(), type_words, entry)
+        lemma = decline(entry["lemma"])["nom pl"] if plural else entry["lemma"]
         if type_words[:1].isupper() and not lemma[:1].isupper():
             lemma = lemma[0].upper() + lemma[1:]
         if coordinated:
@@ -551,6 +556,23 @@ def _place_named_centres(text: str, lexicon: dict, kb: KnowledgeBase) -> list[Hi
             )
         )
     return hits
+
+
+def _named_in_the_plural(text: str, end: int, type_words: str, entry: dict) -> bool:
+    """Is a centre whose type is named in either number ("specializētā darbnīca") named in
+    the plural here? A plural-only form says so ("Rēzeknes specializētajām darbnīcām");
+    a form also the genitive singular ("specializētās darbnīcas") does when no noun it
+    would belong to follows: the sentence goes on with a verb or a stop ("… strādā Kuldīgas
+    specializētās darbnīcas.", "Dobeles specializētās darbnīcas iepazīstināja …"), not
+    "… darbnīcas vadītāja"."""
+    cases = entry.get("cases", {}).get(_COORDINATED.sub("", type_words).lower(), set())
+    if not cases or all(case.endswith(" pl") for case in cases):
+        return bool(cases)
+    if "nom pl" not in cases:  # "specializēto darbnīcu": the accusative singular
+        return False
+    following = re.match(r"\s*(\w+|\S|\Z)", text[end:])
+    word = following.group(1) if following else ""
+    return not word or not word[0].isalnum() or word.lower() in _verb_forms()
 
 
 def _names_a_country_abroad(text: str, kb: KnowledgeBase) -> bool:

@@ -864,7 +864,7 @@ def test_a_type_named_in_the_singular_in_a_plural_form_names_no_centre(found: Fo
     text = ("Jaunieši strādāja Tartu pilsētas jauniešu centros, bet pēc tam apmeklēja "
             "Cēsu specializētās darbnīcas.")
     assert labelled(found, text, "CENTRE") == [
-        ("Cēsu specializētās darbnīcas", "Cēsu specializētā darbnīca")]
+        ("Cēsu specializētās darbnīcas", "Cēsu specializētās darbnīcas")]
 
 
 def test_a_place_in_the_locative_before_type_words_names_no_centre(found: Found) -> None:
@@ -911,3 +911,23 @@ def test_a_nordplus_sub_programme_is_one_programme(found: Found) -> None:
     text = "Braucienu finansēja Ziemeļu Ministru padomes programma Nordplus Pieaugušo izglītība."
     assert labelled(found, text, "PROGRAMME") == [
         ("Nordplus Pieaugušo izglītība", "Nordplus Pieaugušo izglītība")]
+
+
+@pytest.mark.parametrize(
+    ("text", "norm"),
+    [
+        ("Tirgus ielā strādā Kuldīgas specializētās darbnīcas.",
+         "Kuldīgas specializētās darbnīcas"),
+        ("Dobeles specializētās darbnīcas iepazīstināja ar savu darbu.",
+         "Dobeles specializētās darbnīcas"),
+        ("Līdzekļi piešķirti Rēzeknes specializētajām darbnīcām.",
+         "Rēzeknes specializētās darbnīcas"),
+        ("Kuldīgas specializētās darbnīcas vadītāja pastāstīja par darbu.",
+         "Kuldīgas specializētā darbnīca"),
+        ("Grupa apmeklēja Valmieras specializēto darbnīcu.", "Valmieras specializētā darbnīca"),
+    ],
+    ids=["plural-subject", "plural-before-verb", "dative-plural", "genitive-singular",
+         "accusative-singular"],
+)
+def test_a_workshop_keeps_the_number_it_is_named_in(found: Found, text: str, norm: str) -> None:
+    assert [n for _, n in labelled(found, text, "CENTRE")] == [norm]
