@@ -103,6 +103,7 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     groups: list[tuple[str | None, list[Sentence]]] = []
     before: list[Sentence] = []  # the sentences before the first trip
     announced = False  # "Notika divi pieredzes apmaiņas braucieni.": dated trips follow
+    going_on: list[Sentence] | None = None  # an earlier trip the account went back to
     for sent in sents:
         strong = cue("strong_visit_triggers").search(sent.text)
         summary = False
@@ -134,8 +135,16 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         date = _nearest_date(sent, trigger.start() if trigger else 0)
         if date is not None and not trigger and _dateline(sent):
             date = None  # "Publicēts: 2019. gada 29. aprīlī" dates the release, not the trip
+        earlier = _earlier_trip_of(groups, date) if not strong else None
+        if earlier is not None:
+            earlier.append(sent)  # "Maija braucienā …" goes back to the May trip, and so
+            going_on = earlier  # do the undated sentences after it
+            continue
         if _vaguer(last_date, date):
             groups[-1] = (date, [*last_sents, sent])
+        elif date is None and not strong and going_on is not None:
+            going_on.append(sent)
+            continue
         elif date is None or not strong or any(_within(d, date) for d, _ in groups):
             last_sents.append(sent)
         elif _next_day(last_date, date):
@@ -148,7 +157,22 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
             while len(last_sents) > 1 and _title_line(last_sents[-1]):
                 titles.insert(0, last_sents.pop())
             groups.append((date, [*titles, sent]))
+        going_on = None
     return groups
+
+
+def _earlier_trip_of(
+    groups: list[tuple[str | None, list[Sentence]]], date: str | None
+) -> list[Sentence] | None:
+    """The sentences of a trip before the last one that a month or day names ("Maija
+    braucienā speciālisti …" after the March trip was told): the account goes back to it."""
+    if date is None or period(date):
+        return None
+    for trip, sents in groups[:-1]:
+        start = split_range(trip)[0] if trip else None
+        if start and (start == date or (len(date) == len("YYYY-MM") and start[:7] == date)):
+            return sents
+    return None
 
 
 def _title_line(sent: Sentence) -> bool:

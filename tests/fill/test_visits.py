@@ -980,3 +980,15 @@ def test_a_planned_visit_is_a_trip_of_its_own(run_text: Run) -> None:
             "Anīkšču rajona pašvaldības.")
     trips = [v.date_start for v in visits(run_text, text)]
     assert trips == ["2025-09-24", "2025-11-18"]
+
+
+def test_an_account_that_goes_back_to_an_earlier_trip_fills_that_trip(run_text: Run) -> None:
+    text = ("2022. gada 19. maijā Bauskas novada sociālie darbinieki pieredzes apmaiņā devās uz "
+            "Jēkabpils novadu. Jau 24. martā Bauskā viesojās Jēkabpils novada speciālisti, kuri "
+            "apmeklēja dienas centru “Mēs kopā”.\n\n"
+            "Maija braucienā Bauskas speciālisti vispirms iepazina ģimeņu atbalsta centru "
+            "“Ozolzīle”. Pēc tam viņi apmeklēja grupu māju “Liepas”.")
+    may, march = visits(run_text, text)
+    assert (may.date_start, march.date_start) == ("2022-05-19", "2022-03-24")
+    assert may.sites_visited == ["Ozolzīle", "Liepas"]
+    assert march.sites_visited == ["Mēs kopā"]
