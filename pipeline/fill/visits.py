@@ -709,7 +709,8 @@ def _sites(sent: Sentence) -> list[Mention]:
     visited, except those of the travellers ("Talsu Sociālā dienesta darbinieki", "speciālisti
     no Rokišķu rajona pašvaldības", "jaunieši no centra «Pulss»"), those that run a centre of
     the sentence (the centre is the site) and municipalities as a whole (the trip's
-    destination)."""
+    destination); and centres of a sentence that visits nothing and speaks of plans or of a
+    project (``no_site_sentences``)."""
     sites = []
     visiting = cue("site_verbs").search(sent.text)
     centres = sent.labelled("CENTRE")
@@ -722,6 +723,9 @@ def _sites(sent: Sentence) -> list[Mention]:
             continue
         if mention.label == "CENTRE" and _came_from(sent, mention):
             continue  # "darbinieki no Ogres dienas centra": where they came from
+        if mention.label == "CENTRE" and not visiting and cue("no_site_sentences").search(
+                sent.text):
+            continue  # "Grupu māja „X” tiks izveidota …", "… ko īsteno centrs „Y”"
         if mention.label == "CENTRE" or visiting:
             sites.append(mention)
     return sites

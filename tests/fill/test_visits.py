@@ -992,3 +992,11 @@ def test_an_account_that_goes_back_to_an_earlier_trip_fills_that_trip(run_text: 
     assert (may.date_start, march.date_start) == ("2022-05-19", "2022-03-24")
     assert may.sites_visited == ["Ozolzīle", "Liepas"]
     assert march.sites_visited == ["Mēs kopā"]
+
+
+def test_a_centre_in_plans_or_a_projects_sentence_is_no_site(run_text: Run) -> None:
+    text = ("2017. gada 18. oktobrī Preiļu novada speciālisti pieredzes apmaiņā apmeklēja "
+            "Jēkabpils grupu māju “Kalna nams”. Grupu māja “Ābeļdārzs” Preiļos tiks izveidota "
+            "nākamgad. Braucienu rīkoja projekts, ko īsteno jauniešu centrs “Sprints”.")
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ["Kalna nams"]
