@@ -540,11 +540,9 @@ def _origin_of_a_return_visit(
     """A return visit ("Jūnijā grupa dosies atbildes vizītē uz Tartu") sets out from where
     the trip before went."""
     said = next((s for s in group[:1] if cue("return_visits").search(s.text)), None)
-    if previous is None or said is None or not previous.destination_municipalities:
-        return
-    visit.origin_municipalities = list(previous.destination_municipalities)
-    visit.origin_countries = list(previous.destination_countries)
-    note(visit, "origin_municipalities", said)
+    if previous is not None and said is not None:
+        _origin_from(visit, previous.destination_municipalities,
+                     previous.destination_countries, said)
 
 
 def _origin_of_the_same_travellers(
@@ -556,11 +554,18 @@ def _origin_of_the_same_travellers(
     did."""
     said = next((s for s in group[:1] if cue("same_travellers").search(s.text)
                  or all_sents[s.index].start < s.start), None)
-    if previous is None or said is None or not previous.origin_municipalities:
-        return
-    visit.origin_municipalities = list(previous.origin_municipalities)
-    visit.origin_countries = list(previous.origin_countries)
-    note(visit, "origin_municipalities", said)
+    if previous is not None and said is not None:
+        _origin_from(visit, previous.origin_municipalities, previous.origin_countries, said)
+
+
+def _origin_from(
+    visit: Visit, municipalities: list[str], countries: list[str], said: Sentence
+) -> None:
+    """The origin is the trip before's places (when it has any), as ``said`` tells."""
+    if municipalities:
+        visit.origin_municipalities = list(municipalities)
+        visit.origin_countries = list(countries)
+        note(visit, "origin_municipalities", said)
 
 
 def _origin_at_home(
