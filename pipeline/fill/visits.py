@@ -780,13 +780,18 @@ def _people_after(sent: Sentence, org: Mention) -> re.Match[str] | None:
     """People of the organisation named right after it: "… dienesta un pagastu sociālie
     darbinieki", "… pašvaldības sociālā darba speciālisti", "biedrības “X” 20 biedri",
     "… dienesta vadītāja un četri sociālie darbinieki"."""
-    after = sent.text[org.clean_end - sent.start :]
+    return _people_pattern().match(sent.text, org.clean_end - sent.start)
+
+
+@cache
+def _people_pattern() -> re.Pattern[str]:
     noun = cue("participant_nouns").pattern
     relative = cue_data()["relative_words"]
-    people = (rf"\s*(?:un\s+(?!(?:{relative})\b)\w+\s+)?(?:\d+\s+)?(?:(?!un\b)\w+\s+)?"
-              rf"(?P<noun>{noun})"
-              rf"(?:\s+un\s+(?:\w+\s+){{0,2}}(?P<more>{noun}))?")
-    return re.match(people, after, re.I)
+    return re.compile(
+        rf"\s*(?:un\s+(?!(?:{relative})\b)\w+\s+)?(?:\d+\s+)?(?:(?!un\b)\w+\s+)?"
+        rf"(?P<noun>{noun})(?:\s+un\s+(?:\w+\s+){{0,2}}(?P<more>{noun}))?",
+        re.IGNORECASE,
+    )
 
 
 def _one_person_of(sent: Sentence, org: Mention) -> bool:
