@@ -1000,3 +1000,10 @@ def test_a_centre_in_plans_or_a_projects_sentence_is_no_site(run_text: Run) -> N
             "nākamgad. Braucienu rīkoja projekts, ko īsteno jauniešu centrs “Sprints”.")
     [visit] = visits(run_text, text)
     assert visit.sites_visited == ["Kalna nams"]
+
+
+def test_a_planned_trip_lists_the_centres_it_will_visit(run_text: Run) -> None:
+    text = ("2024. gada aprīļa beigās plānots pieredzes apmaiņas brauciens uz Talsu novadu, kur "
+            "dalībnieki apmeklēs Sabiles atelpas brīža māju un Stendes dienas aprūpes centru.")
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ["Sabiles atelpas brīža māja", "Stendes dienas aprūpes centrs"]
