@@ -74,7 +74,7 @@ def find_visits(
         return []
     visits = []
     only_day = _only_day(sents)
-    groups = _group_by_date([clause for sent in sents for clause in _clauses(sent)])
+    groups = _without_summaries(_group_by_date([c for sent in sents for c in _clauses(sent)]))
     parse_together([*sents[:1], *(sent for _, group in groups for sent in group)])
     for number, (when, group) in enumerate(groups, start=1):
         visit = Visit(visit_id=f"{document.doc_id}-v{number}", doc_id=document.doc_id)
@@ -180,6 +180,32 @@ def _title_line(sent: Sentence) -> bool:
     Tartu"), over the paragraph it names."""
     return (len(sent.text.split()) <= _TITLE_WORDS
             and not re.search(r"[.!?:;,]\s*$", sent.text.strip() or "."))
+
+
+def _without_summaries(
+    groups: list[tuple[str | None, list[Sentence]]]
+) -> list[tuple[str | None, list[Sentence]]]:
+    """Trips that only sum up others: an undated first one before dated ones (a headline,
+    "Centrā šogad viesojušās trīs grupas": it joins the first dated trip), and one whose
+    period holds the days of two or more others ("No februāra līdz maijam ciemojās trīs
+    grupas" before the three are told: it is none of them)."""
+    if len(groups) > 1 and groups[0][0] is None:
+        groups = [(groups[1][0], [*groups[0][1], *groups[1][1]]), *groups[2:]]
+    kept = []
+    for when, sents in groups:
+        inside = [d for d, _ in groups
+                  if when and "/" in when and d and d != when and _within_period(when, d)]
+        if len(inside) < 2:
+            kept.append((when, sents))
+    return kept
+
+
+def _within_period(period_norm: str, date: str) -> bool:
+    """Does ``date`` start inside the period ("2024-02-14" in "2024-02/2024-05")?"""
+    start, end = split_range(period_norm)
+    day = split_range(date)[0]
+    return bool(start and end and day) and start[:len(day)] <= day[:len(start)] and (
+        day[:len(end)] <= end)
 
 
 def _first_trip(

@@ -1007,3 +1007,13 @@ def test_a_planned_trip_lists_the_centres_it_will_visit(run_text: Run) -> None:
             "dalībnieki apmeklēs Sabiles atelpas brīža māju un Stendes dienas aprūpes centru.")
     [visit] = visits(run_text, text)
     assert visit.sites_visited == ["Sabiles atelpas brīža māja", "Stendes dienas aprūpes centrs"]
+
+
+def test_a_headline_and_a_period_that_sum_up_the_trips_are_none_of_them(run_text: Run) -> None:
+    text = ("Dienas centrā “Lazda” šogad viesojušās trīs kolēģu grupas\n\n"
+            "No februāra līdz maijam centrā ciemojās trīs grupas.\n\n"
+            "• 2024. gada 14. februārī – vienpadsmit Smiltenes novada sociālie darbinieki.\n"
+            "• 10. aprīlī – seši speciālisti no Valkas.\n"
+            "• 23. maijā – divdesmit Limbažu novada aprūpētāju.")
+    trips = [v.date_start for v in visits(run_text, text)]
+    assert trips == ["2024-02-14", "2024-04-10", "2024-05-23"]
