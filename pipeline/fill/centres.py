@@ -16,7 +16,6 @@ from itertools import chain
 
 from pipeline.document import Centre, Document, Mention
 from pipeline.fill.context import (
-    OPERATOR_GAP,
     PLACE_KINDS_BEFORE_TYPE_WORDS,
     TOWN_KINDS,
     Sentence,
@@ -188,7 +187,7 @@ def _operator(
     visitors ("Talsu Sociālā dienesta darbinieki")."""
     orgs = sent.labelled("ORG")
     for org in orgs:
-        if 0 <= mention.clean_start - org.clean_end <= OPERATOR_GAP:
+        if sent.right_before(org, mention):
             return org
     for org in orgs:
         if sent.runs(org, mention):

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 CUES = Path(__file__).resolve().parents[1] / "data" / "fill.json"
 PLACE_LABELS = ("MUNICIPALITY", "LOCALITY", "REGION", "FOREIGN_PLACE")
-OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
+_OPERATOR_GAP = 3  # characters of glue allowed between an operator and its centre
 TOWN_KINDS = ("valstspilsēta", "pilsēta", "foreign_city")
 # A village opens a centre's name only before type words ("Vecumnieku ... centrs"): in a
 # quoted name, a village's name is more often a common word ("Liepu pagalms").
@@ -129,11 +129,16 @@ class Sentence:
         """The sentence text from the end of ``left`` to the start of ``right``."""
         return self.text[left.clean_end - self.start : right.clean_start - self.start]
 
+    def right_before(self, org: Mention, centre: Mention) -> bool:
+        """Is the organisation named right before the centre, a few characters of glue
+        between ("biedrības “X” dienas centrā “Y”")?"""
+        return 0 <= centre.clean_start - org.clean_end <= _OPERATOR_GAP
+
     def runs(self, org: Mention, centre: Mention) -> bool:
         """Is the organisation tied to the centre as the body that runs it: right before it
         ("biedrības “X” dienas centrā “Y”") or through a clause of running it ("“Y”, kuru
         vada X"; "biedrību “X”, kas nodrošinās “Y” pakalpojumus")?"""
-        if 0 <= centre.clean_start - org.clean_end <= OPERATOR_GAP:
+        if self.right_before(org, centre):
             return True
         first, second = sorted((org, centre), key=lambda m: m.clean_start)
         return bool(cue("operator_links").match(self.between(first, second).strip(" ")))
