@@ -106,14 +106,14 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     going_on: list[Sentence] | None = None  # an earlier trip the account went back to
     for sent in sents:
         strong = cue("strong_visit_triggers").search(sent.text)
+        clause = _clause_around(sent.text, strong.start()) if strong else ""
         summary = False
-        if strong and cue("non_visit_events").search(_clause_around(sent.text, strong.start())):
+        if strong and cue("non_visit_events").search(clause):
             strong = None  # "pieredzes apmaiņas tiešsaistes tikšanās": no one travelled
         elif strong and cue("generic_visit_events").match(sent.text, strong.start()):
             announced = True
             # No date: a project's activities; two or more in its clause: a summary of the
             # trips told below ("martā un aprīlī notika divas pieredzes apmaiņas vizītes").
-            clause = _clause_around(sent.text, strong.start())
             summary = sum(when.text in clause for when in sent.labelled("DATE")) > 1
             strong = strong if sent.labelled("DATE") and not summary else None
         if groups and not strong and _dated_list_item(sent):
