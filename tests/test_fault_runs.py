@@ -158,8 +158,9 @@ def alive(pids: set[int]) -> set[int]:
 def test_sigkill_of_a_two_worker_run_leaves_no_process(tmp_path: Path, seed: int) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
-    for n in range(400):  # enough work that the run is still going when it is killed
-        (inputs / f"lv-{n:03}.txt").write_text(RELEASE * 3, "utf-8")
+    # Work for ~10 s of two workers: the kill below lands within the first 2 s of it.
+    for n in range(2_000):
+        (inputs / f"lv-{n:04}.txt").write_text(RELEASE * 3, "utf-8")
     run = subprocess.Popen(
         [sys.executable, "-m", "pipeline", "run", str(inputs), "--out", str(tmp_path / "out"),
          "--no-cache", "-q", "-j", "2"],
@@ -168,9 +169,10 @@ def test_sigkill_of_a_two_worker_run_leaves_no_process(tmp_path: Path, seed: int
     deadline = time.monotonic() + 120
     while len(descendants(run.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
-    time.sleep(random.Random(seed).uniform(0.0, 3.0))  # a random point of the run
+    time.sleep(random.Random(seed).uniform(0.0, 2.0))  # a random point of the run
     tree = descendants(run.pid)
     assert tree, "the run started no worker"
+    assert run.poll() is None, "the run ended before the kill: give it more work"
     os.kill(run.pid, signal.SIGKILL)
     run.wait(timeout=30)
     deadline = time.monotonic() + 20
