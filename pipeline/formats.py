@@ -226,9 +226,10 @@ class CsvWriter(TableFileWriter):
         return "" if value is None else spreadsheet_cell(value, self.redact)
 
     def write(self, rows: Sequence[Sequence[Any]]) -> None:
+        plain_text = not self.redact  # most cells: text needing no redaction, only safe_cell
         for row in rows:
-            cells = [self.cell(v) for v in row]
-            if any(isinstance(c, str) and "\r" in c for c in cells):
+            cells = [safe_cell(v) if plain_text and type(v) is str else self.cell(v) for v in row]
+            if any(type(c) is str and "\r" in c for c in cells):
                 self.quoting_writer.writerow(cells)
             else:
                 self.writer.writerow(cells)

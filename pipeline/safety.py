@@ -29,6 +29,7 @@ from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 ESCAPE = "'"
+ESCAPED_STARTS = (*FORMULA_STARTS, ESCAPE)
 
 REDACTED_EMAIL = "[redacted e-mail]"
 REDACTED_PHONE = "[redacted phone]"
@@ -46,14 +47,14 @@ PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)\s?371[\s-]?)?\d(?:[\s-]?\d){7}(?![\w
 
 def safe_cell(value: Any) -> Any:
     """``'`` before a text cell a spreadsheet would run as a formula (module docstring)."""
-    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, ESCAPE)):
+    if isinstance(value, str) and value.startswith(ESCAPED_STARTS):
         return ESCAPE + value
     return value
 
 
 def plain_cell(value: str) -> str:
     """The value :func:`safe_cell` was given, from the cell it wrote (CSV readers use it)."""
-    if value.startswith(ESCAPE) and value[1:].startswith((*FORMULA_STARTS, ESCAPE)):
+    if value.startswith(ESCAPE) and value[1:].startswith(ESCAPED_STARTS):
         return value[1:]
     return value
 
