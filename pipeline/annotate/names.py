@@ -53,7 +53,7 @@ _COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
 _DASHED = re.compile(r"[–—:]\s*\Z")  # type words set off from the name by a dash or colon
-_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs)$")
+_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs)$")
 # A town's name in the genitive ("Stavangeras", "Odenses"), before a municipal body.
 _TOWN_GENITIVE = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:as|es)")
 _PROJECT_ACRONYM = re.compile(
@@ -135,7 +135,8 @@ def _lexicon() -> dict:
     # Name words: capitalised words and glue ("novada"), with at most a few lower-case
     # genitives among them ("Tartu pilsētas Sociālās palīdzības departaments").
     capital = rf"(?:(?:[{_UPPER}][\w-]+|{glue}) +)"
-    genitive = rf"(?:[{_LOWER}][\w-]{{2,}}(?:as|ās|es|ēs|u|a|o|is) +)"
+    u_stems = data["org_name_u_stem_genitives"]
+    genitive = rf"(?:(?:[{_LOWER}][\w-]{{2,}}(?:as|ās|es|ēs|u|a|o|is)|{u_stems}) +)"
     lowercase = data["org_name_lowercase_words"]
     data["_org_unquoted"] = re.compile(
         rf"\b(?P<name>[{_UPPER}][\w-]+ +{capital}*(?:{genitive}{capital}*){{0,{lowercase}}})"

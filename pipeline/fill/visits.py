@@ -99,7 +99,9 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     A strong trigger with a date no earlier trip has starts a new trip, unless
     it continues the last one day by day (a second day of the same trip) or the last one
     had no day yet (a title line before the dated account: its date is taken, and so is
-    the first dated sentence of the account when no trigger is dated)."""
+    the first dated sentence of the account when no trigger is dated). A month or day that
+    names an earlier trip ("Maija braucienā …"), or "šoreiz" after one (``this_time``: the
+    release's own trip, the first), takes the account back to that trip."""
     groups: list[tuple[str | None, list[Sentence]]] = []
     before: list[Sentence] = []  # the sentences before the first trip
     announced = False  # "Notika divi pieredzes apmaiņas braucieni.": dated trips follow
@@ -136,6 +138,9 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
         if date is not None and not trigger and _dateline(sent):
             date = None  # "Publicēts: 2019. gada 29. aprīlī" dates the release, not the trip
         earlier = _earlier_trip_of(groups, date) if not strong else None
+        if earlier is None and date is None and not strong and len(groups) > 1 and cue(
+                "this_time").search(sent.text):
+            earlier = groups[0][1]  # "Šoreiz viesi apmeklēja …" after an earlier trip told
         if earlier is not None:
             earlier.append(sent)  # "Maija braucienā …" goes back to the May trip, and so
             going_on = earlier  # do the undated sentences after it
@@ -411,7 +416,7 @@ def _fill(
     _destinations_outside_the_origin(visit)  # the origin said, not one guessed below
     _origin_unsaid(visit, group, all_sents, when, kb, previous)
     _origins_outside_the_destination(visit, kb)
-    sites = [m for s in group if not _no_trip_facts(s) for m in _sites(s)]
+    sites = [m for s in group if not _no_trip_facts(s) for m in _sites(s, all_sents)]
     visit.sites_visited = unique([m.norm for m in sites])
     note(visit, "sites_visited", *sites)
     hosts = [org for s in group for org in s.labelled("ORG")
@@ -735,15 +740,15 @@ def _abroad_only(destination: list[Mention], origin: list[Mention]) -> list[Ment
     return destination
 
 
-def _sites(sent: Sentence) -> list[Mention]:
+def _sites(sent: Sentence, sents: list[Sentence]) -> list[Mention]:
     """Centres of the visit's sentences, and organisations of sentences that say a place was
-    visited, except those of the travellers ("Talsu Sociālā dienesta darbinieki", "speciālisti
-    no Rokišķu rajona pašvaldības", "jaunieši no centra «Pulss»"), those that run a centre of
-    the sentence (the centre is the site) and municipalities as a whole (the trip's
-    destination); and centres of a sentence that visits nothing and speaks of plans or of a
-    project (``no_site_sentences``)."""
+    visited (:func:`_visiting`), except those of the travellers ("Talsu Sociālā dienesta
+    darbinieki", "speciālisti no Rokišķu rajona pašvaldības", "jaunieši no centra «Pulss»"),
+    those that run a centre of the sentence (the centre is the site) and municipalities as a
+    whole (the trip's destination); and centres of a sentence that visits nothing and speaks
+    of plans or of a project (``no_site_sentences``)."""
     sites = []
-    visiting = cue("site_verbs").search(sent.text)
+    visiting = _visiting(sent, sents)
     centres = sent.labelled("CENTRE")
     for mention in sent.labelled("CENTRE", "ORG"):
         if mention.label == "ORG" and (
@@ -760,6 +765,20 @@ def _sites(sent: Sentence) -> list[Mention]:
         if mention.label == "CENTRE" or visiting:
             sites.append(mention)
     return sites
+
+
+def _visiting(sent: Sentence, sents: list[Sentence]) -> bool:
+    """Does the sentence say a place was visited: a site verb in it, or it is an item of a
+    list whose lead-in says so ("Grupa apmeklēja: | – X pārvaldi; | – Y departamentu;")?"""
+    if cue("site_verbs").search(sent.text):
+        return True
+    index = sent.index
+    while cue("list_item_openers").match(sents[index].text) and index > 0:
+        index -= 1
+        lead = sents[index].text.rstrip()
+        if lead.endswith(":"):
+            return bool(cue("site_verbs").search(lead))
+    return False
 
 
 def _host(sent: Sentence, org: Mention) -> bool:

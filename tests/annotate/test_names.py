@@ -131,6 +131,11 @@ def test_a_quoted_phrase_without_a_cue_is_no_name() -> None:
             "Ogres novada Sociālajā dienestā",
             "Ogres novada Sociālais dienests",
         ),
+        (  # a u-stem genitive ends as its nominative
+            "Viesi apmeklēja Talsu novada Darba tirgus pārvaldi.",
+            "Talsu novada Darba tirgus pārvaldi",
+            "Talsu novada Darba tirgus pārvalde",
+        ),
     ],
 )
 def test_institution_names_are_one_org_without_a_place_inside(
@@ -139,6 +144,20 @@ def test_institution_names_are_one_org_without_a_place_inside(
     mentions = found(text)
     assert ("ORG", span, norm) in mentions
     assert not [m for m in mentions if m[0] in ("MUNICIPALITY", "LOCALITY")]
+
+
+def test_an_accusative_plural_in_us_is_no_word_of_a_name(found: Found) -> None:
+    text = "Pēc pusdienām Ogres kolēģus sagaidīja Cēsu novada Sociālā dienesta vadītāja."
+    assert labelled(found, text, "ORG") == [
+        ("Cēsu novada Sociālā dienesta", "Cēsu novada Sociālais dienests")
+    ]
+
+
+def test_a_town_in_the_plural_locative_opens_no_name(found: Found) -> None:
+    text = "Vakar Cēsīs Priekuļu novada Sociālā dienesta vadītāja tikās ar kolēģiem."
+    assert labelled(found, text, "ORG") == [
+        ("Priekuļu novada Sociālā dienesta", "Priekuļu novada Sociālais dienests")
+    ]
 
 
 @pytest.mark.parametrize(

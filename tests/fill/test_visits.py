@@ -1017,3 +1017,26 @@ def test_a_headline_and_a_period_that_sum_up_the_trips_are_none_of_them(run_text
             "• 23. maijā – divdesmit Limbažu novada aprūpētāju.")
     trips = [v.date_start for v in visits(run_text, text)]
     assert trips == ["2024-02-14", "2024-04-10", "2024-05-23"]
+
+
+def test_the_items_of_a_list_of_visited_places_are_sites(run_text: Run) -> None:
+    text = ("2023. gada 9. maijā Madonas novada jaunatnes darbinieki pieredzes apmaiņas braucienā "
+            "devās uz Zviedriju, uz Gēteborgu. Divās dienās grupa apmeklēja:\n"
+            "- Gēteborgas pašvaldības Darba tirgus pārvaldi;\n"
+            "- Gēteborgas pilsētas jaunatnes lietu departamentu;\n"
+            "- jauniešu centru “Gnistan”.")
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ["Gēteborgas pašvaldības Darba tirgus pārvalde",
+                                   "Gēteborgas pilsētas jaunatnes lietu departaments", "Gnistan"]
+
+
+def test_this_time_takes_the_account_back_to_the_releases_own_trip(run_text: Run) -> None:
+    text = ("Alūksnes novada Sociālais dienests 2019. gada 4. aprīlī uzņēma viesus no Igaunijas "
+            "– astoņus Veru pilsētas sociālos darbiniekus.\n\n"
+            "Veru kolēģi ir mūsu partneri jau sen: 2018. gada maijā viņi uzņēma Alūksnes "
+            "delegāciju Igaunijā.\n\n"
+            "Šoreiz igauņi apmeklēja dienas centru “Pīlādzis” un grupu māju “Atvasīte”.")
+    april, may = visits(run_text, text)
+    assert (april.date_start, may.date_start) == ("2019-04-04", "2018-05")
+    assert april.sites_visited == ["Pīlādzis", "Atvasīte"]
+    assert may.sites_visited == []
