@@ -95,6 +95,11 @@ def _capitalised(text: str) -> bool:
 
 
 @cache
+def _non_name_words() -> frozenset[str]:
+    return frozenset(lexicon()["non_name_words"])
+
+
+@cache
 def _street_words() -> re.Pattern[str]:
     return re.compile(lexicon()["street_words"])
 
@@ -287,9 +292,11 @@ class PlaceMatcher:
         return named[-1] if named else None
 
     def _unknown_name(self, token: Token) -> bool:
-        """A capitalised word no place, place part or head noun of the gazetteer has."""
+        """A capitalised word no place, place part or head noun of the gazetteer has, and no
+        determiner or possessive ("Abu pilsētu darbinieki")."""
         return (token.is_alpha and _capitalised(token.text) and token.lower_ not in self.by_form
-                and token.lower_ not in self.by_modifier and token.lower_ not in self.head_by_form)
+                and token.lower_ not in self.by_modifier and token.lower_ not in self.head_by_form
+                and token.lower_ not in _non_name_words())
 
     def _form_hit(self, doc: Doc, start: int, end: int, historical: bool = False) -> Hit | None:
         """The place a matched form names; in a release that speaks of the time before the

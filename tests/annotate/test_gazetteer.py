@@ -232,6 +232,16 @@ def test_a_town_abroad_the_gazetteer_lacks_is_named_by_its_town_word(nlp, text, 
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Abu pilsētu sociālie darbinieki jūlijā dosies uz Somiju.",
+     "Kaimiņu pilsētā Igaunijā viesojās mūsu speciālisti."],
+)
+def test_a_determiner_before_the_town_word_is_no_town(nlp, text) -> None:
+    assert [e.text for e in nlp(text).ents if e.label_ == "FOREIGN_PLACE"] in (
+        ["Somiju"], ["Igaunijā"])
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Rūjienā viesojās kolēģi no Stavangeras – pašvaldības darbinieki no Norvēģijas.",
