@@ -272,6 +272,8 @@ def infer_years(hits: Sequence[Hit], text: str) -> list[Hit]:
     anchored = _not_after_the_release(events or anchored, parsed, datelines)
     anchored += [(i, parsed[i]) for i in datelines if not parsed[i].is_anchor]
     anchors = sorted((hits[i].start, p.start.year) for i, p in anchored)
+    released = _release_day([parsed[i] for i in datelines] or [
+        p for i, p in anchored if not _planned(hits[i], text)])
     result = list(hits)
     for i, p in parsed.items():
         if p is None or not p.needs_year:
@@ -279,5 +281,34 @@ def infer_years(hits: Sequence[Hit], text: str) -> list[Hit]:
         year = _nearest_year(anchors, hits[i].start)
         if year is not None:
             span = text[hits[i].start : hits[i].end]
+            if released and _planned(hits[i], text) and _last_day_of(
+                    parse_date(span, year)) < released:
+                year += 1  # "Pavasarī grupa dosies uz Tartu" in an October release
             result[i] = replace(hits[i], norm=normalise_date(span, year))
     return result
+
+
+def _release_day(dates: list[ParsedDate]) -> tuple[int, int, int] | None:
+    """The latest day of the dates that give the release its time: its dateline, else the
+    days it tells of as past (not its plans)."""
+    days = [(p.start.year, p.start.month, p.start.day) for p in dates if p.is_anchor]
+    return max(days, default=None)
+
+
+def _last_day_of(parsed: ParsedDate | None) -> tuple[int, int, int]:
+    point = parsed.points[-1] if parsed else None
+    if point is None or point.year is None or point.month is None:
+        return (0, 0, 0)
+    return (point.year, point.month, point.day or 31)
+
+
+def _planned(hit: Hit, text: str) -> bool:
+    """Does the sentence of the date speak of the future ("dosies", "plānots")?"""
+    start = max(text.rfind(mark, 0, hit.start) for mark in ".!?\n") + 1
+    ends = [end for mark in ".!?\n" if (end := text.find(mark, hit.end)) >= 0]
+    return bool(_future_words().search(text, start, min(ends, default=len(text))))
+
+
+@cache
+def _future_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){_words(load_rules()['future_words'])}")

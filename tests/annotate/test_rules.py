@@ -123,6 +123,25 @@ def test_a_deadline_after_the_releases_date_lends_no_year() -> None:
     assert [h.norm for h in infer_years(find_dates(text), text)][1] == "2016-06-09"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the dateline says when "now" is
+            "Viesi ieradās 9. un 10. oktobrī. Pavasarī mūsu darbinieki dosies uz Tartu. Martā "
+            "notika seminārs.\n\n2021. gada 15. oktobris",
+            ["2021-10-09/2021-10-10", "2022-03-01/2022-05-31", "2021-03", "2021-10-15"],
+        ),
+        (  # no dateline: the days told as past, not the plans
+            "2023. gada 8. novembrī Talsos viesojās kolēģi. Nākamā tikšanās plānota martā. "
+            "Bet 2023. gada 14. decembrī plānots seminārs, kas notiks arī aprīlī.",
+            ["2023-11-08", "2024-03", "2023-12-14", "2024-04"],
+        ),
+    ],
+)
+def test_a_planned_date_that_would_be_past_is_of_the_next_year(text, expected) -> None:
+    assert [h.norm for h in find_rule_mentions(text) if h.label == "DATE"] == expected
+
+
 def test_relative_year_is_shifted_from_the_document_year() -> None:
     text = "Pērnā gada 3. martā sākās darbi. Publicēts 14.01.2023."
     assert find_rule_mentions(text)[0].norm == "2022-03-03"
