@@ -46,6 +46,7 @@ def _form_pattern(form: str) -> str:
 def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]]]:
     """One alternation over every form (longest first) and the entry of each form."""
     prefix, suffix = lexicon()["programme_prefix"], lexicon()["programme_suffix"]
+    parts = lexicon()["programme_parts"]
     common_openers = set(lexicon()["programme_common_openers"])
     entries: dict[str, dict[str, Any]] = {}
     for name, label in LIST_FILES:
@@ -69,7 +70,8 @@ def known_names(folder: Path) -> tuple[re.Pattern[str], dict[str, dict[str, Any]
     # The prefix is lazy: a form that itself opens with "Interreg V-A" must win over the
     # prefix plus a shorter alias.
     pattern = re.compile(
-        rf"(?<!\w)(?=[{opener}])(?:{prefix})??(?P<form>{alternation})(?:{suffix})?(?!\w)")
+        rf"(?<!\w)(?=[{opener}])(?:{prefix})??(?P<form>{alternation})(?:{suffix})?"
+        rf"(?P<part>{parts})?(?!\w)")
     return pattern, entries
 
 
@@ -81,6 +83,15 @@ def _with_quotes(text: str, start: int, end: int) -> tuple[int, int]:
         if pair in lexicon()["quote_pairs"]:
             return start - 1, end + 1
     return start, end
+
+
+def _with_part(whole: str, part: str) -> str:
+    """The norm of a programme named through its part: the whole as written (a genitive of
+    the part) and the part in the nominative ("Mūžizglītības programmas apakšprogrammas
+    „Grundtvig”" -> 'Mūžizglītības programmas apakšprogramma "Grundtvig"')."""
+    part = _QUOTES.sub('"', " ".join(part.split()))
+    part = re.sub(r"^((?:apakš)?programm)\w*", r"\1a", part)
+    return " ".join([*whole.split(), re.sub(r"\bfond\w*$", "fonds", part)])
 
 
 @cache
@@ -98,11 +109,15 @@ def find_known_names(text: str, folder: Path) -> list[Hit]:
         if entry is None or _street_after().match(text, match.end()):
             continue
         facts = {"kind": entry["kind"]} if "kind" in entry else {}
+        part = match.group("part")
+        if part:  # a fund's or programme's part is a programme, named through its whole
+            facts["kind"] = "programme"
         hits.append(
             Hit(
                 *_with_quotes(text, match.start(), match.end()),
                 entry["label"],
-                entry["norm"],
+                _with_part(text[match.start() : match.start("part")], part) if part
+                else entry["norm"],
                 "names.known",
                 facts=facts,
             )

@@ -420,6 +420,37 @@ def test_funds_are_programmes_normalised_to_their_full_name(
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        (
+            "Apmaiņu finansēja Mūžizglītības programmas apakšprogrammas “Comenius” līdzekļi.",
+            "Mūžizglītības programmas apakšprogrammas “Comenius”",
+            'Mūžizglītības programmas apakšprogramma "Comenius"',
+        ),
+        (
+            "Braucienu atbalstīja Norvēģijas finanšu instrumenta 2014.–2021. gada perioda "
+            "Divpusējās sadarbības fonds.",
+            "Norvēģijas finanšu instrumenta 2014.–2021. gada perioda Divpusējās sadarbības fonds",
+            "Norvēģijas finanšu instrumenta 2014.–2021. gada perioda Divpusējās sadarbības fonds",
+        ),
+    ],
+)
+def test_a_part_of_a_programme_is_one_name_with_it(
+    run_text: Callable[..., Document], text: str, span: str, norm: str
+) -> None:
+    [programme] = [m for m in run_text(text).mentions if m.label == "PROGRAMME"]
+    assert (programme.text, programme.norm) == (span, norm)
+    assert programme.facts.get("kind") == "programme"
+
+
+def test_a_funds_quoted_programme_after_it_is_a_name_of_its_own(found: Found) -> None:
+    text = ("Centru atbalstīja Norvēģijas finanšu instrumenta programma „Sociālā iekļaušana”, "
+            "un to līdzfinansēja Erasmus+ programmas projekts.")
+    assert [span for span, _ in labelled(found, text, "PROGRAMME")] == [
+        "Norvēģijas finanšu instrumenta", "programma „Sociālā iekļaušana”", "Erasmus+"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Projektu īsteno Interreg VI-A Latvijas–Lietuvas programmas 2021.–2027. gadam ietvaros.",
