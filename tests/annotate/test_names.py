@@ -443,6 +443,21 @@ def test_a_part_of_a_programme_is_one_name_with_it(
     assert programme.facts.get("kind") == "programme"
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Centrs saņēma Jaunatnes politikas valsts programmas 2019. gadam atbalstu.",
+         "Jaunatnes politikas valsts programmas 2019. gadam"),
+        ("Centrs saņēma Jaunatnes politikas valsts programmas 2019. gada konkursā balvu.",
+         "Jaunatnes politikas valsts programmas"),
+    ],
+)
+def test_a_yearly_programmes_year_in_the_dative_is_part_of_its_name(
+    found: Found, text: str, span: str
+) -> None:
+    assert [s for s, _ in labelled(found, text, "PROGRAMME")] == [span]
+
+
 def test_a_funds_quoted_programme_after_it_is_a_name_of_its_own(found: Found) -> None:
     text = ("Centru atbalstīja Norvēģijas finanšu instrumenta programma „Sociālā iekļaušana”, "
             "un to līdzfinansēja Erasmus+ programmas projekts.")
