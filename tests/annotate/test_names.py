@@ -477,6 +477,25 @@ def test_the_2021_2027_programme_is_not_its_predecessor(found: Found, text: str)
     assert norms == ["Interreg VI-A Latvijas–Lietuvas programma 2021–2027"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Projektu īsteno INTERREG Latvijas–Lietuvas pārrobežu sadarbības programmas ietvaros.",
+         "INTERREG Latvijas–Lietuvas pārrobežu sadarbības programmas",
+         "Interreg V-A Latvijas–Lietuvas pārrobežu sadarbības programma 2014–2020"),
+        ("Kopš 2022. gada to finansē Interreg Latvija–Lietuva programma.",
+         "Interreg Latvija–Lietuva programma",
+         "Interreg VI-A Latvijas–Lietuvas programma 2021–2027"),
+        ("Sadarbība turpinās ar EEZ un Norvēģijas grantu atbalstu.",
+         "EEZ un Norvēģijas grantu", "Eiropas Ekonomikas zonas un Norvēģijas finanšu instrumenti"),
+    ],
+)
+def test_a_programme_in_the_other_names_it_goes_by(
+    found: Found, text: str, span: str, norm: str
+) -> None:
+    assert labelled(found, text, "PROGRAMME") == [(span, norm)]
+
+
 def test_programme_written_with_an_en_dash_gets_the_canonical_name(found: Found) -> None:
     text = "Projektu finansē Interreg V-A Latvijas – Lietuvas pārrobežu sadarbības programma."
     norms = [norm for label, _, norm in found(text) if label == "PROGRAMME"]
