@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 _LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
 _SINGULAR_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū)$")
+_TO = re.compile(r"\buz\s+$", re.IGNORECASE)  # right before a body: where a trip went
 _DATIVE_PLURAL = re.compile(r"(?:iem|ēm|ām)$", re.IGNORECASE)  # also the instrumental
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
@@ -768,10 +769,14 @@ def _sites(sent: Sentence, sents: list[Sentence]) -> list[Mention]:
 
 
 def _visiting(sent: Sentence, sents: list[Sentence]) -> bool:
-    """Does the sentence say a place was visited: a site verb in it, or it is an item of a
-    list whose lead-in says so ("Grupa apmeklēja: | – X pārvaldi; | – Y departamentu;")?"""
+    """Does the sentence say a place was visited: a site verb in it, a travel verb with a body
+    it went to ("devās uz X tehnikumu"), or it is an item of a list whose lead-in says so
+    ("Grupa apmeklēja: | – X pārvaldi; | – Y departamentu;")?"""
     if cue("site_verbs").search(sent.text):
         return True
+    if cue("travel_verbs").search(sent.text) and any(
+            _TO.search(sent.before(m)) for m in sent.labelled("ORG", "CENTRE")):
+        return True  # "Pēc tam delegācija devās uz Rēzeknes tehnikumu"
     index = sent.index
     while cue("list_item_openers").match(sents[index].text) and index > 0:
         index -= 1

@@ -1040,3 +1040,15 @@ def test_this_time_takes_the_account_back_to_the_releases_own_trip(run_text: Run
     assert (april.date_start, may.date_start) == ("2019-04-04", "2018-05")
     assert april.sites_visited == ["Pīlādzis", "Atvasīte"]
     assert may.sites_visited == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Pēc tam grupa devās uz Alūksnes tehnikumu, kas māca jauniešus ar invaliditāti.",
+     "Pēcpusdienā grupa paviesojās Alūksnes tehnikumā, kas māca jauniešus ar invaliditāti."],
+)
+def test_a_body_the_group_went_on_to_is_a_site(run_text: Run, second: str) -> None:
+    text = ("2024. gada 16. aprīlī Gulbenes novada sociālie darbinieki pieredzes apmaiņā devās "
+            f"uz Alūksni, kur apmeklēja dienas centru “Saulespuķe”. {second}")
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ["Saulespuķe", "Alūksnes tehnikums"]
