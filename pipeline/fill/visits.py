@@ -422,6 +422,7 @@ def _fill(
     note(visit, "sites_visited", *sites)
     hosts = [org for s in group for org in s.labelled("ORG")
              if _host(s, org) or _in_the_locative(org)]
+    _destination_of_the_host(visit, group, when, kb)
     if not visit.destination_municipalities:
         _destination_from_sites(visit, [*sites, *hosts], when, kb)
     else:
@@ -480,16 +481,35 @@ def _origins_outside_the_destination(visit: Visit, kb: KnowledgeBase) -> None:
     went = set(visit.destination_countries)
     if len(visit.origin_countries) < 2 or not went:
         return
-
-    def country(norm: str) -> str | None:
-        places = kb.by_form.get(norm.lower(), ())
-        return places[0].country if places else None
-
-    kept = [n for n in visit.origin_municipalities if country(n) not in went]
+    kept = [n for n in visit.origin_municipalities if _country_of(n, kb) not in went]
     if kept and len(visit.origin_municipalities) - len(kept) <= len(kept):
         visit.origin_municipalities = kept
         outside = [c for c in visit.origin_countries if c not in went]
         visit.origin_countries = outside or visit.origin_countries
+
+
+def _country_of(norm: str, kb: KnowledgeBase) -> str | None:
+    places = kb.by_form.get(norm.lower(), ())
+    return places[0].country if places else None
+
+
+def _destination_of_the_host(
+    visit: Visit, group: list[Sentence], when: str | None, kb: KnowledgeBase
+) -> None:
+    """Guests a body received ("Siguldas novada Sociālais dienests uzņēma deviņus Ropažu
+    novada speciālistus") came to its municipality: it leads the destinations, and a place
+    of another country or of the guests' home, said around the visit, is none."""
+    host = next((org for s in group for org in s.labelled("ORG")
+                 if _verb_after(s, org, "receiving_verbs")), None)
+    place = municipality_named_by(host, when, kb) if host is not None else None
+    if place is None or place[0] in visit.origin_municipalities:
+        return
+    municipality, country = place
+    others = [m for m in visit.destination_municipalities if m != municipality
+              and m not in visit.origin_municipalities and _country_of(m, kb) == country]
+    visit.destination_municipalities = [municipality, *others]
+    visit.destination_countries = [country]
+    note(visit, "destination_municipalities", host)
 
 
 def _destinations_outside_the_origin(visit: Visit) -> None:
@@ -788,7 +808,14 @@ def _visiting(sent: Sentence, sents: list[Sentence]) -> bool:
 
 def _host(sent: Sentence, org: Mention) -> bool:
     """Is ``org`` the subject of a verb of receiving guests ("X 8. novembrī uzņēma
-    delegāciju", a date of any length between): the trip's host, not a site it visited?"""
+    delegāciju", a date of any length between) or of organising the trip: the trip's host,
+    not a site it visited?"""
+    return _verb_after(sent, org, "receiving_verbs") or _verb_after(sent, org, "host_verbs")
+
+
+def _verb_after(sent: Sentence, org: Mention, verbs: str) -> bool:
+    """Is ``org`` followed by a verb of the cue list ``verbs``, a few words or a date of any
+    length between?"""
     end = org.clean_end
     for when in sent.labelled("DATE"):
         if when.clean_start >= end and not sent.text[end - sent.start : when.clean_start
@@ -796,7 +823,7 @@ def _host(sent: Sentence, org: Mention) -> bool:
             end = when.clean_end  # "X 2025. gada 8. un 9. oktobrī uzņēma …"
     after = sent.text[end - sent.start :]
     gap = rf"\s+(?:[^\s,;:]+\s+){{0,{_HOST_GAP}}}?"
-    return bool(re.match(rf"{gap}(?:{cue_data()['host_verbs']})", after, re.IGNORECASE))
+    return bool(re.match(rf"{gap}(?:{cue_data()[verbs]})", after, re.IGNORECASE))
 
 
 def _in_the_locative(org: Mention) -> bool:

@@ -1052,3 +1052,14 @@ def test_a_body_the_group_went_on_to_is_a_site(run_text: Run, second: str) -> No
             f"uz Alūksni, kur apmeklēja dienas centru “Saulespuķe”. {second}")
     [visit] = visits(run_text, text)
     assert visit.sites_visited == ["Saulespuķe", "Alūksnes tehnikums"]
+
+
+def test_guests_a_body_received_came_to_its_municipality(run_text: Run) -> None:
+    text = ("2024. gada 12. martā Madonas novada Sociālais dienests uzņēma astoņus Gulbenes "
+            "novada sociālos darbiniekus. Viesi apmeklēja dienas centru “Ozoli”.\n\n"
+            "Gulbenes novadā šāda centra vēl nav, tāpēc kolēģiem bija daudz jautājumu. "
+            "Līdzīgu pieredzi centrs guvis arī no partneriem Igaunijā.")
+    [visit] = visits(run_text, text)
+    assert visit.origin_municipalities == ["Gulbenes novads"]
+    assert visit.destination_municipalities == ["Madonas novads"]
+    assert visit.destination_countries == ["LV"]
