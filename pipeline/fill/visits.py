@@ -396,7 +396,12 @@ def _fill(
     for sent in group:
         if _no_trip_facts(sent):
             continue
+        other_plans = cue("other_plans").search(sent.text) and not (
+            cue("visit_triggers").search(sent.text)
+            or cue("strong_visit_triggers").search(sent.text))
         for place, side in _sides(sent):
+            if other_plans and side == "destination":
+                continue  # "Nākamajā mēnesī darbinieki piedalīsies mācībās Rīgā"
             if side == "origin" and _tells_of_travel(sent):
                 origin.append(place)
             elif side == "destination":
@@ -498,13 +503,15 @@ def _destination_of_the_host(
 ) -> None:
     """Guests a body received ("Siguldas novada Sociālais dienests uzņēma deviņus Ropažu
     novada speciālistus") came to its municipality: it leads the destinations, and a place
-    of another country or of the guests' home, said around the visit, is none."""
+    of another country or of the guests' home, said around the visit, is none; nor is it
+    where guests from elsewhere came from."""
     host = next((org for s in group for org in s.labelled("ORG")
                  if _verb_after(s, org, "receiving_verbs")), None)
     place = municipality_named_by(host, when, kb) if host is not None else None
-    if place is None or place[0] in visit.origin_municipalities:
+    if place is None or visit.origin_municipalities == [place[0]]:
         return
     municipality, country = place
+    visit.origin_municipalities = [m for m in visit.origin_municipalities if m != municipality]
     others = [m for m in visit.destination_municipalities if m != municipality
               and m not in visit.origin_municipalities and _country_of(m, kb) == country]
     visit.destination_municipalities = [municipality, *others]

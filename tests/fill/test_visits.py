@@ -1063,3 +1063,13 @@ def test_guests_a_body_received_came_to_its_municipality(run_text: Run) -> None:
     assert visit.origin_municipalities == ["Gulbenes novads"]
     assert visit.destination_municipalities == ["Madonas novads"]
     assert visit.destination_countries == ["LV"]
+
+
+def test_a_sentence_of_other_plans_names_no_destination(run_text: Run) -> None:
+    text = ("2023. gada 5. oktobrī Tukuma novada sociālie darbinieki pieredzes apmaiņā devās uz "
+            "Kuldīgu, kur apmeklēja grupu māju “Liepas”.\n\n"
+            "Nākamajā mēnesī darbinieki piedalīsies mācībās Rīgā. Kurzemes plānošanas reģions "
+            "pateicas Kuldīgas novada pašvaldībai par viesmīlību.")
+    [visit] = visits(run_text, text)
+    assert visit.destination_localities == ["Kuldīga"]
+    assert visit.destination_municipalities == ["Kuldīgas novads"]
