@@ -430,8 +430,11 @@ def _fill(
     _destination_of_the_host(visit, group, when, kb)
     if not visit.destination_municipalities:
         _destination_from_sites(visit, [*sites, *hosts], when, kb)
-    else:
-        _towns_abroad_of_sites(visit, [*sites, *hosts], when, kb)
+    # Any body the account names abroad, a site or not ("Roterdamas pašvaldības …"), but
+    # for the travellers' own and a project's partners.
+    bodies = [m for s in group if not _no_trip_facts(s) and not cue("partner_nouns").search(
+        s.text) for m in s.labelled("ORG", "CENTRE") if not _travellers(s, m)]
+    _towns_abroad_of_sites(visit, bodies, when, kb)
     _localities_of_sites(visit, sites, when, kb)
     _destination_at_home(visit, all_sents, when, kb)
 
@@ -715,9 +718,9 @@ def _tells_of_travel(sent: Sentence) -> bool:
 def _towns_abroad_of_sites(
     visit: Visit, sites: list[Mention], when: str | None, kb: KnowledgeBase
 ) -> None:
-    """On a trip abroad, the towns the names of its sites and hosts open with, in a country
-    it went to, are places it went too ("… viesojās Veru pilsētā. Otrajā dienā mūs uzņēma
-    Tartu pilsētas Sociālās palīdzības departaments" went to Tartu as well)."""
+    """On a trip abroad, the towns the names of the bodies it tells of open with, in a
+    country it went to, are places it went too ("… viesojās Veru pilsētā. Otrajā dienā mūs
+    uzņēma Tartu pilsētas Sociālās palīdzības departaments" went to Tartu as well)."""
     abroad = [c for c in visit.destination_countries if c != "LV"]
     if not abroad:
         return

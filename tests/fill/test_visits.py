@@ -1073,3 +1073,12 @@ def test_a_sentence_of_other_plans_names_no_destination(run_text: Run) -> None:
     [visit] = visits(run_text, text)
     assert visit.destination_localities == ["Kuldīga"]
     assert visit.destination_municipalities == ["Kuldīgas novads"]
+
+
+def test_a_trip_abroad_went_to_the_towns_its_bodies_are_named_after(run_text: Run) -> None:
+    text = ("2024. gada 9. septembrī Jelgavas novada sociālie darbinieki pieredzes apmaiņā devās "
+            "uz Igauniju, uz Tartu. Otrajā dienā par savu darbu stāstīja Pērnavas pilsētas "
+            "bērnu aizsardzības dienests. Projekta vadošais partneris ir Viljandi pilsētas "
+            "pašvaldība.")
+    [visit] = visits(run_text, text)
+    assert visit.destination_municipalities == ["Tartu", "Pērnava"]
