@@ -1082,3 +1082,11 @@ def test_a_trip_abroad_went_to_the_towns_its_bodies_are_named_after(run_text: Ru
             "pašvaldība.")
     [visit] = visits(run_text, text)
     assert visit.destination_municipalities == ["Tartu", "Pērnava"]
+
+
+def test_a_planned_trips_second_town_is_a_destination(run_text: Run) -> None:
+    text = ("2025. gada maijā Cēsu novada sociālie darbinieki dosies pieredzes apmaiņas braucienā "
+            "uz Somiju. Helsinkos dalībnieki tiksies ar pilsētas sociālā dienesta speciālistiem. "
+            "Savukārt Tamperē paredzēts apmeklēt jauniešu centru “Kipinä”.")
+    [visit] = visits(run_text, text)
+    assert visit.destination_municipalities == ["Helsinki", "Tampere"]
