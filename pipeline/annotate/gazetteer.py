@@ -159,6 +159,9 @@ class PlaceMatcher:
         self.town_words = frozenset(
             form.lower() for form in (heads["pilsēta"].surface if "pilsēta" in heads else ())
         )
+        self.municipality_words = frozenset(
+            form.lower() for form in (heads["pašvaldība"].surface if "pašvaldība" in heads else ())
+        )
         self.matcher = PhraseIndex(nlp, sorted({f for place in places for f in place.forms}))
         self.country_by_form = {
             form: countries[0].country
@@ -182,6 +185,7 @@ class PlaceMatcher:
         hits.extend(self._list_hits(doc))
         hits.extend(self._bracketed_country_hits(doc))
         hits.extend(self._town_word_hits(doc))
+        hits.extend(self._municipality_word_hits(doc))
         hits.extend(self._direction_hits(doc))
         hits.extend(self._apposition_hits(doc))
         quoted = [m.span(1) for m in _QUOTED_TEXT.finditer(doc_text(doc))]
@@ -228,6 +232,31 @@ class PlaceMatcher:
             facts = {"kind": FOREIGN_UNKNOWN_KIND, **({"country": country} if country else {})}
             hits.append(Hit(name.idx, name.idx + len(name), "FOREIGN_PLACE",
                             nominative_of(name.text), "gazetteer.town_word", FORM_SCORE, facts))
+        return hits
+
+    def _municipality_word_hits(self, doc: Doc) -> list[Hit]:
+        """In a release that names a country abroad, a capitalised genitive the gazetteer
+        lacks right before "pašvaldība" in any case is a town of that country
+        ("Lillehammeres pašvaldības darbinieki"), and so is each name of a list that shares
+        the word ("Orhūsas un Vejles pašvaldībām")."""
+        if not any((c := self._country(t)) and c != "LV" for t in doc):
+            return []
+        hits = []
+        for token in doc[1:]:
+            if token.lower_ not in self.municipality_words:
+                continue
+            i = token.i - 1
+            while i >= 0 and self._unknown_name(doc[i]):
+                norm = nominative_of(doc[i].text, ("gen",))
+                if norm == doc[i].text or norm in _home_names():
+                    break  # not a genitive, or Latvija, Eiropa
+                country = self._country_before(doc, doc[i])
+                facts = {"kind": FOREIGN_UNKNOWN_KIND, **({"country": country} if country else {})}
+                hits.append(Hit(doc[i].idx, doc[i].idx + len(doc[i]), "FOREIGN_PLACE", norm,
+                                "gazetteer.municipality_word", FORM_SCORE, facts))
+                if i < 2 or doc[i - 1].lower_ not in LIST_GLUE:
+                    break
+                i -= 2
         return hits
 
     def _direction_hits(self, doc: Doc) -> list[Hit]:

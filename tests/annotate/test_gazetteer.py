@@ -232,6 +232,24 @@ def test_a_town_abroad_the_gazetteer_lacks_is_named_by_its_town_word(nlp, text, 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gulbenē viesojās kolēģi no Norvēģijas – Hamaras pašvaldības bērnu aizsardzības "
+         "dienesta darbinieki.",
+         [("Hamaras", "Hamara", "NO")]),
+        ("Grupa Dānijā iepazinās ar Vejles un Horsensas pašvaldībām.",
+         [("Vejles", "Vejle", "DK"), ("Horsensas", "Horsensa", "DK")]),
+        # no country abroad in the release: an unknown genitive names no town
+        ("Sarunā piedalījās Bērzkalnu pašvaldības pārstāvji.", []),
+    ],
+)
+def test_an_unknown_genitive_before_pasvaldiba_is_a_town_abroad(nlp, text, expected) -> None:
+    towns = [(e.text, e._.norm, e._.facts.get("country")) for e in nlp(text).ents
+             if e.label_ == "FOREIGN_PLACE" and e._.facts.get("kind") != "country"]
+    assert sorted(towns) == sorted(expected)
+
+
+@pytest.mark.parametrize(
     "text",
     ["Abu pilsētu sociālie darbinieki jūlijā dosies uz Somiju.",
      "Kaimiņu pilsētā Igaunijā viesojās mūsu speciālisti."],
