@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.annotate.backbone import upos_lexicon
 from pipeline.annotate.spans import Hit, add_candidates, doc_text
-from pipeline.gazetteer.inflect import decline, nominative_of
+from pipeline.gazetteer.inflect import decline, nominative_of, noun_endings
 from pipeline.gazetteer.kb import KnowledgeBase, knowledge_base
 from pipeline.normalise.numbers import currency_words
 
@@ -46,14 +46,14 @@ _TRAILING_ACRONYM = re.compile(r"\s*\((?P<acronym>[^()]{2,40})\)$")
 # The genitive of a town abroad that no gazetteer lists ("Asdālas", "Stavangeras"): in a
 # release that names a country abroad it may open a place-named centre.
 _FOREIGN_GENITIVE = re.compile(r"^[A-ZĀČĒĢĪĶĻŅŠŪŽ][a-zāčēģīķļņšūž]+(?:as|es)$")
-_DATIVE_PLURAL = re.compile(r"(?:iem|ām|ēm)$", re.I)
+_DATIVE_PLURAL = noun_endings("dat pl")
 # A genitive joined before a type phrase's head noun: "Jaunatnes iniciatīvu un veselības
 # centrs", "dienas aprūpes un rehabilitācijas centrs".
 _COORDINATED = re.compile(r"\s+un\s+(\w+)(?=\s+\S+$)")
 # An unquoted name in capitals after a type phrase: "sociālo uzņēmumu RB CAFÉ".
 _CAPS_NAME = re.compile(rf"\s(?P<caps>[{_UPPER}]{{2,}}(?:\s[{_UPPER}]{{2,}})*)\b")
 _DASHED = re.compile(r"[–—:]\s*\Z")  # type words set off from the name by a dash or colon
-_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs)$")
+_LOCATIVE = noun_endings("loc", "loc pl")
 # A town's name in the genitive ("Stavangeras", "Odenses"), before a municipal body.
 _TOWN_GENITIVE = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:as|es)")
 _PROJECT_ACRONYM = re.compile(

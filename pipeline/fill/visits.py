@@ -36,7 +36,7 @@ from pipeline.fill.context import (
     split_range,
     unique,
 )
-from pipeline.gazetteer.inflect import decline, nominative_of
+from pipeline.gazetteer.inflect import decline, nominative_of, noun_endings
 from pipeline.gazetteer.kb import KnowledgeBase, Place, knowledge_base
 from pipeline.normalise.numbers import count_words, parse_count
 from pipeline.resources import PACKAGED_GAZETTEERS
@@ -44,10 +44,11 @@ from pipeline.resources import PACKAGED_GAZETTEERS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū|os|ās|ēs|īs|iem|ām)$")
-_SINGULAR_LOCATIVE = re.compile(r"(?:ā|ē|ī|ū)$")
+# Where people are: the locative, and the dative plural a shared head takes ("… pašvaldībām").
+_LOCATIVE = noun_endings("loc", "loc pl", "dat pl")
+_SINGULAR_LOCATIVE = noun_endings("loc")
 _TO = re.compile(r"\buz\s+$", re.IGNORECASE)  # right before a body: where a trip went
-_DATIVE_PLURAL = re.compile(r"(?:iem|ēm|ām)$", re.IGNORECASE)  # also the instrumental
+_DATIVE_PLURAL = noun_endings("dat pl")  # also the instrumental
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")

@@ -12,6 +12,7 @@ lemma's own number) and ``"gen pl"`` (plural); for plural-only lemmas both keys 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -32,6 +33,20 @@ def _rules() -> dict[str, Any]:
 def cases() -> tuple[str, ...]:
     """All case names in paradigm order."""
     return tuple(_rules()["cases"])
+
+
+@cache
+def noun_endings(*keys: str) -> re.Pattern[str]:
+    """The endings of the paradigm slots ``keys`` ("loc", "loc pl", "dat pl") in every noun
+    declension, as a pattern matched at a word's end: the case a word of no known paradigm
+    may be in ("dienestā", "Cēsīs" end as locatives)."""
+    classes = [c for name, c in _rules()["classes"].items() if not name.startswith("adj")]
+    endings: set[str] = set()
+    for key in keys:
+        case, plural = key.removesuffix(" pl"), key.endswith(" pl")
+        endings |= {c["pl" if plural else "sg"][case].removeprefix(ALT) for c in classes}
+    alternatives = "|".join(sorted((e for e in endings if e), key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})$")
 
 
 def _keys() -> list[str]:
