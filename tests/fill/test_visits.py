@@ -148,8 +148,14 @@ def test_hosting_colleagues_from_abroad(run_text: Run) -> None:
         "Visā projekta gaitā notikuši pieredzes apmaiņas pasākumi un semināri centru "
         "darbiniekiem.",
         "Kopš atvēršanas 2021. gada rudenī centrā viesojušies vairāk nekā 1500 apmeklētāju.",
+        "Ierastā pieredzes apmaiņas brauciena vietā Talsu un Tukuma sociālie dienesti "
+        "2021. gada 3. martā tikās virtuāli.",
+        "2019. gada 14. maijā Rūjienā atklāja dienas centru “Saulgozis”. Plānots, ka centru "
+        "dienā apmeklēs 15–20 seniori.",
+        "2022. gada 9. augustā centra apmeklētāji devās ekskursijā uz Rundāles pili.",
     ],
-    ids=["online-meeting", "opening", "project", "project-activities", "centre-visitors"],
+    ids=["online-meeting", "opening", "project", "project-activities", "centre-visitors",
+         "virtual-instead", "daily-visitors", "clients-outing"],
 )
 def test_no_visit_without_a_trip(run_text: Run, text: str) -> None:
     assert visits(run_text, text) == []
