@@ -355,8 +355,9 @@ def _next_day(earlier: str, later: str) -> bool:
 
 
 def _nearest_date(sent: Sentence, offset: int) -> str | None:
-    """The DATE nearest the trigger, preferring those that name a day."""
-    dates = sent.labelled("DATE")
+    """The DATE nearest the trigger, preferring those that name a day; not one of a relative
+    clause after it ("… iepazinās ar telpām, kas tika atjaunotas šā gada pavasarī")."""
+    dates = [m for m in sent.labelled("DATE") if not _in_a_relative_clause(sent, m, offset)]
     with_day = [
         m for m in dates if m.norm and len(split_range(m.norm)[0]) >= 7 and m.norm.count("-") >= 2
     ]
@@ -364,6 +365,19 @@ def _nearest_date(sent: Sentence, offset: int) -> str | None:
     if not pool:
         return None
     return min(pool, key=lambda m: abs(m.clean_start - sent.start - offset)).norm
+
+
+def _in_a_relative_clause(sent: Sentence, mention: Mention, offset: int) -> bool:
+    """Is the mention in a relative clause that opens after ``offset`` (a trigger) and tells
+    of no trip itself ("…, kuri 9. oktobrī viesojās Talsos" does)?"""
+    at = mention.clean_start - sent.start
+    opening = re.search(rf",\s*(?:{cue_data()['relative_pronouns']})\b[^,]*$",
+                        sent.text[offset:at], re.IGNORECASE)
+    if opening is None:
+        return False
+    clause = sent.text[offset + opening.start() :].split(",", 2)[1]
+    return not any(cue(name).search(clause) for name in (
+        "visit_triggers", "strong_visit_triggers", "travel_verbs", "site_verbs"))
 
 
 def _fill(

@@ -1096,3 +1096,12 @@ def test_a_planned_trips_second_town_is_a_destination(run_text: Run) -> None:
             "Savukārt Tamperē paredzēts apmeklēt jauniešu centru “Kipinä”.")
     [visit] = visits(run_text, text)
     assert visit.destination_municipalities == ["Helsinki", "Tampere"]
+
+
+def test_a_date_in_a_relative_clause_dates_its_noun_not_a_trip(run_text: Run) -> None:
+    text = ("2019. gada 4. jūlijā pie mums viesojās 12 jaunieši no Jonišķiem.\n\n"
+            "Viesi no Jonišķiem iepazinās ar jauniešu centra “Vējš” telpām, kas tika atjaunotas "
+            "šā gada pavasarī, un piedalījās orientēšanās spēlē. Ciemiņi, kuri 5. jūlijā "
+            "viesojās arī Bauskā, apmeklēja Bauskas jauniešu māju.")
+    trips = [v.date_start for v in visits(run_text, text)]
+    assert trips == ["2019-07-04"]
