@@ -803,8 +803,11 @@ def _sites(sent: Sentence, sents: list[Sentence]) -> list[Mention]:
             or any(sent.runs(mention, centre) for centre in centres)
         ):
             continue
-        if mention.label == "CENTRE" and _came_from(sent, mention):
-            continue  # "darbinieki no Ogres dienas centra": where they came from
+        if mention.label == "CENTRE" and (_came_from(sent, mention) or (
+                not visiting and _staff_of(sent, mention)
+                and cue("participation_cues").search(sent.text))):
+            continue  # "darbinieki no Ogres dienas centra", "Braucienā piedalījās arī centra
+            # „X” vadītāja": where the travellers came from
         if mention.label == "CENTRE" and not visiting and cue("no_site_sentences").search(
                 sent.text):
             continue  # "Grupu māja „X” tiks izveidota …", "… ko īsteno centrs „Y”"
@@ -894,6 +897,13 @@ def _people_pattern() -> re.Pattern[str]:
         rf"(?P<noun>{noun})(?:\s+un\s+(?:\w+\s+){{0,2}}(?P<more>{noun}))?",
         re.IGNORECASE,
     )
+
+
+def _staff_of(sent: Sentence, body: Mention) -> bool:
+    """Are people of the body named right after it ("centra „X” vadītāja"), not those it
+    serves ("centru cilvēkiem ar invaliditāti", a dative)?"""
+    people = _people_after(sent, body)
+    return bool(people and not _DATIVE_PLURAL.search(people.group("noun")))
 
 
 def _one_person_of(sent: Sentence, org: Mention) -> bool:

@@ -1105,3 +1105,12 @@ def test_a_date_in_a_relative_clause_dates_its_noun_not_a_trip(run_text: Run) ->
             "viesojās arī Bauskā, apmeklēja Bauskas jauniešu māju.")
     trips = [v.date_start for v in visits(run_text, text)]
     assert trips == ["2019-07-04"]
+
+
+def test_the_centre_of_a_traveller_is_no_site(run_text: Run) -> None:
+    text = ("2023. gada 18. maijā Talsu novada sociālie darbinieki pieredzes apmaiņā devās uz "
+            "Kuldīgu, kur apmeklēja grupu māju “Liepas”. Braucienā piedalījās arī Talsu dienas "
+            "centra “Rūķis” vadītāja. Kuldīgas kolēģi parādīja arī dienas centru “Avots” "
+            "cilvēkiem ar invaliditāti.")
+    [visit] = visits(run_text, text)
+    assert visit.sites_visited == ["Liepas", "Avots"]
