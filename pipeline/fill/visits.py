@@ -107,6 +107,7 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
     groups: list[tuple[str | None, list[Sentence]]] = []
     before: list[Sentence] = []  # the sentences before the first trip
     announced = False  # "Notika divi pieredzes apmaiņas braucieni.": dated trips follow
+    announcement: Sentence | None = None  # that sentence: it tells of the first trip too
     going_on: list[Sentence] | None = None  # an earlier trip the account went back to
     for sent in sents:
         strong = cue("strong_visit_triggers").search(sent.text)
@@ -116,23 +117,29 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
             strong = None  # "pieredzes apmaiņas tiešsaistes tikšanās": no one travelled
         elif strong and cue("generic_visit_events").match(sent.text, strong.start()):
             announced = True
-            # No date: a project's activities; two or more in its clause: a summary of the
-            # trips told below ("martā un aprīlī notika divas pieredzes apmaiņas vizītes").
+            # No date (or a year only): a project's activities or a series; two or more in
+            # its clause: a summary of the trips told below ("martā un aprīlī notika divas
+            # pieredzes apmaiņas vizītes").
             summary = sum(when.text in clause for when in sent.labelled("DATE")) > 1
-            strong = strong if sent.labelled("DATE") and not summary else None
+            monthly = any(re.search(r"-\d\d", m.norm or "") for m in sent.labelled("DATE"))
+            strong = strong if monthly and not summary else None
+            announcement = None if strong else sent
         if groups and not strong and _dated_list_item(sent):
             strong = re.match(r"\W*", sent.text)  # "• 10. aprīlī – seši speciālisti no …"
         if groups and not strong and _clause_of_a_trip_sentence(sent, groups[-1][1]):
             strong = re.match(r"\W*", sent.text)  # "… aprīlī uz Preiļiem | un jūnijā uz …"
         weak = cue("visit_triggers").search(sent.text)
-        if not strong and weak and sent.labelled("DATE") and not summary and (
-            announced or _to_learn(sent) or _guests_arrived(sent)
+        if not strong and weak and sent.labelled("DATE") and not summary and not cue(
+            "non_visit_events").search(_clause_around(sent.text, weak.start())) and (
+            (announced and announcement is not sent) or _to_learn(sent) or _guests_arrived(sent)
         ):
             strong = weak  # a dated trip the release announced, made to learn, or of guests
         trigger = strong or weak
         if not groups:
             if strong:
-                groups.append(_first_trip(sent, strong.start(), before))
+                when, first = _first_trip(sent, strong.start(), before)
+                groups.append((when, [announcement, *first] if announcement and (
+                    announcement not in first) else first))
             before.append(sent)
             continue
         last_date, last_sents = groups[-1]
@@ -626,10 +633,13 @@ def _origin_of_the_same_travellers(
     visit: Visit, group: list[Sentence], all_sents: list[Sentence], previous: Visit | None
 ) -> None:
     """A trip told of the travellers by a pronoun ("Savukārt maijā viņi devās uz
-    Ventspili"), as the next one, or in the later clause of the sentence that told of the
-    trip before ("aprīlī uz Preiļiem un jūnijā uz Krāslavu") set out from where that one
-    did."""
-    said = next((s for s in group[:1] if cue("same_travellers").search(s.text)
+    Ventspili"), as the next one, in the later clause of the sentence that told of the
+    trip before ("aprīlī uz Preiļiem un jūnijā uz Krāslavu"), or one of trips the release
+    announced together ("… organizē pieredzes apmaiņas braucienu ciklu") set out from where
+    that one did."""
+    announced = any(cue("generic_visit_events").search(s.text)
+                    for s in all_sents[: group[0].index])
+    said = next((s for s in group[:1] if announced or cue("same_travellers").search(s.text)
                  or all_sents[s.index].start < s.start), None)
     if previous is not None and said is not None:
         _origin_from(visit, previous.origin_municipalities, previous.origin_countries, said)

@@ -1114,3 +1114,17 @@ def test_the_centre_of_a_traveller_is_no_site(run_text: Run) -> None:
             "cilvēkiem ar invaliditāti.")
     [visit] = visits(run_text, text)
     assert visit.sites_visited == ["Liepas", "Avots"]
+
+
+def test_a_series_of_trips_announced_together_is_each_trip(run_text: Run) -> None:
+    text = ("Madonas novada Sociālais dienests 2024. gadā rīko pieredzes apmaiņas braucienu "
+            "ciklu dienas centru vadītājiem.\n\n"
+            "Pirmais brauciens notika 2024. gada 14. martā uz Gulbeni, kur vadītāji apmeklēja "
+            "dienas centru “Avots”.\n\n"
+            "11. aprīlī grupa devās uz Cēsīm un iepazinās ar grupu māju “Liepas”.\n\n"
+            "Madonas kolēģi pēc tam uzaicināja gulbeniešus atbildes vizītē rudenī.")
+    march, april = visits(run_text, text)
+    assert (march.date_start, april.date_start) == ("2024-03-14", "2024-04-11")
+    assert march.organiser == "Madonas novada Sociālais dienests"
+    assert march.origin_municipalities == april.origin_municipalities == ["Madonas novads"]
+    assert (march.sites_visited, april.sites_visited) == (["Avots"], ["Liepas"])
