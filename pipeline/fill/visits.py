@@ -375,13 +375,19 @@ def _nearest_date(sent: Sentence, offset: int) -> str | None:
 
 
 def _in_a_relative_clause(sent: Sentence, mention: Mention, offset: int) -> bool:
-    """Is the mention in a relative clause that opens after ``offset`` (a trigger) and tells
-    of no trip itself ("…, kuri 9. oktobrī viesojās Talsos" does)?"""
+    """Is the mention in a relative clause that opens after ``offset`` (a trigger), is not
+    about the trigger's own words ("vizīte Ludzā, kas plānota oktobrī") and tells of no trip
+    itself ("…, kuri 9. oktobrī viesojās Talsos" does)?"""
     at = mention.clean_start - sent.start
     opening = re.search(rf",\s*(?:{cue_data()['relative_pronouns']})\b[^,]*$",
                         sent.text[offset:at], re.IGNORECASE)
     if opening is None:
         return False
+    lead = sent.text[offset : offset + opening.start()]
+    trip_words = [m.end() for name in ("visit_triggers", "strong_visit_triggers")
+                  for m in cue(name).finditer(lead)]
+    if trip_words and len(lead[max(trip_words) :].split()) <= 2:
+        return False  # the clause is about the trip named right before it
     clause = sent.text[offset + opening.start() :].split(",", 2)[1]
     return not any(cue(name).search(clause) for name in (
         "visit_triggers", "strong_visit_triggers", "travel_verbs", "site_verbs"))

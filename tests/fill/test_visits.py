@@ -1128,3 +1128,19 @@ def test_a_series_of_trips_announced_together_is_each_trip(run_text: Run) -> Non
     assert march.organiser == "Madonas novada Sociālais dienests"
     assert march.origin_municipalities == april.origin_municipalities == ["Madonas novads"]
     assert (march.sites_visited, april.sites_visited) == (["Avots"], ["Liepas"])
+
+
+def test_a_planned_visit_named_with_words_between_is_a_trip(run_text: Run) -> None:
+    text = ("No 2016. gada 5. līdz 9. septembrim seši Balvu novada aprūpētāji mācību mobilitātē "
+            "viesojās Dānijā, Orhūsā.\n\n"
+            "Projektā paredzēta arī dāņu kolēģu vizīte Balvos, kas plānota šā gada oktobra "
+            "otrajā pusē.")
+    trips = [(v.date_start, v.date_end) for v in visits(run_text, text)]
+    assert trips == [("2016-09-05", "2016-09-09"), ("2016-10-16", "2016-10-31")]
+
+
+def test_a_learning_mobility_abroad_is_a_trip(run_text: Run) -> None:
+    text = ("No 2022. gada 7. līdz 11. novembrim astoņi jaunatnes darbinieki no Ogres novada "
+            "piedalījās mācību mobilitātē Somijā, Tamperē.")
+    [visit] = visits(run_text, text)
+    assert (visit.date_start, visit.destination_countries) == ("2022-11-07", ["FI"])
