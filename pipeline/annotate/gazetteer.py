@@ -261,20 +261,23 @@ class PlaceMatcher:
 
     def _direction_hits(self, doc: Doc) -> list[Hit]:
         """In a release that names a country abroad, a one-word name the gazetteer lacks
-        right after "no" (in the genitive) or "uz" (in the accusative) is a town abroad:
-        "eksperti no Trondheimas", "devās uz Hamaru" (the Latvian exonym, inflected)."""
+        right after "no" (in the genitive), "uz" (in the accusative) or a word of a visit
+        (in the locative, `town_after_words`) is a town abroad: "eksperti no Trondheimas",
+        "devās uz Hamaru", "vizītē Bergenā" (the Latvian exonym, inflected)."""
         countries = [c for t in doc if (c := self._country(t)) and c != "LV"]
         if not countries:
             return []
         hits = []
         for preposition in doc[: len(doc) - 2]:
-            case = _DIRECTION_CASES.get(preposition.lower_)
+            case = lexicon()["town_after_words"].get(preposition.lower_)
             if case is None:
                 continue
             token, following = doc[preposition.i + 1], doc[preposition.i + 2]
             if (not self._unknown_name(token) or _capitalised(following.text)
                     or following.lower_ == "un"):  # "no Darba un sociālās …": a body's name
                 continue
+            if case == "loc" and following.is_alpha:
+                continue  # "viesojās Sociālā dienesta telpās": a capitalised adjective
             norm = nominative_of(token.text, (case,))
             if norm == token.text or norm in _home_names():
                 continue  # not a declined name, or Latvija, Eiropa: no town
@@ -404,9 +407,6 @@ class PlaceMatcher:
 
 # The case a town's name takes after a preposition of direction: "no" (from) + genitive,
 # "uz" (to) + accusative.
-_DIRECTION_CASES = {"no": "gen", "uz": "acc"}
-
-
 @cache
 def _home_names() -> frozenset[str]:
     """Latvija, Eiropa and the other openers of national names, in the nominative: no town

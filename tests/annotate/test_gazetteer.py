@@ -266,13 +266,18 @@ def test_a_determiner_before_the_town_word_is_no_town(nlp, text) -> None:
          [("Stavangeras", "Stavangera", "NO")]),
         ("Pēc mēneša grupa no Rūjienas dosies uz Stavangeru, Norvēģijā.",
          [("Stavangeru", "Stavangera", "NO")]),
+        ("Norvēģijā pavadītas piecas dienas: aprūpētāji bija pieredzes apmaiņas vizītē "
+         "Stavangerā.", [("Stavangerā", "Stavangera", "NO")]),
+        # a capitalised adjective after a visit word opens a body's name, no town
+        ("Norvēģu viesi no Norvēģijas viesojās Sociālā dienesta telpās.", []),
         # no country abroad in the release: an unknown name after "no" is no town
         ("Dāvanas saņēma no Zālītes, un tās nogādāja uz Rūjienu.", []),
         # the start of a body's name, and Latvija itself
         ("Vēstuli saņēma no Izglītības un zinātnes ministrijas un no Latvijas, ne no Zviedrijas.",
          []),
     ],
-    ids=["no-genitive", "uz-accusative", "no-country", "body-and-home"],
+    ids=["no-genitive", "uz-accusative", "visit-locative", "adjective", "no-country",
+         "body-and-home"],
 )
 def test_a_town_abroad_the_gazetteer_lacks_after_no_or_uz(nlp, text, expected) -> None:
     assert _towns_abroad(nlp, text) == expected
