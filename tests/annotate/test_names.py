@@ -255,6 +255,23 @@ def test_a_place_name_plus_type_words_is_a_centre(found: Found) -> None:
     assert labelled(found, text, "CENTRE") == [("Siguldas dienas centru", "Siguldas dienas centrs")]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Pēc tam viesi iepirkās Tukuma sociālajā veikalā.", "Tukuma sociālajā veikalā",
+         "Tukuma sociālais veikals"),
+        ("Grupa apmeklēja Ludzas sociālās aprūpes namu.", "Ludzas sociālās aprūpes namu",
+         "Ludzas sociālās aprūpes nams"),
+        ("Jaunieši tikās Baldones jauniešu istabā.", "Baldones jauniešu istabā",
+         "Baldones jauniešu istaba"),
+        ("Viesi apmeklēja Valkas atvērto jauniešu telpu.", "Valkas atvērto jauniešu telpu",
+         "Valkas atvērtā jauniešu telpa"),
+    ],
+)
+def test_more_kinds_of_place_named_centres(found: Found, text: str, span: str, norm: str) -> None:
+    assert labelled(found, text, "CENTRE") == [(span, norm)]
+
+
 def test_a_places_social_services_centre_is_an_institution_unless_it_has_a_name(
     found: Found,
 ) -> None:
