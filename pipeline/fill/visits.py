@@ -52,6 +52,7 @@ _DATIVE_PLURAL = noun_endings("dat pl")  # also the instrumental
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
 _DATELINE_REST = 15  # characters besides its date that a dateline may have ("Publicēts: ")
+_DATELINE_WORDS = 4  # words besides its day a dateline may have ("Preiļu novada pašvaldība, …")
 _NOT_TOWNS = ("country", "foreign_region")  # foreign places larger than a municipality
 # Places whose people a release may name ("rēzeknieši", "utenieši").
 _TOWN_KINDS_FOR_PEOPLE = ("valstspilsēta", "pilsēta", "republikas_pilsēta_2009", "foreign_city",
@@ -335,10 +336,19 @@ def _within(trip: str | None, date: str) -> bool:
 
 
 def _dateline(sent: Sentence) -> bool:
-    """A sentence that is little more than its date."""
+    """A sentence that is little more than its date ("Publicēts 24.02.2020."), or a day
+    with a few words and no trip ("Jēkabpils novada pašvaldība, 2018. gada 21. septembris";
+    not "MARTS: 12 speciālisti Šauļos", a subheading)."""
     dates = sent.labelled("DATE")
-    rest = len(sent.text.strip()) - sum(m.clean_end - m.clean_start for m in dates)
-    return rest < _DATELINE_REST
+    rest = sent.text.strip()
+    for when in sorted(dates, key=lambda m: m.clean_start, reverse=True):
+        rest = rest[: when.clean_start - sent.start] + rest[when.clean_end - sent.start :]
+    if len(rest.strip()) < _DATELINE_REST:
+        return True
+    return (any(_a_day(m.norm) for m in dates)
+            and len(re.findall(r"\w+", rest)) <= _DATELINE_WORDS
+            and not any(cue(name).search(sent.text) for name in (
+                "visit_triggers", "strong_visit_triggers", "travel_verbs")))
 
 
 def _vaguer(known: str | None, found: str | None) -> bool:

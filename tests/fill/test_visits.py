@@ -1144,3 +1144,12 @@ def test_a_learning_mobility_abroad_is_a_trip(run_text: Run) -> None:
             "piedalījās mācību mobilitātē Somijā, Tamperē.")
     [visit] = visits(run_text, text)
     assert (visit.date_start, visit.destination_countries) == ("2022-11-07", ["FI"])
+
+
+def test_a_dateline_naming_its_author_dates_no_trip(run_text: Run) -> None:
+    text = ("Ogres novada pašvaldība, 2022. gada 7. oktobris\n\n"
+            "Ogres novadā viesojās kolēģi no Utenas\n\n"
+            "Šā gada 4. un 5. oktobrī Ogres novadā uzņēmām desmit Utenas rajona sociālos "
+            "darbiniekus, kuri apmeklēja dienas centru “Ozoli”.")
+    [visit] = visits(run_text, text)
+    assert (visit.date_start, visit.date_end) == ("2022-10-04", "2022-10-05")
