@@ -131,12 +131,13 @@ def _lexicon() -> dict:
     )
     heads = "|".join(f"(?P<h{i}>{entry['pattern']})" for i, entry in enumerate(data["org_heads"]))
     glue = data["org_name_glue"]
-    # Name words: capitalised words, glue ("novada"), lower-case genitives ("palīdzības").
     # Name words: capitalised words and glue ("novada"), with at most a few lower-case
-    # genitives among them ("Tartu pilsētas Sociālās palīdzības departaments").
+    # genitives among them ("Tartu pilsētas Sociālās palīdzības departaments"), one maybe
+    # joined by "un" ("Klaipēdas Pedagoģijas un psiholoģijas dienests"; a capitalised word
+    # after "un" starts a list of names instead: "Siguldas un Ikšķiles pašvaldības").
     capital = rf"(?:(?:[{_UPPER}][\w-]+|{glue}) +)"
     u_stems = data["org_name_u_stem_genitives"]
-    genitive = rf"(?:(?:[{_LOWER}][\w-]{{2,}}(?:as|ās|es|ēs|u|a|o|is)|{u_stems}) +)"
+    genitive = rf"(?:(?:un +)?(?:[{_LOWER}][\w-]{{2,}}(?:as|ās|es|ēs|u|a|o|is)|{u_stems}) +)"
     lowercase = data["org_name_lowercase_words"]
     data["_org_unquoted"] = re.compile(
         rf"\b(?P<name>[{_UPPER}][\w-]+ +{capital}*(?:{genitive}{capital}*){{0,{lowercase}}})"
@@ -349,8 +350,10 @@ def _named_institution(
     head = next(e for i, e in enumerate(lexicon["org_heads"]) if match.group(f"h{i}"))
     opener = words[0].lower()
     listed = kb.by_form.get(opener) or kb.by_modifier.get(opener) or (
-        # "Kuopio pilsētas sociālo pakalpojumu centrs": a place word says it is a place
-        len(words) > 1 and lexicon["_place_word"].fullmatch(words[1])
+        # "Kuopio pilsētas sociālo pakalpojumu centrs": a place word says it is a place, and
+        # so does "pašvaldības" after a town's genitive ("Bergenas pašvaldības … nodaļa")
+        len(words) > 1 and (lexicon["_place_word"].fullmatch(words[1]) or (
+            words[1] == "pašvaldības" and _TOWN_GENITIVE.fullmatch(words[0])))
     )
     placed = listed or (
         head.get("town_genitive") and len(words) == 1 and _TOWN_GENITIVE.fullmatch(words[0])

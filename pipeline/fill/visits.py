@@ -14,6 +14,7 @@ A place with no such evidence is on neither side.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 _LOCATIVE = noun_endings("loc", "loc pl", "dat pl")
 _SINGULAR_LOCATIVE = noun_endings("loc")
 _TO = re.compile(r"\buz\s+$", re.IGNORECASE)  # right before a body: where a trip went
+_TOWN_BODY_WORDS = ("pašvaldības", "pilsētas")  # after a town's genitive in a body's name
 _DATIVE_PLURAL = noun_endings("dat pl")  # also the instrumental
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
@@ -1167,7 +1169,7 @@ def _head_forms() -> frozenset[str]:
 
 def _travellers_places(
     group: list[Sentence], when: str | None, kb: KnowledgeBase
-) -> list[Place]:
+) -> list[Place | _Town]:
     """Places named by the travellers' organisation or centre: "Liepājā viesojās Klaipēdas
     Palīdzības centra darbinieki" come from Klaipēda (the organisation's first word, a place
     genitive), and so do people "no Līvānu novada jauniešu centra «Pulss»", when a travel
@@ -1178,8 +1180,27 @@ def _travellers_places(
             continue
         for org in sent.labelled("ORG", "CENTRE"):
             if _travellers(sent, org) if org.label == "ORG" else _came_from(sent, org):
-                places.append(kb.municipality_opening(org.text, when))
+                places.append(kb.municipality_opening(org.text, when)
+                              or _unlisted_town_of(org, sent))
     return [p for p in places if p]
+
+
+@dataclass(frozen=True)
+class _Town:
+    """A town abroad no gazetteer lists, named by a body's first word."""
+
+    norm: str
+    country: str
+
+
+def _unlisted_town_of(org: Mention, sent: Sentence) -> _Town | None:
+    """The town abroad a body's name opens with when no list has it ("Lillehammeres
+    pašvaldības … dienests"), in the one country abroad its sentence names."""
+    words = org.text.split()
+    if len(words) < 3 or words[1] not in _TOWN_BODY_WORDS:
+        return None
+    countries = {m.facts.get("country") for m in sent.labelled("FOREIGN_PLACE")} - {None, "LV"}
+    return _Town(nominative_of(words[0]), countries.pop()) if len(countries) == 1 else None
 
 
 def _came_from(sent: Sentence, centre: Mention) -> bool:

@@ -146,6 +146,27 @@ def test_institution_names_are_one_org_without_a_place_inside(
     assert not [m for m in mentions if m[0] in ("MUNICIPALITY", "LOCALITY")]
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Pēc tam runāja Šauļu Pedagoģijas un psiholoģijas dienesta direktore.",
+         "Šauļu Pedagoģijas un psiholoģijas dienesta"),
+        ("Viesi tikās ar Darba un sociālās aizsardzības ministrijas pārstāvjiem.",
+         "Darba un sociālās aizsardzības ministrijas"),
+        ("Vizītē piedalījās arī Hamaras pašvaldības Veselības un aprūpes nodaļas vadītāja.",
+         "Hamaras pašvaldības Veselības un aprūpes nodaļas"),
+    ],
+)
+def test_an_institution_name_may_join_two_genitives_with_un(
+    found: Found, text: str, span: str
+) -> None:
+    assert [s for s, _ in labelled(found, text, "ORG")] == [span]
+
+
+def test_a_list_of_places_before_a_shared_body_is_no_name(found: Found) -> None:
+    assert labelled(found, "Vizīti atbalstīja Siguldas un Ikšķiles pašvaldības.", "ORG") == []
+
+
 def test_an_accusative_plural_in_us_is_no_word_of_a_name(found: Found) -> None:
     text = "Pēc pusdienām Ogres kolēģus sagaidīja Cēsu novada Sociālā dienesta vadītāja."
     assert labelled(found, text, "ORG") == [

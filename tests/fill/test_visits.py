@@ -1153,3 +1153,10 @@ def test_a_dateline_naming_its_author_dates_no_trip(run_text: Run) -> None:
             "darbiniekus, kuri apmeklēja dienas centru “Ozoli”.")
     [visit] = visits(run_text, text)
     assert (visit.date_start, visit.date_end) == ("2022-10-04", "2022-10-05")
+
+
+def test_travellers_from_a_body_of_an_unlisted_town_abroad_come_from_it(run_text: Run) -> None:
+    text = ("2019. gada 3. aprīlī Alūksnes novada Sociālais dienests uzņēma viesus no Norvēģijas "
+            "– sešus Tinsetas pašvaldības bērnu aizsardzības dienesta darbiniekus.")
+    [visit] = visits(run_text, text)
+    assert (visit.origin_municipalities, visit.origin_countries) == (["Tinseta"], ["NO"])
