@@ -163,6 +163,23 @@ def test_an_institution_name_may_join_two_genitives_with_un(
     assert [s for s, _ in labelled(found, text, "ORG")] == [span]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "norm"),
+    [
+        ("Koncertā dziedāja pirmsskolas izglītības iestādes “Saulīte” audzēkņi.",
+         "pirmsskolas izglītības iestādes “Saulīte”", 'pirmsskolas izglītības iestāde "Saulīte"'),
+        ("Rotaļlietas saņēma PII „Zīļuks” un bērnudārzs «Taurenītis».", "PII „Zīļuks”",
+         'PII "Zīļuks"'),
+        ("Kokus stādīt palīdzēja valsts uzņēmums “Ceļu uzturētājs”.",
+         "valsts uzņēmums “Ceļu uzturētājs”", 'valsts uzņēmums "Ceļu uzturētājs"'),
+    ],
+)
+def test_kindergartens_and_state_companies_are_named_bodies(
+    found: Found, text: str, span: str, norm: str
+) -> None:
+    assert labelled(found, text, "ORG")[0] == (span, norm)
+
+
 def test_a_list_of_places_before_a_shared_body_is_no_name(found: Found) -> None:
     assert labelled(found, "Vizīti atbalstīja Siguldas un Ikšķiles pašvaldības.", "ORG") == []
 
