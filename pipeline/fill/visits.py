@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 _LOCATIVE = noun_endings("loc", "loc pl", "dat pl")
 _SINGULAR_LOCATIVE = noun_endings("loc")
 _TO = re.compile(r"\buz\s+$", re.IGNORECASE)  # right before a body: where a trip went
-_TOWN_BODY_WORDS = ("pašvaldības", "pilsētas")  # after a town's genitive in a body's name
+_TOWN_BODY_WORD = re.compile(r"(?:pašvaldīb|pilsēt)\w*")  # after a town's genitive in a name
 _DATIVE_PLURAL = noun_endings("dat pl")  # also the instrumental
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
 _VERB_FORM = re.compile(r"(?:ja|ina|tu)$")
@@ -474,7 +474,7 @@ def _fill(
     # for the travellers' own and a project's partners.
     bodies = [m for s in group if not _no_trip_facts(s) and not cue("partner_nouns").search(
         s.text) for m in s.labelled("ORG", "CENTRE") if not _travellers(s, m)]
-    _towns_abroad_of_sites(visit, bodies, when, kb)
+    _towns_abroad_of_sites(visit, bodies, all_sents, when, kb)
     _localities_of_sites(visit, sites, when, kb)
     _destination_at_home(visit, all_sents, when, kb)
 
@@ -759,20 +759,27 @@ def _tells_of_travel(sent: Sentence) -> bool:
 
 
 def _towns_abroad_of_sites(
-    visit: Visit, sites: list[Mention], when: str | None, kb: KnowledgeBase
+    visit: Visit, sites: list[Mention], all_sents: list[Sentence], when: str | None,
+    kb: KnowledgeBase,
 ) -> None:
     """On a trip abroad, the towns the names of the bodies it tells of open with, in a
     country it went to, are places it went too ("… viesojās Veru pilsētā. Otrajā dienā mūs
-    uzņēma Tartu pilsētas Sociālās palīdzības departaments" went to Tartu as well)."""
+    uzņēma Tartu pilsētas Sociālās palīdzības departaments" went to Tartu as well); a
+    town no list has is the place the release names in the same words elsewhere (a typo the
+    fuzzy match read), else the word's nominative."""
     abroad = [c for c in visit.destination_countries if c != "LV"]
     if not abroad:
         return
+    named = {m.text.lower(): (m.norm, m.facts.get("country")) for s in all_sents
+             for m in s.labelled("FOREIGN_PLACE") if m.facts.get("kind") not in _NOT_TOWNS}
     for site in sites:
         place = kb.municipality_opening(site.text, when)
         town = (place.norm, place.country) if place else None
         words = site.text.split()
-        unlisted = (len(words) > 1 and words[1] == "pilsētas"
+        unlisted = (len(words) > 1 and _TOWN_BODY_WORD.fullmatch(words[1])
                     and not kb.by_form.get(words[0].lower()))
+        if town is None and unlisted:
+            town = named.get(words[0].lower())
         if town is None and unlisted and len(abroad) == 1:
             town = (nominative_of(words[0]), abroad[0])  # a town no list has, abroad
         if town and town[1] in abroad and town[0] not in visit.origin_municipalities:
@@ -1197,7 +1204,7 @@ def _unlisted_town_of(org: Mention, sent: Sentence) -> _Town | None:
     """The town abroad a body's name opens with when no list has it ("Lillehammeres
     pašvaldības … dienests"), in the one country abroad its sentence names."""
     words = org.text.split()
-    if len(words) < 3 or words[1] not in _TOWN_BODY_WORDS:
+    if len(words) < 3 or not _TOWN_BODY_WORD.fullmatch(words[1]):
         return None
     countries = {m.facts.get("country") for m in sent.labelled("FOREIGN_PLACE")} - {None, "LV"}
     return _Town(nominative_of(words[0]), countries.pop()) if len(countries) == 1 else None

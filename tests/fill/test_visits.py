@@ -1160,3 +1160,14 @@ def test_travellers_from_a_body_of_an_unlisted_town_abroad_come_from_it(run_text
             "– sešus Tinsetas pašvaldības bērnu aizsardzības dienesta darbiniekus.")
     [visit] = visits(run_text, text)
     assert (visit.origin_municipalities, visit.origin_countries) == (["Tinseta"], ["NO"])
+
+
+def test_a_body_of_a_town_the_release_names_gives_that_towns_name(run_text: Run) -> None:
+    # "Rotterdamas" (a typo) is read as Roterdama where it stands alone; the body's name
+    # has the same word
+    text = ("No 2023. gada 5. līdz 8. jūnijam Tukuma novada sociālie darbinieki piedalījās "
+            "pieredzes apmaiņas braucienā uz Nīderlandi. Pirmajā dienā viesus uzņēma "
+            "Rotterdamas pašvaldība, kas pastāstīja par darbu ar senioriem Rotterdamas "
+            "dienvidu rajonos.")
+    [visit] = visits(run_text, text)
+    assert visit.destination_municipalities == ["Roterdama"]
