@@ -1188,7 +1188,7 @@ def _travellers_places(
         for org in sent.labelled("ORG", "CENTRE"):
             if _travellers(sent, org) if org.label == "ORG" else _came_from(sent, org):
                 places.append(kb.municipality_opening(org.text, when)
-                              or _unlisted_town_of(org, sent))
+                              or _unlisted_town_of(org, sent, kb))
     return [p for p in places if p]
 
 
@@ -1200,11 +1200,12 @@ class _Town:
     country: str
 
 
-def _unlisted_town_of(org: Mention, sent: Sentence) -> _Town | None:
+def _unlisted_town_of(org: Mention, sent: Sentence, kb: KnowledgeBase) -> _Town | None:
     """The town abroad a body's name opens with when no list has it ("Lillehammeres
     pašvaldības … dienests"), in the one country abroad its sentence names."""
     words = org.text.split()
-    if len(words) < 3 or not _TOWN_BODY_WORD.fullmatch(words[1]):
+    if (len(words) < 3 or not _TOWN_BODY_WORD.fullmatch(words[1])
+            or kb.by_form.get(words[0].lower())):
         return None
     countries = {m.facts.get("country") for m in sent.labelled("FOREIGN_PLACE")} - {None, "LV"}
     return _Town(nominative_of(words[0]), countries.pop()) if len(countries) == 1 else None
