@@ -277,7 +277,8 @@ class PlaceMatcher:
                     or following.lower_ == "un"):  # "no Darba un sociālās …": a body's name
                 continue
             if case == "loc" and following.is_alpha:
-                continue  # "viesojās Sociālā dienesta telpās": a capitalised adjective
+                continue  # a word after it may make it a capitalised adjective ("viesojās
+                # Sociālā dienesta telpās"): only a name the clause ends with is taken
             norm = nominative_of(token.text, (case,))
             if norm == token.text or norm in _home_names():
                 continue  # not a declined name, or Latvija, Eiropa: no town
@@ -405,8 +406,6 @@ class PlaceMatcher:
         return _hit(candidates[0], token.idx, token.idx + len(token.text), "gazetteer.list")
 
 
-# The case a town's name takes after a preposition of direction: "no" (from) + genitive,
-# "uz" (to) + accusative.
 @cache
 def _home_names() -> frozenset[str]:
     """Latvija, Eiropa and the other openers of national names, in the nominative: no town

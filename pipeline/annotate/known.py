@@ -109,12 +109,13 @@ def find_known_names(text: str, folder: Path) -> list[Hit]:
         if entry is None or _street_after().match(text, match.end()):
             continue
         facts = {"kind": entry["kind"]} if "kind" in entry else {}
-        part = match.group("part")
+        part = match.group("part") if entry["label"] == "PROGRAMME" else None
+        end = match.start("part") if match.group("part") and not part else match.end()
         if part:  # a fund's or programme's part is a programme, named through its whole
             facts["kind"] = "programme"
         hits.append(
             Hit(
-                *_with_quotes(text, match.start(), match.end()),
+                *_with_quotes(text, match.start(), end),
                 entry["label"],
                 _with_part(text[match.start() : match.start("part")], part) if part
                 else entry["norm"],

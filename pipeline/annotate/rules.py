@@ -35,6 +35,8 @@ _EMAIL = re.compile(
 _PHONE_BODY = r"(?:\+371[ -]?)?(?:\d[ -]?){7}\d|\+\d{3}[ -]?(?:\d[ -]?){6,11}\d"
 _SENTENCE_END = ".!?:–-\n"
 _LOCATIVE_ENDINGS = ("ā", "ī")  # of a month or season: "martā", "oktobrī", "rudenī"
+_SENTENCE_END_MARK = re.compile(r"(?<!\d)[.!?]|[\n;]")  # not a date's dot ("12. aprīlī")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:kas|kur\w*|ko|kam)\b")  # about a noun, not the date
 
 
 def _words(forms: Iterable[str]) -> str:
@@ -272,8 +274,8 @@ def infer_years(hits: Sequence[Hit], text: str) -> list[Hit]:
     anchored = _not_after_the_release(events or anchored, parsed, datelines)
     anchored += [(i, parsed[i]) for i in datelines if not parsed[i].is_anchor]
     anchors = sorted((hits[i].start, p.start.year) for i, p in anchored)
-    released = _release_day([parsed[i] for i in datelines] or [
-        p for i, p in anchored if not _planned(hits[i], text)])
+    released = _release_day([parsed[i] for i in datelines]) or _release_day(
+        [p for i, p in anchored if not _planned(hits[i], text)])
     result = list(hits)
     for i, p in parsed.items():
         if p is None or not p.needs_year:
@@ -303,10 +305,14 @@ def _last_day_of(parsed: ParsedDate | None) -> tuple[int, int, int]:
 
 
 def _planned(hit: Hit, text: str) -> bool:
-    """Does the sentence of the date speak of the future ("dosies", "plānots")?"""
-    start = max(text.rfind(mark, 0, hit.start) for mark in ".!?\n") + 1
-    ends = [end for mark in ".!?\n" if (end := text.find(mark, hit.end)) >= 0]
-    return bool(_future_words().search(text, start, min(ends, default=len(text))))
+    """Does the clause of the date speak of the future ("Pavasarī grupa dosies …"; not
+    "martā apmeklēja centru, kas tiks paplašināts")?"""
+    before = [m.end() for m in _SENTENCE_END_MARK.finditer(text, 0, hit.start)]
+    after = _SENTENCE_END_MARK.search(text, hit.end)
+    end = after.start() if after else len(text)
+    relative = _RELATIVE_CLAUSE.search(text, hit.end, end)
+    return bool(_future_words().search(text, before[-1] if before else 0,
+                                       relative.start() if relative else end))
 
 
 @cache

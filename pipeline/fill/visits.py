@@ -124,8 +124,8 @@ def _group_by_date(sents: list[Sentence]) -> list[tuple[str | None, list[Sentenc
             # its clause: a summary of the trips told below ("martā un aprīlī notika divas
             # pieredzes apmaiņas vizītes").
             summary = sum(when.text in clause for when in sent.labelled("DATE")) > 1
-            monthly = any(re.search(r"-\d\d", m.norm or "") for m in sent.labelled("DATE"))
-            strong = strong if monthly and not summary else None
+            month_precise = any(re.search(r"-\d\d", m.norm or "") for m in sent.labelled("DATE"))
+            strong = strong if month_precise and not summary else None
             announcement = None if strong else sent
         if groups and not strong and _dated_list_item(sent):
             strong = re.match(r"\W*", sent.text)  # "• 10. aprīlī – seši speciālisti no …"
@@ -342,7 +342,7 @@ def _dateline(sent: Sentence) -> bool:
     with a few words and no trip ("Jēkabpils novada pašvaldība, 2018. gada 21. septembris";
     not "MARTS: 12 speciālisti Šauļos", a subheading)."""
     dates = sent.labelled("DATE")
-    rest = sent.text.strip()
+    rest = sent.text
     for when in sorted(dates, key=lambda m: m.clean_start, reverse=True):
         rest = rest[: when.clean_start - sent.start] + rest[when.clean_end - sent.start :]
     if len(rest.strip()) < _DATELINE_REST:
@@ -474,7 +474,7 @@ def _fill(
     # for the travellers' own and a project's partners.
     bodies = [m for s in group if not _no_trip_facts(s) and not cue("partner_nouns").search(
         s.text) for m in s.labelled("ORG", "CENTRE") if not _travellers(s, m)]
-    _towns_abroad_of_sites(visit, bodies, all_sents, when, kb)
+    _towns_abroad_of_bodies(visit, bodies, all_sents, when, kb)
     _localities_of_sites(visit, sites, when, kb)
     _destination_at_home(visit, all_sents, when, kb)
 
@@ -758,8 +758,8 @@ def _tells_of_travel(sent: Sentence) -> bool:
     return any(cue(name).search(sent.text) for name in cues)
 
 
-def _towns_abroad_of_sites(
-    visit: Visit, sites: list[Mention], all_sents: list[Sentence], when: str | None,
+def _towns_abroad_of_bodies(
+    visit: Visit, bodies: list[Mention], all_sents: list[Sentence], when: str | None,
     kb: KnowledgeBase,
 ) -> None:
     """On a trip abroad, the towns the names of the bodies it tells of open with, in a
@@ -772,19 +772,19 @@ def _towns_abroad_of_sites(
         return
     named = {m.text.lower(): (m.norm, m.facts.get("country")) for s in all_sents
              for m in s.labelled("FOREIGN_PLACE") if m.facts.get("kind") not in _NOT_TOWNS}
-    for site in sites:
-        place = kb.municipality_opening(site.text, when)
+    for body in bodies:
+        place = kb.municipality_opening(body.text, when)
         town = (place.norm, place.country) if place else None
-        words = site.text.split()
+        words = body.text.split()
         unlisted = (len(words) > 1 and _TOWN_BODY_WORD.fullmatch(words[1])
                     and not kb.by_form.get(words[0].lower()))
-        if town is None and unlisted:
-            town = named.get(words[0].lower())
+        if town is None and unlisted and (named.get(words[0].lower()) or (None, None))[1]:
+            town = named[words[0].lower()]
         if town is None and unlisted and len(abroad) == 1:
             town = (nominative_of(words[0]), abroad[0])  # a town no list has, abroad
         if town and town[1] in abroad and town[0] not in visit.origin_municipalities:
             visit.destination_municipalities = unique([*visit.destination_municipalities, town[0]])
-            note(visit, "destination_municipalities", site)
+            note(visit, "destination_municipalities", body)
 
 
 def _localities_of_sites(

@@ -46,7 +46,7 @@ def noun_endings(*keys: str) -> re.Pattern[str]:
         case, plural = key.removesuffix(" pl"), key.endswith(" pl")
         endings |= {c["pl" if plural else "sg"][case].removeprefix(ALT) for c in classes}
     alternatives = "|".join(sorted((e for e in endings if e), key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})$")
+    return re.compile(rf"(?:{alternatives})$", re.IGNORECASE)  # all-caps headlines too
 
 
 def _keys() -> list[str]:

@@ -240,6 +240,8 @@ def test_a_town_abroad_the_gazetteer_lacks_is_named_by_its_town_word(nlp, text, 
          [("Vejles", "Vejle", "DK"), ("Horsensas", "Horsensa", "DK")]),
         # no country abroad in the release: an unknown genitive names no town
         ("Sarunā piedalījās Bērzkalnu pašvaldības pārstāvji.", []),
+        # a determiner opening the sentence is no town
+        ("Somijā viesojās Latvijas speciālisti. Vairākas pašvaldības plāno to pašu.", []),
     ],
 )
 def test_an_unknown_genitive_before_pasvaldiba_is_a_town_abroad(nlp, text, expected) -> None:

@@ -136,6 +136,11 @@ def test_a_deadline_after_the_releases_date_lends_no_year() -> None:
             "Bet 2023. gada 14. decembrī plānots seminārs, kas notiks arī aprīlī.",
             ["2023-11-08", "2024-03", "2023-12-14", "2024-04"],
         ),
+        (  # the future word is in a clause about another noun: a past date
+            "Martā speciālisti apmeklēja Kuldīgas centru, kas tiks paplašināts. Nākamā "
+            "tikšanās notiks, visticamāk, 12. aprīlī.\n\n2021. gada 10. oktobris",
+            ["2021-03", "2022-04-12", "2021-10-10"],
+        ),
     ],
 )
 def test_a_planned_date_that_would_be_past_is_of_the_next_year(text, expected) -> None:

@@ -1171,3 +1171,12 @@ def test_a_body_of_a_town_the_release_names_gives_that_towns_name(run_text: Run)
             "dienvidu rajonos.")
     [visit] = visits(run_text, text)
     assert visit.destination_municipalities == ["Roterdama"]
+
+
+def test_a_body_working_with_entrepreneurs_received_no_guests(run_text: Run) -> None:
+    text = ("2022. gada 8. jūnijā Talsu novada sociālie darbinieki pieredzes apmaiņā devās uz "
+            "Kuldīgu. Kuldīgas novada Sociālais dienests sadarbojas ar uzņēmējiem, kas "
+            "nodarbina cilvēkus ar invaliditāti.")
+    [visit] = visits(run_text, text)
+    assert visit.destination_localities == ["Kuldīga"]
+    assert visit.origin_municipalities == ["Talsu novads"]
