@@ -205,12 +205,7 @@ class PlaceMatcher:
             code = self._country(country)
             if code is None or not _capitalised(name.text) or name.lower_ in self.by_form:
                 continue
-            facts = {"kind": FOREIGN_UNKNOWN_KIND, "country": code}
-            norm = nominative_of(name.text)
-            end = name.idx + len(name)
-            hits.append(
-                Hit(name.idx, end, "FOREIGN_PLACE", norm, "gazetteer.bracket", FORM_SCORE, facts)
-            )
+            hits.append(_town_abroad(name, nominative_of(name.text), code, "gazetteer.bracket"))
         return hits
 
     def _town_word_hits(self, doc: Doc) -> list[Hit]:
@@ -228,10 +223,8 @@ class PlaceMatcher:
             name = after if country_before else before
             if name is None or not self._unknown_name(name):
                 continue
-            country = self._country_before(doc, name)
-            facts = {"kind": FOREIGN_UNKNOWN_KIND, **({"country": country} if country else {})}
-            hits.append(Hit(name.idx, name.idx + len(name), "FOREIGN_PLACE",
-                            nominative_of(name.text), "gazetteer.town_word", FORM_SCORE, facts))
+            hits.append(_town_abroad(name, nominative_of(name.text),
+                                     self._country_before(doc, name), "gazetteer.town_word"))
         return hits
 
     def _municipality_word_hits(self, doc: Doc) -> list[Hit]:
@@ -239,7 +232,7 @@ class PlaceMatcher:
         lacks right before "pašvaldība" in any case is a town of that country
         ("Lillehammeres pašvaldības darbinieki"), and so is each name of a list that shares
         the word ("Orhūsas un Vejles pašvaldībām")."""
-        if not any((c := self._country(t)) and c != "LV" for t in doc):
+        if not self._countries_abroad(doc):
             return []
         hits = []
         for token in doc[1:]:
@@ -250,10 +243,8 @@ class PlaceMatcher:
                 norm = nominative_of(doc[i].text, ("gen",))
                 if norm == doc[i].text or norm in _home_names():
                     break  # not a genitive, or Latvija, Eiropa
-                country = self._country_before(doc, doc[i])
-                facts = {"kind": FOREIGN_UNKNOWN_KIND, **({"country": country} if country else {})}
-                hits.append(Hit(doc[i].idx, doc[i].idx + len(doc[i]), "FOREIGN_PLACE", norm,
-                                "gazetteer.municipality_word", FORM_SCORE, facts))
+                hits.append(_town_abroad(doc[i], norm, self._country_before(doc, doc[i]),
+                                         "gazetteer.municipality_word"))
                 if i < 2 or doc[i - 1].lower_ not in LIST_GLUE:
                     break
                 i -= 2
@@ -264,7 +255,7 @@ class PlaceMatcher:
         right after "no" (in the genitive), "uz" (in the accusative) or a word of a visit
         (in the locative, `town_after_words`) is a town abroad: "eksperti no Trondheimas",
         "devās uz Hamaru", "vizītē Bergenā" (the Latvian exonym, inflected)."""
-        countries = [c for t in doc if (c := self._country(t)) and c != "LV"]
+        countries = self._countries_abroad(doc)
         if not countries:
             return []
         hits = []
@@ -284,9 +275,7 @@ class PlaceMatcher:
                 continue  # not a declined name, or Latvija, Eiropa: no town
             country = self._country_before(doc, token) or (
                 countries[0] if len(set(countries)) == 1 else None)
-            facts = {"kind": FOREIGN_UNKNOWN_KIND, **({"country": country} if country else {})}
-            hits.append(Hit(token.idx, token.idx + len(token), "FOREIGN_PLACE", norm,
-                            "gazetteer.direction", FORM_SCORE, facts))
+            hits.append(_town_abroad(token, norm, country, "gazetteer.direction"))
         return hits
 
     def _apposition_hits(self, doc: Doc) -> list[Hit]:
@@ -305,15 +294,17 @@ class PlaceMatcher:
                 norm = nominative_of(name.text, ("loc",))
                 if not self._unknown_name(name) or norm == name.text:
                     continue
-                facts = {"kind": FOREIGN_UNKNOWN_KIND, "country": code}
-                hits.append(Hit(name.idx, name.idx + len(name), "FOREIGN_PLACE", norm,
-                                "gazetteer.apposition", FORM_SCORE, facts))
+                hits.append(_town_abroad(name, norm, code, "gazetteer.apposition"))
         return hits
 
     def _in_locative(self, token: Token) -> bool:
         """Is the token a place's locative form ("Norvēģijā")?"""
         return any(decline(p.norm).get("loc", "").lower() == token.lower_
                    for p in self.by_form.get(token.lower_, ()))
+
+    def _countries_abroad(self, doc: Doc) -> list[str]:
+        """The countries abroad the release names, once per mention."""
+        return [c for t in doc if (c := self._country(t)) and c != "LV"]
 
     def _country(self, token: Token) -> str | None:
         return self.country_by_form.get(token.lower_)
@@ -404,6 +395,12 @@ class PlaceMatcher:
         if not candidates:
             return None
         return _hit(candidates[0], token.idx, token.idx + len(token.text), "gazetteer.list")
+
+
+def _town_abroad(name: Token, norm: str, country: str | None, source: str) -> Hit:
+    """A town abroad no gazetteer lists, of ``country`` when the text says which."""
+    facts = {"kind": FOREIGN_UNKNOWN_KIND, **({"country": country} if country else {})}
+    return Hit(name.idx, name.idx + len(name), "FOREIGN_PLACE", norm, source, FORM_SCORE, facts)
 
 
 @cache
