@@ -242,10 +242,9 @@ def _not_after_the_release(
     """Anchors no later than the release's own date, when a dateline names a day: a later
     date is a plan or a deadline ("pieteikties līdz 2022. gada 30. novembrim"), not the
     time the release tells of."""
-    released = [parsed[i].start for i in datelines if parsed[i].is_anchor]
-    if not released:
+    latest = _release_day([parsed[i] for i in datelines])
+    if latest is None:
         return anchored
-    latest = max((p.year, p.month, p.day) for p in released)
     return [(i, p) for i, p in anchored
             if (p.start.year, p.start.month, p.start.day) <= latest] or anchored
 
