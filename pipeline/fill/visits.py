@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 _LOCATIVE = noun_endings("loc", "loc pl", "dat pl")
 _SINGULAR_LOCATIVE = noun_endings("loc")
 _TO = re.compile(r"\buz\s+$", re.IGNORECASE)  # right before a body: where a trip went
+_FROM = re.compile(r"\bno\s+$")  # right before a place or body: where people came from
 _TOWN_BODY_WORD = re.compile(r"(?:pašvaldīb|pilsēt)\w*")  # after a town's genitive in a name
 _DATIVE_PLURAL = noun_endings("dat pl")  # also the instrumental
 _BEFORE_PLACE = 40  # characters left of a place that decide origin or destination
@@ -349,8 +350,7 @@ def _dateline(sent: Sentence) -> bool:
         return True
     return (any(_a_day(m.norm) for m in dates)
             and len(re.findall(r"\w+", rest)) <= _DATELINE_WORDS
-            and not any(cue(name).search(sent.text) for name in (
-                "visit_triggers", "strong_visit_triggers", "travel_verbs")))
+            and not _triggered(sent) and not cue("travel_verbs").search(sent.text))
 
 
 def _vaguer(known: str | None, found: str | None) -> bool:
@@ -436,9 +436,7 @@ def _fill(
     for sent in group:
         if _no_trip_facts(sent):
             continue
-        other_plans = cue("other_plans").search(sent.text) and not (
-            cue("visit_triggers").search(sent.text)
-            or cue("strong_visit_triggers").search(sent.text))
+        other_plans = cue("other_plans").search(sent.text) and not _triggered(sent)
         for place, side in _sides(sent):
             if other_plans and side == "destination":
                 continue  # "Nākamajā mēnesī darbinieki piedalīsies mācībās Rīgā"
@@ -775,13 +773,11 @@ def _towns_abroad_of_bodies(
     for body in bodies:
         place = kb.municipality_opening(body.text, when)
         town = (place.norm, place.country) if place else None
-        words = body.text.split()
-        unlisted = (len(words) > 1 and _TOWN_BODY_WORD.fullmatch(words[1])
-                    and not kb.by_form.get(words[0].lower()))
-        if town is None and unlisted and (named.get(words[0].lower()) or (None, None))[1]:
-            town = named[words[0].lower()]
-        if town is None and unlisted and len(abroad) == 1:
-            town = (nominative_of(words[0]), abroad[0])  # a town no list has, abroad
+        word = _unlisted_town_word(body, kb)
+        if town is None and word and (named.get(word.lower()) or (None, None))[1]:
+            town = named[word.lower()]
+        if town is None and word and len(abroad) == 1:
+            town = (nominative_of(word), abroad[0])  # a town no list has, abroad
         if town and town[1] in abroad and town[0] not in visit.origin_municipalities:
             visit.destination_municipalities = unique([*visit.destination_municipalities, town[0]])
             note(visit, "destination_municipalities", body)
@@ -912,8 +908,7 @@ def _travellers(sent: Sentence, org: Mention) -> bool:
     if _one_person_of(sent, org):
         return False
     before = sent.before(org)[-20:]
-    return bool(_people_after(sent, org) or re.search(r"\bno\s+$", before)
-                or _people_of(sent, org))
+    return bool(_people_after(sent, org) or _FROM.search(before) or _people_of(sent, org))
 
 
 def _people_after(sent: Sentence, org: Mention) -> re.Match[str] | None:
@@ -1203,18 +1198,27 @@ class _Town:
 def _unlisted_town_of(org: Mention, sent: Sentence, kb: KnowledgeBase) -> _Town | None:
     """The town abroad a body's name opens with when no list has it ("Lillehammeres
     pašvaldības … dienests"), in the one country abroad its sentence names."""
-    words = org.text.split()
-    if (len(words) < 3 or not _TOWN_BODY_WORD.fullmatch(words[1])
-            or kb.by_form.get(words[0].lower())):
+    word = _unlisted_town_word(org, kb)
+    if word is None or len(org.text.split()) < 3:
         return None
     countries = {m.facts.get("country") for m in sent.labelled("FOREIGN_PLACE")} - {None, "LV"}
-    return _Town(nominative_of(words[0]), countries.pop()) if len(countries) == 1 else None
+    return _Town(nominative_of(word), countries.pop()) if len(countries) == 1 else None
+
+
+def _unlisted_town_word(body: Mention, kb: KnowledgeBase) -> str | None:
+    """The first word of a body's name when it is the genitive of a town no list has, before
+    "pašvaldība" or "pilsēta" ("Lillehammeres pašvaldības …", "Ļubļinas pilsētas …")."""
+    words = body.text.split()
+    if len(words) > 1 and _TOWN_BODY_WORD.fullmatch(words[1]) and not kb.by_form.get(
+            words[0].lower()):
+        return words[0]
+    return None
 
 
 def _came_from(sent: Sentence, centre: Mention) -> bool:
     """Is the centre where the travellers came from ("jaunieši no Līvānu novada jauniešu
     centra «Pulss» devās uz …")?"""
-    return bool(re.search(r"\bno\s+$", sent.before(centre)))
+    return bool(_FROM.search(sent.before(centre)))
 
 
 def _set_places(
